@@ -1,0 +1,2 @@
+//! Kosh's sync server.
+#![forbid(unsafe_code)]

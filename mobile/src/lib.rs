@@ -1,0 +1,2 @@
+//! Kosh, the app.
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! Helpers for Kosh's end-to-end tests.
+#![forbid(unsafe_code)]
