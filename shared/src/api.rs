@@ -11,6 +11,34 @@ use crate::hlc::Hlc;
 use crate::ids::{ApplicationId, DraftId, FormId, OpId, RegionId, UserId};
 use crate::status::{Outcome, Stage};
 
+/// Every error code the server sends (API.md plus the generic HTTP ones). The app has a
+/// localised message for each; `kosh-locales`' tests check that.
+pub const ERROR_CODES: &[&str] = &[
+    "bad_request",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "payload_too_large",
+    "unsupported_media_type",
+    "request_timeout",
+    "rate_limited",
+    "internal",
+    "invalid_email",
+    "weak_password",
+    "email_taken",
+    "invalid_credentials",
+    "token_reused",
+    "too_many_ops",
+    "validation_failed",
+    "invalid_transition",
+    "unknown_region",
+    "unknown_form",
+    "invalid_hlc",
+    "invalid_date",
+];
+
 /// The body of every error response: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
