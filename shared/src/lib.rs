@@ -8,9 +8,16 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod contract;
+pub mod draft;
 pub mod error;
+pub mod form;
 pub mod hlc;
 pub mod ids;
+pub mod policy;
+pub mod score;
 pub mod status;
+pub mod sync;
+pub mod validate;
 
 pub use error::{Error, Result};
