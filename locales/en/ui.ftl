@@ -1,0 +1,329 @@
+# English. Same keys as the Russian reference (ru/ui.ftl).
+# Short, plain sentences; everyday words.
+# Keys: ui-<screen>-<thing>. Variables ($days, $date …) come from the app: dates are already
+# formatted (ui-format-date), and so are amounts (ui-format-tenge).
+
+## Common
+
+ui-app-name = Kosh
+ui-yes = Yes
+ui-no = No
+ui-next = Next
+ui-back = Back
+ui-save = Save
+ui-cancel = Cancel
+ui-close = Close
+ui-continue = Continue
+ui-retry = Try again
+ui-edit = Change
+ui-add = Add
+ui-remove = Remove
+ui-done = Done
+ui-loading = Loading…
+ui-choose = Choose
+ui-search = Search
+ui-nothing-found = Nothing found. Try another word.
+ui-required = Required
+ui-optional = You can leave this empty
+ui-error-title = Something went wrong
+ui-error-try-again = Something went wrong. Please try again.
+
+## Formats. The app fills in the numbers; the language decides the order and the signs.
+
+# Day of the month, month (1–12) and year.
+ui-format-date =
+    { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+# An amount in tenge. $amount already has its thousands separators.
+ui-format-tenge = { $amount }{"\u00A0"}₸
+# The sign between groups of three digits: 1,275,875.
+ui-format-thousands-separator = ,
+
+## Bottom menu
+
+ui-nav-home = Home
+ui-nav-form = Form
+ui-nav-status = Application
+ui-nav-contract = Contract
+ui-nav-settings = Settings
+
+## First run: choose a language
+
+ui-language-title = Choose your language
+ui-language-hint = You can change it later in Settings.
+ui-language-kazakh-script = Kazakh: which letters?
+ui-language-script-cyrillic = Cyrillic (Қазақша)
+ui-language-script-latin = Latin (Qazaqşa)
+
+## Welcome
+
+ui-welcome-title = Welcome
+ui-welcome-text = Kosh helps you fill in the form for permanent residence in Kazakhstan. You will see how your application is going.
+ui-welcome-offline = You do not always need the internet. Your answers are saved on your phone.
+ui-welcome-start = Start the form
+ui-welcome-have-account = I already have an account
+
+## Sign up and log in
+
+ui-auth-register-title = Create an account
+ui-auth-register-text = With an account, your answers are also kept on the server. You can open them on another phone.
+ui-auth-login-title = Log in
+ui-auth-email = Email
+ui-auth-email-hint = For example: aigul@mail.kz
+ui-auth-password = Password
+ui-auth-password-hint = At least 10 characters.
+ui-auth-password-show = Show password
+ui-auth-password-hide = Hide password
+ui-auth-register-button = Create account
+ui-auth-login-button = Log in
+ui-auth-to-login = Have an account? Log in
+ui-auth-to-register = No account? Create one
+ui-auth-later = Later. I will fill in the form first
+ui-auth-offline = No internet. You can fill in the form now. Create the account later.
+ui-auth-no-sms = We do not send text messages. You do not need an SMS code.
+ui-auth-working = Please wait…
+
+## Home
+
+ui-home-title = Home
+ui-home-application-title = Your application
+ui-home-application-none = You have not sent an application yet.
+# $stage is a stage name (stage-…), $outcome an outcome (outcome-…).
+ui-home-application-stage = Stage: { $stage }. { $outcome }.
+ui-home-application-open = More about the application
+ui-home-draft-title = Form
+# How many sections of the form are filled in.
+ui-home-draft-progress =
+    { $done } of { $total } { $total ->
+        [one] section
+       *[other] sections
+    } filled in
+ui-home-draft-start = Start the form
+ui-home-draft-continue = Continue the form
+ui-home-draft-complete = All sections are filled in. Check them and send.
+ui-home-draft-sent = The form has been sent.
+ui-home-contract-title = Kandas contract
+ui-home-contract-none = If you signed a social contract, add it. We will remind you of the dates.
+ui-home-contract-add = Add the contract
+ui-home-contract-days-left =
+    { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } left until the contract ends.
+ui-home-contract-ended = The contract period is over.
+ui-home-contract-open = More about the contract
+ui-home-score-open = Check your preliminary points
+
+## Sync: the line at the top
+
+ui-sync-saved-local = Saved on this phone
+ui-sync-syncing = Sending…
+ui-sync-synced = Saved on the server
+ui-sync-offline = No internet. Your answers are saved on this phone.
+ui-sync-failed = Could not send. We will try again by ourselves.
+# $time is a date and time.
+ui-sync-last = Last sent: { $time }
+ui-sync-pending =
+    Waiting to be sent: { $count } { $count ->
+        [one] change
+       *[other] changes
+    }
+ui-sync-changed-elsewhere = Changed on another device
+# $value is the answer this phone had.
+ui-sync-your-value = This phone had: { $value }
+
+## The form
+
+ui-form-title = Form
+# The section's number and how many there are.
+ui-form-progress = Section { $current } of { $total }
+ui-form-next = Next
+ui-form-back = Back
+ui-form-to-review = Check the answers
+ui-form-saved = Saved
+ui-form-required = Required question
+ui-form-example = For example: { $example }
+ui-form-choose = Choose an answer
+ui-form-search-country = Find a country
+ui-form-search-region = Find a region
+ui-form-date-day = Day
+ui-form-date-month = Month
+ui-form-date-year = Year
+ui-form-repeat-add = Add another
+ui-form-repeat-remove = Remove this entry
+# An entry's number in a list: family member No. 2, job No. 3.
+ui-form-repeat-item = No. { $number }
+ui-form-repeat-empty = Nothing added yet.
+ui-form-section-errors =
+    { $count ->
+        [one] { $count } answer in this section needs fixing.
+       *[other] { $count } answers in this section need fixing.
+    }
+ui-form-updated =
+    The form was updated. Your answers are kept. { $count ->
+        [one] { $count } answer is no longer needed.
+       *[other] { $count } answers are no longer needed.
+    }
+
+## Check and send
+
+ui-review-title = Check your answers
+ui-review-intro = Look at your answers. If something is wrong, tap “Change”.
+ui-review-missing-title = Not filled in yet
+ui-review-missing-count =
+    { $count ->
+        [one] { $count } answer is missing
+       *[other] { $count } answers are missing
+    }
+ui-review-go-to = Fill in
+ui-review-all-done = Everything is filled in. You can send it.
+ui-review-no-answer = No answer
+ui-review-submit = Send the form
+ui-review-submit-confirm = Send the form? After sending, you cannot change the answers.
+ui-review-submit-offline = You need the internet to send. Your answers are saved. Send when you are online.
+ui-review-submit-need-account = To send the form, log in or create an account.
+ui-review-submitting = Sending the form…
+ui-review-submitted = The form has been sent. Follow your application on the “Application” screen.
+
+## Preliminary points
+
+ui-score-title = Preliminary self-check
+ui-score-total =
+    You have { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+ui-score-pass-mark =
+    You need at least { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+ui-score-above = This is above the pass mark.
+ui-score-below =
+    { $missing } { $missing ->
+        [one] point
+       *[other] points
+    } short.
+# Points for one item: “40 of 100”.
+ui-score-criterion = { $points } of { $max }
+ui-score-raise-title = What can raise your points
+ui-score-illustrative = These points are an example. The official points table is not published.
+
+## Application status
+
+ui-status-title = Your application
+ui-status-none = No application yet. First fill in and send the form.
+ui-status-submitted-on = Sent on { $date }
+ui-status-current = Now
+ui-status-done = Done
+ui-status-waiting = Coming
+ui-status-usual-duration =
+    Usually takes up to { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+ui-status-expected-by = Expected by { $date }
+ui-status-overdue = This stage is taking longer than usual.
+ui-status-overdue-days =
+    { $days } { $days ->
+        [one] day
+       *[other] days
+    } longer than usual.
+ui-status-overdue-hint = This happens. If there is no news for a long time, contact the migration service.
+ui-status-next-title = What comes next
+ui-status-note = Note: { $note }
+ui-status-whole-procedure = The whole procedure usually takes up to 29 days.
+
+## Kandas contract
+
+ui-contract-title = Social contract
+ui-contract-none = No contract yet. If you signed one, add its details.
+ui-contract-add = Add the contract
+ui-contract-region = Region
+ui-contract-settlement = Town or village
+ui-contract-signed-on = Date signed
+ui-contract-family-members = How many people in the family under the contract
+ui-contract-term =
+    Term: { $years } { $years ->
+        [one] year
+       *[other] years
+    }
+ui-contract-ends-on = The contract ends on { $date }
+ui-contract-days-left =
+    { $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }
+ui-contract-days-served =
+    Lived in the region: { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+ui-contract-ended = The five years are over. Moving now costs nothing.
+ui-contract-verified = Checked by an officer
+ui-contract-not-verified = Entered by you. An officer has not checked it yet.
+ui-contract-save = Save the contract
+
+## Contract: support received
+
+ui-contract-support-title = Support received
+ui-contract-support-none = Nothing entered yet.
+ui-contract-support-add = Add a payment
+ui-contract-support-kind = Kind of support
+ui-contract-support-amount = Amount in tenge
+ui-contract-support-date = Date received
+ui-contract-support-total = Total received: { $amount }
+
+## Contract: “what if we move?”
+
+ui-whatif-title = What if we move?
+ui-whatif-date = Date of moving
+ui-whatif-check = Check
+# $date is the moving date, $amount all the support received.
+ui-whatif-risk-high = If you leave the region on { $date }, you may have to pay back all the support you received: { $amount }.
+ui-whatif-risk-none = If you leave the region on { $date }, you do not have to pay anything back.
+ui-whatif-free-from = From { $date } you can move without paying anything back.
+ui-whatif-source = Source: { $basis }
+
+## The other path: general grounds
+
+ui-general-title = The other path: general grounds
+ui-general-text = You can get a residence permit without the kandas quota.
+ui-general-no-quota = No quota needed.
+ui-general-no-support = No money from the state.
+ui-general-any-region = You can live in any region.
+ui-general-compare-contract = With the contract
+ui-general-compare-general = On general grounds
+
+## Settings
+
+ui-settings-title = Settings
+ui-settings-language = Language
+ui-settings-script = Kazakh letters
+ui-settings-script-cyrillic = Cyrillic
+ui-settings-script-latin = Latin
+ui-settings-text-size = Text size
+ui-settings-text-normal = Normal
+ui-settings-text-large = Large
+ui-settings-text-largest = Very large
+ui-settings-account = Account
+ui-settings-signed-in = You are logged in as { $email }
+ui-settings-not-signed-in = You are not logged in. Your answers are only on this phone.
+ui-settings-sign-in = Log in or create an account
+ui-settings-sync = Sync
+ui-settings-sync-now = Send now
+ui-settings-sign-out = Log out
+ui-settings-sign-out-confirm = Log out? Answers not yet sent stay on this phone.
+ui-settings-version = Version { $version }
