@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Makes mobile/web/fonts/kosh-sans.woff2, the app's bundled font, and its licence beside it.
+#
+# The subset file is committed as a source asset, so builds never need fonttools; run this only
+# to change which characters the font covers. Source: Noto Sans Regular from Debian's
+# fonts-noto-core (SIL Open Font License 1.1, no Reserved Font Name, so a subset may be shipped).
+#
+# Covered: Latin with Latin-1 and Latin Extended-A/B (Kazakh Latin ä ö ü ū ğ ş ı ñ), the
+# modifier letters of Uzbek oʻ gʻ (U+02BB, U+02BC), combining marks, all of Cyrillic U+0400-04FF
+# (every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І and lowercase), general punctuation, the currency
+# signs (tenge ₸ U+20B8), №, arrows and the minus sign. Chinese is left to the system font.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+src=/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf
+out=mobile/web/fonts/kosh-sans.woff2
+if [ ! -f "$src" ]; then
+  echo "==> Installing Debian's fonts-noto-core (the source of the subset)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-core
+fi
+if ! command -v pyftsubset >/dev/null 2>&1; then
+  echo "==> Installing fonttools and brotli from PyPI (pyftsubset, woff2)"
+  python3 -m pip install -q fonttools brotli
+fi
+
+echo "==> Subsetting $src into $out"
+pyftsubset "$src" \
+  --unicodes="U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0300-036F,U+0400-04FF,U+1E9E,U+2000-206F,U+20A0-20C0,U+2116,U+2122,U+2190-2193,U+2212,U+FEFF,U+FFFD" \
+  --layout-features='kern,liga,calt,ccmp,locl,mark,mkmk' \
+  --no-hinting --desubroutinize \
+  --flavor=woff2 --output-file="$out"
+
+echo "==> Writing the licence beside it (mobile/web/fonts/OFL.txt)"
+{
+  echo "Kosh Sans (kosh-sans.woff2) is a subset of Noto Sans Regular, made by scripts/make-font.sh."
+  echo "Copyright 2010, 2012-2020 Google Inc.; 2015-2020 Google LLC."
+  echo "This Font Software is licensed under the SIL Open Font License, Version 1.1."
+  echo
+  # The licence text as Debian ships it: the OFL-1.1 stanza of the package's copyright file.
+  zcat -f /usr/share/doc/fonts-noto-core/copyright |
+    awk '/^License: OFL-1.1$/ { n++; if (n == 1) next } n >= 1 && /^License: OFL-1.1$/ { on = 1; next } on && /^[^ ]/ { exit } on { sub(/^ /, ""); if ($0 == ".") $0 = ""; print }'
+} > mobile/web/fonts/OFL.txt
+ls -l "$out"
