@@ -1,0 +1,275 @@
+# Drafted without a native speaker: needs review by a native Uzbek speaker.
+# Oʻzbekcha (lotin yozuvi). Kalitlar va oʻzgaruvchilar rus tilidagi fayl bilan bir xil (ru/ui.ftl).
+# oʻ va gʻ harflarida U+02BB (ʻ), tutuq belgisida U+02BC (ʼ): maʼlumot, taʼlim.
+# Qisqa gaplar, oddiy soʻzlar, «siz» deb murojaat qilamiz.
+# Oʻzbek tilida sondan keyin ot koʻplikda kelmaydi («5 kun»), shuning uchun koʻplik
+# shakllarini tanlash (select) kerak emas.
+
+## Umumiy
+
+ui-app-name = Kosh
+ui-yes = Ha
+ui-no = Yoʻq
+ui-next = Keyingi
+ui-back = Orqaga
+ui-save = Saqlash
+ui-cancel = Bekor qilish
+ui-close = Yopish
+ui-continue = Davom etish
+ui-retry = Yana urinib koʻrish
+ui-edit = Oʻzgartirish
+ui-add = Qoʻshish
+ui-remove = Oʻchirish
+ui-done = Tayyor
+ui-loading = Yuklanmoqda…
+ui-choose = Tanlang
+ui-search = Qidirish
+ui-nothing-found = Hech narsa topilmadi. Boshqa soʻz bilan qidirib koʻring.
+ui-required = Majburiy
+ui-optional = Toʻldirmasangiz ham boʻladi
+ui-error-title = Nimadir notoʻgʻri ketdi
+ui-error-try-again = Nimadir notoʻgʻri ketdi. Yana urinib koʻring.
+
+## Formatlar. Ilova bu yerga sonlarni qoʻyadi; soʻz tartibi va belgilarni til belgilaydi.
+
+# Oyning kuni, oy (1–12) va yil: «12-mart 2026-yil».
+ui-format-date =
+    { $day }-{ $month ->
+        [1] yanvar
+        [2] fevral
+        [3] mart
+        [4] aprel
+        [5] may
+        [6] iyun
+        [7] iyul
+        [8] avgust
+        [9] sentabr
+        [10] oktabr
+        [11] noyabr
+       *[12] dekabr
+    } { $year }-yil
+# Tengedagi summa. $amount ichida xonalar orasidagi boʻsh joy bor.
+ui-format-tenge = { $amount }{"\u00A0"}tenge
+# Xonalar orasidagi belgi: 1 275 875 (uzilmaydigan boʻsh joy).
+ui-format-thousands-separator = {"\u00A0"}
+
+## Pastki menyu
+
+ui-nav-home = Bosh sahifa
+ui-nav-form = Anketa
+ui-nav-status = Ariza
+ui-nav-contract = Shartnoma
+ui-nav-settings = Sozlamalar
+
+## Birinchi ochilganda: tilni tanlash
+
+ui-language-title = Tilni tanlang
+ui-language-hint = Tilni keyin sozlamalarda oʻzgartirish mumkin.
+ui-language-kazakh-script = Qozoq tili: qaysi harflarda yozilsin?
+ui-language-script-cyrillic = Kirill harflari (Қазақша)
+ui-language-script-latin = Lotin harflari (Qazaqşa)
+
+## Salomlashish
+
+ui-welcome-title = Xush kelibsiz
+ui-welcome-text = Kosh Qozogʻistonda doimiy yashash uchun anketani toʻldirishga yordam beradi. Arizangiz qanday ketayotganini koʻrib turasiz.
+ui-welcome-offline = Internet har doim kerak emas. Javoblar telefonda saqlanadi.
+ui-welcome-start = Anketani boshlash
+ui-welcome-have-account = Menda akkaunt bor
+
+## Kirish va roʻyxatdan oʻtish
+
+ui-auth-register-title = Akkaunt oching
+ui-auth-register-text = Akkaunt boʻlsa, javoblaringiz serverda ham saqlanadi. Ularni boshqa telefonda ham ochish mumkin.
+ui-auth-login-title = Kirish
+ui-auth-email = Elektron pochta
+ui-auth-email-hint = Masalan: aigul@mail.kz
+ui-auth-password = Parol
+ui-auth-password-hint = Kamida 10 ta belgi.
+ui-auth-password-show = Parolni koʻrsatish
+ui-auth-password-hide = Parolni yashirish
+ui-auth-register-button = Akkaunt ochish
+ui-auth-login-button = Kirish
+ui-auth-to-login = Akkauntingiz bormi? Kiring
+ui-auth-to-register = Akkauntingiz yoʻqmi? Oching
+ui-auth-later = Keyinroq. Avval anketani toʻldiraman
+ui-auth-offline = Internet yoʻq. Anketani hozir toʻldiravering. Akkauntni keyin ochasiz.
+ui-auth-no-sms = Biz SMS yubormaymiz. SMS-kod kerak emas.
+ui-auth-working = Kuting…
+
+## Bosh sahifa
+
+ui-home-title = Bosh sahifa
+ui-home-application-title = Arizangiz
+ui-home-application-none = Siz hali ariza yubormagansiz.
+# $stage — bosqich nomi (stage-…), $outcome — natija (outcome-…).
+ui-home-application-stage = Bosqich: { $stage }. { $outcome }.
+ui-home-application-open = Ariza haqida batafsil
+ui-home-draft-title = Anketa
+# Anketaning nechta boʻlimi toʻldirilgan.
+ui-home-draft-progress = { $total } ta boʻlimdan { $done } tasi toʻldirildi
+ui-home-draft-start = Anketani boshlash
+ui-home-draft-continue = Anketani davom ettirish
+ui-home-draft-complete = Hamma boʻlimlar toʻldirildi. Tekshirib, yuboring.
+ui-home-draft-sent = Anketa yuborildi.
+ui-home-contract-title = Kandas shartnomasi
+ui-home-contract-none = Ijtimoiy shartnomaga imzo qoʻygan boʻlsangiz, uni shu yerga qoʻshing. Muddatlarini eslatib turamiz.
+ui-home-contract-add = Shartnomani qoʻshish
+ui-home-contract-days-left = Shartnoma tugashiga { $days } kun qoldi.
+ui-home-contract-ended = Shartnoma muddati tugadi.
+ui-home-contract-open = Shartnoma haqida batafsil
+ui-home-score-open = Dastlabki ballarni tekshirish
+
+## Sinxronlash: tepadagi qator
+
+ui-sync-saved-local = Shu telefonda saqlandi
+ui-sync-syncing = Yuborilmoqda…
+ui-sync-synced = Serverda saqlandi
+ui-sync-offline = Internet yoʻq. Javoblar telefonda saqlandi.
+ui-sync-failed = Yuborib boʻlmadi. Oʻzimiz yana urinib koʻramiz.
+# $time — sana va vaqt.
+ui-sync-last = Oxirgi marta yuborilgan: { $time }
+ui-sync-pending = Yuborilishini kutmoqda: { $count } ta oʻzgarish
+ui-sync-changed-elsewhere = Boshqa qurilmada oʻzgartirilgan
+# $value — shu telefondagi javob.
+ui-sync-your-value = Bu telefonda shunday edi: { $value }
+
+## Anketa
+
+ui-form-title = Anketa
+# Boʻlim raqami va jami nechta boʻlim.
+ui-form-progress = { $current }-boʻlim, jami { $total } ta
+ui-form-next = Keyingi
+ui-form-back = Orqaga
+ui-form-to-review = Javoblarni tekshirish
+ui-form-saved = Saqlandi
+ui-form-required = Majburiy savol
+ui-form-example = Masalan: { $example }
+ui-form-choose = Javobni tanlang
+ui-form-search-country = Davlatni toping
+ui-form-search-region = Viloyatni toping
+ui-form-date-day = Kun
+ui-form-date-month = Oy
+ui-form-date-year = Yil
+ui-form-repeat-add = Yana qoʻshish
+ui-form-repeat-remove = Bu yozuvni oʻchirish
+# Roʻyxatdagi yozuv raqami: oila aʼzosi № 2, ish № 3.
+ui-form-repeat-item = № { $number }
+ui-form-repeat-empty = Hali hech narsa qoʻshilmagan.
+ui-form-section-errors = Bu boʻlimda { $count } ta javobni tuzatish kerak.
+ui-form-updated = Anketa yangilandi. Javoblaringiz saqlandi. { $count } ta javob endi kerak emas.
+
+## Tekshirish va yuborish
+
+ui-review-title = Javoblarni tekshiring
+ui-review-intro = Javoblaringizni koʻrib chiqing. Biror narsa notoʻgʻri boʻlsa, «Oʻzgartirish» tugmasini bosing.
+ui-review-missing-title = Hali toʻldirilmagan
+ui-review-missing-count = { $count } ta javob yetishmayapti
+ui-review-go-to = Toʻldirish
+ui-review-all-done = Hammasi toʻldirildi. Yuborish mumkin.
+ui-review-no-answer = Javob yoʻq
+ui-review-submit = Anketani yuborish
+ui-review-submit-confirm = Anketani yuborasizmi? Yuborgandan keyin javoblarni oʻzgartirib boʻlmaydi.
+ui-review-submit-offline = Yuborish uchun internet kerak. Javoblar saqlandi. Aloqa paydo boʻlganda yuboring.
+ui-review-submit-need-account = Anketani yuborish uchun kiring yoki akkaunt oching.
+ui-review-submitting = Anketa yuborilmoqda…
+ui-review-submitted = Anketa yuborildi. Arizangizni «Ariza» sahifasida kuzatib boring.
+
+## Dastlabki ballar
+
+ui-score-title = Dastlabki oʻz-oʻzini tekshirish
+ui-score-total = Sizda { $points } ball bor
+ui-score-pass-mark = Kamida { $points } ball kerak
+ui-score-above = Bu oʻtish balidan yuqori.
+ui-score-below = Yana { $missing } ball yetishmaydi.
+# Bitta band boʻyicha ball: «100 dan 40».
+ui-score-criterion = { $max } dan { $points }
+ui-score-raise-title = Ballni nima oshirishi mumkin
+ui-score-illustrative = Bu ballar taxminiy. Rasmiy ballar jadvali eʼlon qilinmagan.
+
+## Ariza holati
+
+ui-status-title = Arizangiz
+ui-status-none = Hozircha ariza yoʻq. Avval anketani toʻldirib, yuboring.
+ui-status-submitted-on = Yuborilgan sana: { $date }
+ui-status-current = Hozir
+ui-status-done = Oʻtildi
+ui-status-waiting = Oldinda
+ui-status-usual-duration = Odatda { $days } kungacha davom etadi
+ui-status-expected-by = Kutilayotgan muddat: { $date }
+ui-status-overdue = Bu bosqich odatdagidan uzoq choʻzilyapti.
+ui-status-overdue-days = Odatdagidan { $days } kun uzoq.
+ui-status-overdue-hint = Bunday boʻlib turadi. Uzoq vaqt xabar boʻlmasa, migratsiya xizmatiga murojaat qiling.
+ui-status-next-title = Keyin nima boʻladi
+ui-status-note = Izoh: { $note }
+ui-status-whole-procedure = Butun jarayon odatda 29 kungacha davom etadi.
+
+## Kandas shartnomasi
+
+ui-contract-title = Ijtimoiy shartnoma
+ui-contract-none = Hozircha shartnoma yoʻq. Imzolagan boʻlsangiz, maʼlumotlarini kiriting.
+ui-contract-add = Shartnomani qoʻshish
+ui-contract-region = Viloyat
+ui-contract-settlement = Shahar yoki qishloq
+ui-contract-signed-on = Imzolangan sana
+ui-contract-family-members = Shartnoma boʻyicha oilada necha kishi
+ui-contract-term = Muddati: { $years } yil
+ui-contract-ends-on = Shartnoma tugaydigan sana: { $date }
+ui-contract-days-left = { $days } kun qoldi
+ui-contract-days-served = Viloyatda yashalgan vaqt: { $days } kun
+ui-contract-ended = Besh yil oʻtdi. Endi koʻchib ketsangiz, hech narsa toʻlamaysiz.
+ui-contract-verified = Xodim tekshirgan
+ui-contract-not-verified = Buni oʻzingiz kiritgansiz. Xodim hali tekshirmagan.
+ui-contract-save = Shartnomani saqlash
+
+## Shartnoma: olingan yordam
+
+ui-contract-support-title = Olingan yordam
+ui-contract-support-none = Hali hech narsa kiritilmagan.
+ui-contract-support-add = Toʻlov qoʻshish
+ui-contract-support-kind = Yordam turi
+ui-contract-support-amount = Summa, tengeda
+ui-contract-support-date = Olingan sana
+ui-contract-support-total = Jami olingan: { $amount }
+
+## Shartnoma: «koʻchib ketsak-chi?»
+
+ui-whatif-title = Koʻchib ketsak-chi?
+ui-whatif-date = Koʻchish sanasi
+ui-whatif-check = Tekshirish
+# $date — koʻchish sanasi, $amount — olingan butun yordam.
+ui-whatif-risk-high = Viloyatdan { $date } kuni ketsangiz, olingan butun yordamni qaytarishga toʻgʻri kelishi mumkin: { $amount }.
+ui-whatif-risk-none = Viloyatdan { $date } kuni ketsangiz, hech narsa qaytarish shart emas.
+ui-whatif-free-from = { $date }dan boshlab pul qaytarmasdan koʻchish mumkin.
+ui-whatif-source = Manba: { $basis }
+
+## Boshqa yoʻl: umumiy asosda
+
+ui-general-title = Boshqa yoʻl: umumiy asosda
+ui-general-text = Kandaslar kvotasisiz ham yashash uchun ruxsatnoma olish mumkin.
+ui-general-no-quota = Kvota kerak emas.
+ui-general-no-support = Davlatdan pul yordami yoʻq.
+ui-general-any-region = Istalgan viloyatda yashash mumkin.
+ui-general-compare-contract = Shartnoma bilan
+ui-general-compare-general = Umumiy asosda
+
+## Sozlamalar
+
+ui-settings-title = Sozlamalar
+ui-settings-language = Til
+ui-settings-script = Qozoqcha harflar
+ui-settings-script-cyrillic = Kirill
+ui-settings-script-latin = Lotin
+ui-settings-text-size = Matn oʻlchami
+ui-settings-text-normal = Oddiy
+ui-settings-text-large = Katta
+ui-settings-text-largest = Juda katta
+ui-settings-account = Akkaunt
+ui-settings-signed-in = Siz { $email } bilan kirgansiz
+ui-settings-not-signed-in = Siz kirmagansiz. Javoblar faqat shu telefonda.
+ui-settings-sign-in = Kirish yoki akkaunt ochish
+ui-settings-sync = Sinxronlash
+ui-settings-sync-now = Hozir yuborish
+ui-settings-sign-out = Chiqish
+ui-settings-sign-out-confirm = Akkauntdan chiqasizmi? Yuborilmagan javoblar telefonda qoladi.
+ui-settings-version = Versiya { $version }
