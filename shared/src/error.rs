@@ -16,6 +16,39 @@ pub enum Error {
     /// An identifier that is empty or has characters it may not have.
     #[error("invalid {kind} id {text:?}")]
     InvalidId { kind: &'static str, text: String },
+    /// An op or a draft applied to a draft it does not belong to (another draft id or form id).
+    #[error("{what} mismatch: expected {expected:?}, found {found:?}")]
+    DraftMismatch {
+        what: &'static str,
+        expected: String,
+        found: String,
+    },
+    /// An op whose `field` cannot be a question id (empty or too long).
+    #[error("invalid field {field:?}: a question id is 1 to 200 characters")]
+    InvalidField { field: String },
+    /// The policy bundle is malformed; `problem` says exactly what and where.
+    #[error("invalid policy: {problem}")]
+    InvalidPolicy {
+        problem: crate::policy::PolicyProblem,
+    },
+    /// A year the policy has no MCI (monthly calculation index) for.
+    #[error("the policy has no MCI for {year}")]
+    UnknownMciYear { year: i32 },
+    /// A support measure id the policy does not know.
+    #[error("unknown support measure {kind:?}")]
+    UnknownSupport { kind: String },
+    /// A support measure that does not exist yet in the given year.
+    #[error("support measure {kind:?} is not available in {year}")]
+    SupportNotAvailable { kind: String, year: i32 },
+    /// A region id that is not among the policy's regions.
+    #[error("unknown region {region:?}")]
+    UnknownRegion { region: String },
+    /// A contract field that does not make sense.
+    #[error("invalid contract {field}: {reason}")]
+    InvalidContract { field: &'static str, reason: String },
+    /// A stage event that does not follow the stage order.
+    #[error("invalid transition from {from} to {to}")]
+    InvalidTransition { from: String, to: String },
 }
 
 impl Error {
@@ -25,6 +58,15 @@ impl Error {
             Error::InvalidHlc { .. } => "invalid_hlc",
             Error::InvalidDate { .. } => "invalid_date",
             Error::InvalidId { .. } => "invalid_id",
+            Error::DraftMismatch { .. } | Error::InvalidField { .. } => "bad_request",
+            // Never a client's mistake: the server refuses to start with a bad policy.
+            Error::InvalidPolicy { .. } => "invalid_policy",
+            Error::UnknownMciYear { .. } => "unknown_year",
+            Error::UnknownSupport { .. }
+            | Error::SupportNotAvailable { .. }
+            | Error::InvalidContract { .. } => "bad_request",
+            Error::UnknownRegion { .. } => "unknown_region",
+            Error::InvalidTransition { .. } => "invalid_transition",
         }
     }
 }
