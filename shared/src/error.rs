@@ -49,6 +49,51 @@ pub enum Error {
     /// A stage event that does not follow the stage order.
     #[error("invalid transition from {from} to {to}")]
     InvalidTransition { from: String, to: String },
+    /// A form file that is not valid JSON of the form's shape (the reason has line and column).
+    #[error("invalid form: {reason}")]
+    FormJson { reason: String },
+    /// Two sections, two questions, or two children of one repeat group with the same id.
+    #[error("duplicate id {id:?} in the form")]
+    DuplicateId { id: String },
+    /// A choice question (single, multi, language level) without options.
+    #[error("question {question}: a choice question needs options")]
+    MissingOptions { question: String },
+    /// A repeat group without child questions.
+    #[error("question {question}: a repeat group needs child questions")]
+    EmptyRepeat { question: String },
+    /// A question whose definition does not hold together (options on a text question, ...).
+    #[error("question {question}: {reason}")]
+    InvalidQuestion { question: String, reason: String },
+    /// A constraint that cannot apply or cannot be met (min above max, a bad date bound, ...).
+    #[error("question {question}: invalid constraint: {reason}")]
+    InvalidConstraint { question: String, reason: String },
+    /// A condition that does not parse or does not type-check; `column` is 1-based, in
+    /// characters of the condition's text.
+    #[error("question {question}: condition, column {column}: {reason}")]
+    InvalidCondition {
+        question: String,
+        column: usize,
+        reason: String,
+    },
+    /// A condition that names a question the form does not have.
+    #[error("question {question}: condition, column {column}: unknown question {reference:?}")]
+    UnknownReference {
+        question: String,
+        reference: String,
+        column: usize,
+    },
+    /// A question's `example` that breaks its own rules (`code` is the validation code).
+    #[error("question {question}: the example is not valid ({code})")]
+    InvalidExample { question: String, code: String },
+    /// A question id (an op's `field`) the form does not have.
+    #[error("form {form} has no question {id:?}")]
+    UnknownQuestion { form: String, id: String },
+    /// A section id the form does not have.
+    #[error("form {form} has no section {id:?}")]
+    UnknownSection { form: String, id: String },
+    /// An answer whose JSON shape does not fit its question (`code` is the validation code).
+    #[error("answer to {field} does not fit the question ({code})")]
+    InvalidAnswer { field: String, code: String },
 }
 
 impl Error {
@@ -67,6 +112,19 @@ impl Error {
             | Error::InvalidContract { .. } => "bad_request",
             Error::UnknownRegion { .. } => "unknown_region",
             Error::InvalidTransition { .. } => "invalid_transition",
+            // Never a client's mistake: the built-in forms are checked by the tests.
+            Error::FormJson { .. }
+            | Error::DuplicateId { .. }
+            | Error::MissingOptions { .. }
+            | Error::EmptyRepeat { .. }
+            | Error::InvalidQuestion { .. }
+            | Error::InvalidConstraint { .. }
+            | Error::InvalidCondition { .. }
+            | Error::UnknownReference { .. }
+            | Error::InvalidExample { .. } => "invalid_form",
+            Error::UnknownQuestion { .. }
+            | Error::UnknownSection { .. }
+            | Error::InvalidAnswer { .. } => "bad_request",
         }
     }
 }
