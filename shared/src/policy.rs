@@ -1,20 +1,1210 @@
 //! The policy bundle: the numbers that change by year or by order (MCI, support measures,
-//! regions and quotas, stage durations, the scoring table), loaded from `shared/policy/` and
-//! checked, each item carrying its source.
+//! regions and quotas, stage durations, the contract's refund rule, the scoring table), loaded
+//! from `shared/policy/` and checked, each item carrying its source and, where the facts are not
+//! settled by a legal text, an `uncertain` flag with a note.
+//!
+//! [`Policy`] serializes as the body of `GET /v1/policy`. It can only be built by
+//! [`Policy::from_json`] (or [`Policy::builtin`]), which checks it, so code holding a `Policy`
+//! may rely on its invariants: every stage has a duration, quotas name known regions, MCI values
+//! are positive, scoring rules have something to score.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::api::PolicyStatus;
+use crate::error::{Error, Result};
+use crate::ids::RegionId;
+use crate::status::Stage;
+
+/// The policy shipped with this build.
+const BUILTIN: &str = include_str!("../policy/policy-2026.json");
+
+/// Language levels in order, the scale `language_level` rules score.
+pub const LANGUAGE_LEVELS: [&str; 7] = ["none", "a1", "a2", "b1", "b2", "c1", "c2"];
+
+/// Where a fact comes from: who said or published it, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The publisher or act and the outlet that reported it.
+    pub text: String,
+    /// The date of the statement or act.
+    pub date: NaiveDate,
+}
+
+impl Source {
+    /// The source as one line, e.g. for `RiskResponse::basis`: `"<text>, <date>"`.
+    pub fn cite(&self) -> String {
+        format!("{}, {}", self.text, self.date)
+    }
+}
+
+/// The monthly calculation index (MCI, МРП / АЕК) of one year, in tenge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MciYear {
+    /// The calendar year.
+    pub year: i32,
+    /// One MCI in tenge. Signed only so that a negative value in the file is reported as such.
+    pub kzt: i64,
+    /// Where the value comes from.
+    pub source: Source,
+}
+
+/// A region open to kandas resettlement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Its id (`pavlodar`); the locale key is `region-<id>`.
+    pub id: RegionId,
+    /// Where the region's inclusion comes from.
+    pub source: Source,
+    /// True when the inclusion is not settled.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// Why it is uncertain, or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A region's kandas quota for one year, in people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    /// The year the quota is for.
+    pub year: i32,
+    /// The region.
+    pub region: RegionId,
+    /// How many people the region takes.
+    pub people: u32,
+    /// Where the number comes from.
+    pub source: Source,
+}
+
+/// How much a support measure is, in MCI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Amount {
+    /// Exactly this many MCI.
+    Fixed { mci: i64 },
+    /// Somewhere in this band (how the figure is chosen may be uncertain).
+    Range { min_mci: i64, max_mci: i64 },
+    /// At most this many MCI.
+    UpTo { max_mci: i64 },
+}
+
+impl Amount {
+    /// The lowest and highest number of MCI.
+    pub fn mci_bounds(self) -> (i64, i64) {
+        match self {
+            Amount::Fixed { mci } => (mci, mci),
+            Amount::Range { min_mci, max_mci } => (min_mci, max_mci),
+            Amount::UpTo { max_mci } => (0, max_mci),
+        }
+    }
+}
+
+/// Whom an amount is counted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Once for each member of the family.
+    FamilyMember,
+    /// Once for the whole family.
+    Family,
+}
+
+/// How often a measure is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Period {
+    /// Paid once.
+    OneOff,
+    /// Paid every month for `months` months.
+    Monthly { months: u32 },
+}
+
+impl Period {
+    /// How many payments the measure makes.
+    pub fn payments(self) -> u32 {
+        match self {
+            Period::OneOff => 1,
+            Period::Monthly { months } => months,
+        }
+    }
+}
+
+/// Who receives the money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payee {
+    /// The kandas family.
+    Family,
+    /// The employer who hires a kandas (the family never holds this money).
+    Employer,
+}
+
+/// One kandas state support measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportMeasure {
+    /// Its id (`relocation_subsidy`); the locale key is `support-<id>`.
+    pub id: String,
+    /// The amount of one payment, in MCI.
+    pub amount: Amount,
+    /// Whether the amount is per family member or per family.
+    pub per: Per,
+    /// How often it is paid.
+    pub period: Period,
+    /// Who receives it.
+    pub paid_to: Payee,
+    /// The first year the measure exists, when it is new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<i32>,
+    /// Where the measure comes from.
+    pub source: Source,
+    /// True when part of the rule is not settled.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain, or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An amount of tenge between two bounds (equal when the amount is exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KztRange {
+    /// The lowest amount.
+    pub min: u64,
+    /// The highest amount.
+    pub max: u64,
+}
+
+/// A support measure converted to tenge for one year and one family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupportInKzt {
+    /// The measure's id.
+    pub measure: String,
+    /// The year whose MCI was used.
+    pub year: i32,
+    /// One payment for the whole family.
+    pub per_payment: KztRange,
+    /// How many payments.
+    pub payments: u32,
+    /// All payments together for the whole family.
+    pub total: KztRange,
+    /// Who receives it.
+    pub paid_to: Payee,
+    /// True when the measure's rule is not settled.
+    pub uncertain: bool,
+}
+
+/// One stage's normal duration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageDuration {
+    /// The stage id (`language_test`), checked against [`Stage`] on load.
+    pub stage: String,
+    /// Calendar days the stage normally takes.
+    pub days: u32,
+    /// True when the number is Kosh's estimate, not a published figure.
+    #[serde(default)]
+    pub estimate: bool,
+}
+
+/// The stages' normal durations and the published total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StagePlan {
+    /// The published length of the whole procedure, in days; the stages add up to it.
+    pub total_days: u32,
+    /// One entry per stage.
+    pub durations: Vec<StageDuration>,
+    /// Where the total comes from.
+    pub source: Source,
+    /// True when the per-stage split is not published.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// When the contract's term is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermStart {
+    /// From the day the contract is signed.
+    Signing,
+}
+
+/// What leaving the host region early puts at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefundScope {
+    /// All state support received so far, with no pro-rata formula.
+    AllSupportReceived,
+}
+
+/// The kandas social contract's term and refund rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractRule {
+    /// The term in years.
+    pub term_years: u32,
+    /// When the term starts.
+    pub term_starts: TermStart,
+    /// What is at risk when the family leaves before the term ends.
+    pub refund: RefundScope,
+    /// Where the rule comes from.
+    pub source: Source,
+    /// True when the rule is not settled by a legal text.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Permanent residence on general grounds, the path beside the kandas quota.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralGrounds {
+    /// Whether it goes through a regional quota.
+    pub quota: bool,
+    /// Whether it comes with state support.
+    pub state_support: bool,
+    /// Whether the family may live in any region.
+    pub free_choice_of_region: bool,
+    /// Whether moving can ever mean a refund.
+    pub refund_on_leaving: bool,
+    /// Where this comes from.
+    pub source: Source,
+    /// True when not settled by a legal text.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A score band: from `min` (inclusive) up to the next band's `min`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The lowest value in the band (age in whole years, or the number answered).
+    pub min: f64,
+    /// The points for a value in the band.
+    pub points: u32,
+}
+
+/// How one answer turns into points. Rules are data: the code only interprets them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// A single choice: the chosen value's points (unlisted values score 0).
+    ByValue {
+        question: String,
+        points: BTreeMap<String, u32>,
+    },
+    /// A language level (`none`, `a1` … `c2`): the level's points.
+    LanguageLevel {
+        question: String,
+        points: BTreeMap<String, u32>,
+    },
+    /// A birth date: the band of the age in whole years on the scoring day. Not improvable.
+    AgeBands { question: String, bands: Vec<Band> },
+    /// A number: the band it falls in (below the first band scores 0).
+    NumberBands { question: String, bands: Vec<Band> },
+    /// A yes/no answer.
+    YesNo { question: String, yes: u32, no: u32 },
+}
+
+impl Rule {
+    /// The question the rule reads.
+    pub fn question(&self) -> &str {
+        match self {
+            Rule::ByValue { question, .. }
+            | Rule::LanguageLevel { question, .. }
+            | Rule::AgeBands { question, .. }
+            | Rule::NumberBands { question, .. }
+            | Rule::YesNo { question, .. } => question,
+        }
+    }
+
+    /// The most points the rule can give.
+    pub fn max_points(&self) -> u32 {
+        match self {
+            Rule::ByValue { points, .. } | Rule::LanguageLevel { points, .. } => {
+                points.values().copied().max().unwrap_or(0)
+            }
+            Rule::AgeBands { bands, .. } | Rule::NumberBands { bands, .. } => {
+                bands.iter().map(|b| b.points).max().unwrap_or(0)
+            }
+            Rule::YesNo { yes, no, .. } => (*yes).max(*no),
+        }
+    }
+}
+
+/// One scoring criterion: its rules' points add up, capped at `max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Its id (`education`); the locale key is `criterion-<id>`.
+    pub id: String,
+    /// The most points it gives; equal to the sum of its rules' maxima (checked on load).
+    pub max: u32,
+    /// The rules that score it.
+    pub rules: Vec<Rule>,
+}
+
+/// The preliminary screening's scoring table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Official or illustrative: the app shows an illustrative table as such.
+    pub status: PolicyStatus,
+    /// Points needed to pass.
+    pub pass_mark: u32,
+    /// The criteria, in display order.
+    pub criteria: Vec<Criterion>,
+    /// Where the criteria and pass mark come from.
+    pub source: Source,
+    /// True when the points are not the official ones.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Scoring {
+    /// The most points the table can give.
+    pub fn max_total(&self) -> u32 {
+        self.criteria.iter().map(|c| c.max).sum()
+    }
+}
+
+/// The checked policy bundle; its JSON form is the body of `GET /v1/policy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    id: String,
+    as_of: NaiveDate,
+    mci: Vec<MciYear>,
+    regions: Vec<Region>,
+    quotas: Vec<Quota>,
+    support_measures: Vec<SupportMeasure>,
+    stages: StagePlan,
+    contract: ContractRule,
+    general_grounds: GeneralGrounds,
+    scoring: Scoring,
+}
 
 /// What exactly is wrong with a policy bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyProblem {
     /// The text is not valid JSON of the policy's shape.
     Json { message: String },
+    /// Two items of one kind share an id.
+    DuplicateId { kind: &'static str, id: String },
+    /// An MCI value that is zero or negative.
+    NonPositiveMci { year: i32 },
+    /// A support measure whose amount is zero, negative, an inverted band, or paid zero times.
+    BadAmount { measure: String, reason: String },
+    /// A stage id that is not one of the application's stages.
+    UnknownStage { id: String },
+    /// A stage without a duration.
+    MissingStage { id: String },
+    /// A stage of zero days, or stages that do not add up to the published total.
+    BadStageDays { reason: String },
+    /// A quota for a region the policy does not list.
+    UnknownRegion { region: String },
+    /// A contract term of zero years.
+    BadTerm,
+    /// A criterion with no rules, or a rule with nothing to score (no values or bands).
+    EmptyRule { criterion: String },
+    /// A `language_level` rule with a level that is not on the scale.
+    UnknownLevel { criterion: String, level: String },
+    /// Bands not in strictly increasing order of `min`, or not finite.
+    BadBands { criterion: String },
+    /// A criterion whose `max` is not the sum of its rules' maxima.
+    MaxMismatch {
+        criterion: String,
+        declared: u32,
+        computed: u32,
+    },
+    /// A pass mark above the most points the table can give.
+    PassMarkUnreachable { pass_mark: u32, max_total: u32 },
+    /// A rule reading a question the form does not have.
+    UnknownQuestion { criterion: String, question: String },
+    /// An item without a source text, or marked uncertain without a note saying why.
+    MissingProvenance { item: String },
 }
 
 impl fmt::Display for PolicyProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PolicyProblem::Json { message } => write!(f, "not a policy bundle: {message}"),
+            PolicyProblem::DuplicateId { kind, id } => write!(f, "duplicate {kind} {id:?}"),
+            PolicyProblem::NonPositiveMci { year } => {
+                write!(f, "the MCI of {year} must be a positive number of tenge")
+            }
+            PolicyProblem::BadAmount { measure, reason } => {
+                write!(f, "support measure {measure:?}: {reason}")
+            }
+            PolicyProblem::UnknownStage { id } => write!(f, "unknown stage {id:?}"),
+            PolicyProblem::MissingStage { id } => write!(f, "stage {id:?} has no duration"),
+            PolicyProblem::BadStageDays { reason } => write!(f, "stage durations: {reason}"),
+            PolicyProblem::UnknownRegion { region } => {
+                write!(f, "quota for unknown region {region:?}")
+            }
+            PolicyProblem::BadTerm => write!(f, "the contract term must be at least one year"),
+            PolicyProblem::EmptyRule { criterion } => {
+                write!(
+                    f,
+                    "criterion {criterion:?} has a rule with nothing to score"
+                )
+            }
+            PolicyProblem::UnknownLevel { criterion, level } => {
+                write!(
+                    f,
+                    "criterion {criterion:?}: {level:?} is not a language level"
+                )
+            }
+            PolicyProblem::BadBands { criterion } => write!(
+                f,
+                "criterion {criterion:?}: bands must have finite, strictly increasing minima"
+            ),
+            PolicyProblem::MaxMismatch {
+                criterion,
+                declared,
+                computed,
+            } => write!(
+                f,
+                "criterion {criterion:?} declares max {declared} but its rules give at most {computed}"
+            ),
+            PolicyProblem::PassMarkUnreachable {
+                pass_mark,
+                max_total,
+            } => write!(
+                f,
+                "pass mark {pass_mark} is above the most points the table gives ({max_total})"
+            ),
+            PolicyProblem::UnknownQuestion {
+                criterion,
+                question,
+            } => write!(
+                f,
+                "criterion {criterion:?} reads question {question:?}, which the form does not have"
+            ),
+            PolicyProblem::MissingProvenance { item } => write!(
+                f,
+                "{item}: every item needs a source, and an uncertain one a note saying why"
+            ),
         }
+    }
+}
+
+fn problem(p: PolicyProblem) -> Error {
+    Error::InvalidPolicy { problem: p }
+}
+
+static BUILTIN_POLICY: LazyLock<Result<Policy>> = LazyLock::new(|| Policy::from_json(BUILTIN));
+
+impl Policy {
+    /// Parse and check a policy bundle.
+    pub fn from_json(text: &str) -> Result<Policy> {
+        let policy: Policy = serde_json::from_str(text).map_err(|e| {
+            problem(PolicyProblem::Json {
+                message: e.to_string(),
+            })
+        })?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// The policy shipped in this build (`shared/policy/policy-2026.json`), parsed once.
+    pub fn builtin() -> Result<&'static Policy> {
+        BUILTIN_POLICY.as_ref().map_err(Clone::clone)
+    }
+
+    /// The bundle's id (`kz-2026`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The date the bundle's facts were last checked.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The MCI table, by year.
+    pub fn mci_table(&self) -> &[MciYear] {
+        &self.mci
+    }
+
+    /// The regions open to kandas resettlement.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// Every quota of every year.
+    pub fn quotas(&self) -> &[Quota] {
+        &self.quotas
+    }
+
+    /// The support measures.
+    pub fn support_measures(&self) -> &[SupportMeasure] {
+        &self.support_measures
+    }
+
+    /// The stages' durations.
+    pub fn stages(&self) -> &StagePlan {
+        &self.stages
+    }
+
+    /// The social contract's term and refund rule.
+    pub fn contract(&self) -> &ContractRule {
+        &self.contract
+    }
+
+    /// The general-grounds path.
+    pub fn general_grounds(&self) -> &GeneralGrounds {
+        &self.general_grounds
+    }
+
+    /// The scoring table.
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+
+    /// One region, if the policy lists it.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// A region's quota (people) for a year, if one was published.
+    pub fn quota(&self, region: &str, year: i32) -> Option<u32> {
+        self.quotas
+            .iter()
+            .find(|q| q.region.as_str() == region && q.year == year)
+            .map(|q| q.people)
+    }
+
+    /// One support measure, if the policy has it.
+    pub fn support_measure(&self, id: &str) -> Option<&SupportMeasure> {
+        self.support_measures.iter().find(|m| m.id == id)
+    }
+
+    /// One MCI in tenge in `year`.
+    pub fn mci_kzt(&self, year: i32) -> Result<u64> {
+        self.mci
+            .iter()
+            .find(|m| m.year == year)
+            // Positive by `check`, so the conversion cannot fail.
+            .and_then(|m| u64::try_from(m.kzt).ok())
+            .ok_or(Error::UnknownMciYear { year })
+    }
+
+    /// `mci` MCI in tenge in `year`.
+    pub fn to_kzt(&self, mci: u64, year: i32) -> Result<u64> {
+        Ok(mci.saturating_mul(self.mci_kzt(year)?))
+    }
+
+    /// A support measure in tenge for `year` and a family of `family_members` people.
+    pub fn support_in_kzt(
+        &self,
+        measure: &str,
+        year: i32,
+        family_members: u32,
+    ) -> Result<SupportInKzt> {
+        let m = self
+            .support_measure(measure)
+            .ok_or_else(|| Error::UnknownSupport {
+                kind: measure.to_owned(),
+            })?;
+        if m.from_year.is_some_and(|from| year < from) {
+            return Err(Error::SupportNotAvailable {
+                kind: measure.to_owned(),
+                year,
+            });
+        }
+        let mci = self.mci_kzt(year)?;
+        let heads = match m.per {
+            Per::FamilyMember => u64::from(family_members),
+            Per::Family => 1,
+        };
+        let (lo, hi) = m.amount.mci_bounds();
+        // Non-negative by `check`.
+        let kzt = |n: i64| {
+            u64::try_from(n)
+                .unwrap_or(0)
+                .saturating_mul(mci)
+                .saturating_mul(heads)
+        };
+        let per_payment = KztRange {
+            min: kzt(lo),
+            max: kzt(hi),
+        };
+        let payments = m.period.payments();
+        Ok(SupportInKzt {
+            measure: m.id.clone(),
+            year,
+            per_payment,
+            payments,
+            total: KztRange {
+                min: per_payment.min.saturating_mul(u64::from(payments)),
+                max: per_payment.max.saturating_mul(u64::from(payments)),
+            },
+            paid_to: m.paid_to,
+            uncertain: m.uncertain,
+        })
+    }
+
+    /// A stage's normal duration in days (every stage has one: checked on load).
+    pub fn stage_days(&self, stage: Stage) -> u32 {
+        self.stages
+            .durations
+            .iter()
+            .find(|d| d.stage == stage.id())
+            .map_or(0, |d| d.days)
+    }
+
+    /// Check that every scoring rule reads a question the form has (`exists`, e.g.
+    /// `|id| form.question_ids().contains(id)`). Kept apart from loading so the policy does not
+    /// depend on any one form; the server runs it at start for the forms it serves.
+    pub fn check_questions(&self, exists: &dyn Fn(&str) -> bool) -> Result<()> {
+        for c in &self.scoring.criteria {
+            for r in &c.rules {
+                if !exists(r.question()) {
+                    return Err(problem(PolicyProblem::UnknownQuestion {
+                        criterion: c.id.clone(),
+                        question: r.question().to_owned(),
+                    }));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check(&self) -> Result<()> {
+        self.check_provenance()?;
+        unique("MCI year", self.mci.iter().map(|m| m.year.to_string()))?;
+        if let Some(m) = self.mci.iter().find(|m| m.kzt <= 0) {
+            return Err(problem(PolicyProblem::NonPositiveMci { year: m.year }));
+        }
+        unique("region", self.regions.iter().map(|r| r.id.to_string()))?;
+        unique(
+            "quota",
+            self.quotas
+                .iter()
+                .map(|q| format!("{}/{}", q.region, q.year)),
+        )?;
+        if let Some(q) = self
+            .quotas
+            .iter()
+            .find(|q| self.region(q.region.as_str()).is_none())
+        {
+            return Err(problem(PolicyProblem::UnknownRegion {
+                region: q.region.to_string(),
+            }));
+        }
+        unique(
+            "support measure",
+            self.support_measures.iter().map(|m| m.id.clone()),
+        )?;
+        for m in &self.support_measures {
+            check_amount(m)?;
+        }
+        self.check_stages()?;
+        if self.contract.term_years == 0 {
+            return Err(problem(PolicyProblem::BadTerm));
+        }
+        self.check_scoring()
+    }
+
+    fn check_provenance(&self) -> Result<()> {
+        let mut items: Vec<(String, &Source, bool, &Option<String>)> = Vec::new();
+        let none = &None;
+        for m in &self.mci {
+            items.push((format!("MCI {}", m.year), &m.source, false, none));
+        }
+        for r in &self.regions {
+            items.push((format!("region {}", r.id), &r.source, r.uncertain, &r.note));
+        }
+        for q in &self.quotas {
+            items.push((
+                format!("quota {}/{}", q.region, q.year),
+                &q.source,
+                false,
+                none,
+            ));
+        }
+        for m in &self.support_measures {
+            items.push((
+                format!("support measure {}", m.id),
+                &m.source,
+                m.uncertain,
+                &m.note,
+            ));
+        }
+        let s = &self.stages;
+        items.push(("stages".into(), &s.source, s.uncertain, &s.note));
+        let c = &self.contract;
+        items.push(("contract".into(), &c.source, c.uncertain, &c.note));
+        let g = &self.general_grounds;
+        items.push(("general grounds".into(), &g.source, g.uncertain, &g.note));
+        let sc = &self.scoring;
+        items.push(("scoring".into(), &sc.source, sc.uncertain, &sc.note));
+        for (item, source, uncertain, note) in items {
+            let no_note = note.as_deref().is_none_or(|n| n.trim().is_empty());
+            if source.text.trim().is_empty() || (uncertain && no_note) {
+                return Err(problem(PolicyProblem::MissingProvenance { item }));
+            }
+        }
+        // An illustrative table is uncertain by definition: say so, and why.
+        if self.scoring.status == PolicyStatus::Illustrative && !self.scoring.uncertain {
+            return Err(problem(PolicyProblem::MissingProvenance {
+                item: "scoring (illustrative but not marked uncertain)".into(),
+            }));
+        }
+        Ok(())
+    }
+
+    fn check_stages(&self) -> Result<()> {
+        let plan = &self.stages;
+        unique("stage", plan.durations.iter().map(|d| d.stage.clone()))?;
+        if let Some(d) = plan
+            .durations
+            .iter()
+            .find(|d| Stage::from_id(&d.stage).is_none())
+        {
+            return Err(problem(PolicyProblem::UnknownStage {
+                id: d.stage.clone(),
+            }));
+        }
+        if let Some(s) = Stage::ALL
+            .iter()
+            .find(|s| !plan.durations.iter().any(|d| d.stage == s.id()))
+        {
+            return Err(problem(PolicyProblem::MissingStage {
+                id: s.id().to_owned(),
+            }));
+        }
+        if let Some(d) = plan.durations.iter().find(|d| d.days == 0) {
+            return Err(problem(PolicyProblem::BadStageDays {
+                reason: format!("stage {:?} has zero days", d.stage),
+            }));
+        }
+        let sum: u64 = plan.durations.iter().map(|d| u64::from(d.days)).sum();
+        if sum != u64::from(plan.total_days) {
+            return Err(problem(PolicyProblem::BadStageDays {
+                reason: format!(
+                    "the stages add up to {sum} days, the published total is {}",
+                    plan.total_days
+                ),
+            }));
+        }
+        Ok(())
+    }
+
+    fn check_scoring(&self) -> Result<()> {
+        let s = &self.scoring;
+        unique("criterion", s.criteria.iter().map(|c| c.id.clone()))?;
+        for c in &s.criteria {
+            let empty = || {
+                problem(PolicyProblem::EmptyRule {
+                    criterion: c.id.clone(),
+                })
+            };
+            if c.rules.is_empty() {
+                return Err(empty());
+            }
+            for r in &c.rules {
+                if r.question().trim().is_empty() {
+                    return Err(empty());
+                }
+                match r {
+                    Rule::ByValue { points, .. } if points.is_empty() => return Err(empty()),
+                    Rule::LanguageLevel { points, .. } => {
+                        if points.is_empty() {
+                            return Err(empty());
+                        }
+                        if let Some(level) = points
+                            .keys()
+                            .find(|k| !LANGUAGE_LEVELS.contains(&k.as_str()))
+                        {
+                            return Err(problem(PolicyProblem::UnknownLevel {
+                                criterion: c.id.clone(),
+                                level: level.clone(),
+                            }));
+                        }
+                    }
+                    Rule::AgeBands { bands, .. } | Rule::NumberBands { bands, .. } => {
+                        if bands.is_empty() {
+                            return Err(empty());
+                        }
+                        let ordered = bands.iter().all(|b| b.min.is_finite())
+                            && bands.windows(2).all(|w| w[0].min < w[1].min);
+                        if !ordered {
+                            return Err(problem(PolicyProblem::BadBands {
+                                criterion: c.id.clone(),
+                            }));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let computed: u32 = c.rules.iter().map(Rule::max_points).sum();
+            if computed != c.max {
+                return Err(problem(PolicyProblem::MaxMismatch {
+                    criterion: c.id.clone(),
+                    declared: c.max,
+                    computed,
+                }));
+            }
+        }
+        if s.pass_mark > s.max_total() {
+            return Err(problem(PolicyProblem::PassMarkUnreachable {
+                pass_mark: s.pass_mark,
+                max_total: s.max_total(),
+            }));
+        }
+        Ok(())
+    }
+}
+
+fn check_amount(m: &SupportMeasure) -> Result<()> {
+    let bad = |reason: &str| {
+        Err(problem(PolicyProblem::BadAmount {
+            measure: m.id.clone(),
+            reason: reason.to_owned(),
+        }))
+    };
+    let (lo, hi) = m.amount.mci_bounds();
+    if hi <= 0 || lo < 0 {
+        return bad("the amount must be a positive number of MCI");
+    }
+    if lo > hi {
+        return bad("the band's minimum is above its maximum");
+    }
+    if m.period.payments() == 0 {
+        return bad("a monthly measure must last at least one month");
+    }
+    Ok(())
+}
+
+fn unique(kind: &'static str, ids: impl Iterator<Item = String>) -> Result<()> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id.clone()) {
+            return Err(problem(PolicyProblem::DuplicateId { kind, id }));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+    use serde_json::{Value, json};
+
+    fn builtin() -> &'static Policy {
+        Policy::builtin().unwrap()
+    }
+
+    fn builtin_json() -> Value {
+        serde_json::from_str(BUILTIN).unwrap()
+    }
+
+    fn load(v: &Value) -> Result<Policy> {
+        Policy::from_json(&v.to_string())
+    }
+
+    fn problem_of(v: &Value) -> PolicyProblem {
+        match load(v) {
+            Err(Error::InvalidPolicy { problem }) => problem,
+            other => panic!("expected a policy problem, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn builtin_policy_loads_with_domain_numbers() {
+        let p = builtin();
+        assert_eq!(p.mci_kzt(2025).unwrap(), 3_932);
+        assert_eq!(p.mci_kzt(2026).unwrap(), 4_325);
+        assert_eq!(p.regions().len(), 8);
+        assert_eq!(p.scoring().pass_mark, 400);
+        assert_eq!(p.scoring().status, PolicyStatus::Illustrative);
+        assert_eq!(p.contract().term_years, 5);
+        assert!(p.contract().uncertain);
+        let total: u32 = Stage::ALL.iter().map(|s| p.stage_days(*s)).sum();
+        assert_eq!(total, 29);
+        assert!(p.stages().durations.iter().all(|d| d.estimate));
+    }
+
+    #[rstest]
+    #[case("pavlodar", 977)]
+    #[case("akmola", 285)]
+    #[case("abai", 264)]
+    #[case("east_kazakhstan", 200)]
+    #[case("north_kazakhstan", 200)]
+    #[case("kostanay", 200)]
+    #[case("atyrau", 125)]
+    #[case("west_kazakhstan", 30)]
+    fn quotas_2026(#[case] region: &str, #[case] people: u32) {
+        assert_eq!(builtin().quota(region, 2026), Some(people));
+        assert_eq!(builtin().quota(region, 2031), None);
+    }
+
+    #[test]
+    fn pass_mark_is_reachable_but_not_trivial() {
+        let s = builtin().scoring();
+        assert!(s.max_total() >= s.pass_mark);
+        // Not trivial: the single best criterion is far from enough, and so is half of every one.
+        assert!(s.criteria.iter().map(|c| c.max).max().unwrap() < s.pass_mark / 2);
+        assert!(s.max_total() / 2 < s.pass_mark);
+    }
+
+    #[rstest]
+    #[case::relocation_per_member("relocation_subsidy", 2026, 4, 302_750 * 4, 302_750 * 4, 1)]
+    #[case::rent_band_for_a_year("rent_utilities", 2026, 4, 15 * 4_325 * 12, 30 * 4_325 * 12, 12)]
+    #[case::employer("employer_subsidy", 2025, 3, 400 * 3_932, 400 * 3_932, 1)]
+    #[case::housing_up_to("housing_certificate", 2026, 2, 0, 1_625 * 4_325, 1)]
+    fn support_in_tenge(
+        #[case] id: &str,
+        #[case] year: i32,
+        #[case] family: u32,
+        #[case] min: u64,
+        #[case] max: u64,
+        #[case] payments: u32,
+    ) {
+        let s = builtin().support_in_kzt(id, year, family).unwrap();
+        assert_eq!((s.total.min, s.total.max, s.payments), (min, max, payments));
+    }
+
+    #[test]
+    fn support_facts_keep_their_uncertainty_and_payee() {
+        let p = builtin();
+        assert!(
+            p.support_in_kzt("rent_utilities", 2026, 1)
+                .unwrap()
+                .uncertain
+        );
+        assert_eq!(
+            p.support_in_kzt("employer_subsidy", 2026, 1)
+                .unwrap()
+                .paid_to,
+            Payee::Employer
+        );
+    }
+
+    #[rstest]
+    #[case::unknown_measure("pension", 2026, "bad_request")]
+    #[case::not_yet("housing_certificate", 2025, "bad_request")]
+    #[case::no_mci("relocation_subsidy", 2031, "unknown_year")]
+    fn support_errors(#[case] id: &str, #[case] year: i32, #[case] code: &str) {
+        assert_eq!(
+            builtin().support_in_kzt(id, year, 1).unwrap_err().code(),
+            code
+        );
+    }
+
+    #[test]
+    fn serializes_as_the_policy_endpoint_body() {
+        let body = serde_json::to_value(builtin()).unwrap();
+        assert_eq!(body["scoring"]["status"], "illustrative");
+        assert_eq!(body["mci"][1]["kzt"], 4_325);
+        for key in ["regions", "quotas", "support_measures", "stages", "scoring"] {
+            assert!(body.get(key).is_some(), "{key}");
+        }
+        assert!(body["regions"][0]["source"]["text"].is_string());
+        // And the body loads back to the same policy.
+        assert_eq!(&load(&body).unwrap(), builtin());
+    }
+
+    #[test]
+    fn bad_json_is_a_typed_error() {
+        let err = Policy::from_json("{").unwrap_err();
+        assert_eq!(err.code(), "invalid_policy");
+        assert!(matches!(
+            err,
+            Error::InvalidPolicy {
+                problem: PolicyProblem::Json { .. }
+            }
+        ));
+    }
+
+    #[rstest]
+    #[case::zero_mci("/mci/0/kzt", json!(0))]
+    #[case::negative_mci("/mci/1/kzt", json!(-4325))]
+    fn non_positive_mci_is_refused(#[case] path: &str, #[case] value: Value) {
+        let mut v = builtin_json();
+        *v.pointer_mut(path).unwrap() = value;
+        assert!(matches!(
+            problem_of(&v),
+            PolicyProblem::NonPositiveMci { .. }
+        ));
+    }
+
+    #[test]
+    fn unknown_stage_is_refused() {
+        let mut v = builtin_json();
+        v["stages"]["durations"][0]["stage"] = json!("appeal");
+        assert_eq!(
+            problem_of(&v),
+            PolicyProblem::UnknownStage {
+                id: "appeal".into()
+            }
+        );
+    }
+
+    #[test]
+    fn missing_stage_and_wrong_sum_are_refused() {
+        let mut v = builtin_json();
+        v["stages"]["durations"].as_array_mut().unwrap().pop();
+        assert_eq!(
+            problem_of(&v),
+            PolicyProblem::MissingStage {
+                id: "decision".into()
+            }
+        );
+        let mut v = builtin_json();
+        v["stages"]["durations"][1]["days"] = json!(8);
+        assert!(matches!(problem_of(&v), PolicyProblem::BadStageDays { .. }));
+    }
+
+    #[test]
+    fn quota_for_unknown_region_is_refused() {
+        let mut v = builtin_json();
+        v["quotas"][0]["region"] = json!("almaty");
+        assert_eq!(
+            problem_of(&v),
+            PolicyProblem::UnknownRegion {
+                region: "almaty".into()
+            }
+        );
+    }
+
+    #[rstest]
+    #[case::region("/regions/1/id", json!("akmola"), "region")]
+    #[case::criterion("/scoring/criteria/1/id", json!("age"), "criterion")]
+    #[case::measure("/support_measures/1/id", json!("relocation_subsidy"), "support measure")]
+    #[case::mci_year("/mci/1/year", json!(2025), "MCI year")]
+    fn duplicates_are_refused(#[case] path: &str, #[case] value: Value, #[case] kind: &str) {
+        let mut v = builtin_json();
+        *v.pointer_mut(path).unwrap() = value;
+        match problem_of(&v) {
+            PolicyProblem::DuplicateId { kind: k, .. } => assert_eq!(k, kind),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn rules_that_score_nothing_are_refused() {
+        let mut v = builtin_json();
+        v["scoring"]["criteria"][1]["rules"][0]["points"] = json!({});
+        assert!(matches!(problem_of(&v), PolicyProblem::EmptyRule { .. }));
+        let mut v = builtin_json();
+        v["scoring"]["criteria"][0]["rules"] = json!([]);
+        assert!(matches!(problem_of(&v), PolicyProblem::EmptyRule { .. }));
+        let mut v = builtin_json();
+        v["scoring"]["criteria"][2]["rules"][0]["points"]["fluent"] = json!(5);
+        assert!(matches!(problem_of(&v), PolicyProblem::UnknownLevel { .. }));
+    }
+
+    #[test]
+    fn bands_max_and_pass_mark_are_checked() {
+        let mut v = builtin_json();
+        v["scoring"]["criteria"][0]["rules"][0]["bands"][1]["min"] = json!(10);
+        assert!(matches!(problem_of(&v), PolicyProblem::BadBands { .. }));
+        let mut v = builtin_json();
+        v["scoring"]["criteria"][0]["max"] = json!(90);
+        assert!(matches!(problem_of(&v), PolicyProblem::MaxMismatch { .. }));
+        let mut v = builtin_json();
+        v["scoring"]["pass_mark"] = json!(601);
+        assert!(matches!(
+            problem_of(&v),
+            PolicyProblem::PassMarkUnreachable { .. }
+        ));
+    }
+
+    #[test]
+    fn uncertain_items_need_a_note_and_illustrative_tables_are_uncertain() {
+        let mut v = builtin_json();
+        v["contract"].as_object_mut().unwrap().remove("note");
+        assert!(matches!(
+            problem_of(&v),
+            PolicyProblem::MissingProvenance { .. }
+        ));
+        let mut v = builtin_json();
+        v["scoring"]["uncertain"] = json!(false);
+        assert!(matches!(
+            problem_of(&v),
+            PolicyProblem::MissingProvenance { .. }
+        ));
+    }
+
+    #[test]
+    fn bad_amounts_are_refused() {
+        let mut v = builtin_json();
+        v["support_measures"][1]["amount"]["min_mci"] = json!(40);
+        assert!(matches!(problem_of(&v), PolicyProblem::BadAmount { .. }));
+        let mut v = builtin_json();
+        v["support_measures"][0]["amount"]["mci"] = json!(0);
+        assert!(matches!(problem_of(&v), PolicyProblem::BadAmount { .. }));
+    }
+
+    #[test]
+    fn scoring_questions_are_checked_against_a_form() {
+        let p = builtin();
+        let ids = [
+            "personal.birth_date",
+            "education.level",
+            "languages.kazakh",
+            "languages.russian",
+            "languages.english",
+            "work.years_total",
+            "skills.in_demand",
+            "adaptability.relatives_in_kz",
+            "adaptability.previous_stays",
+        ];
+        p.check_questions(&|q| ids.contains(&q)).unwrap();
+        let err = p.check_questions(&|q| q != "skills.in_demand").unwrap_err();
+        assert!(matches!(
+            err,
+            Error::InvalidPolicy {
+                problem: PolicyProblem::UnknownQuestion { .. }
+            }
+        ));
+    }
+
+    #[test]
+    fn criteria_ids_are_the_agreed_ones() {
+        let ids: Vec<&str> = builtin()
+            .scoring()
+            .criteria
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "age",
+                "education",
+                "language_kazakh",
+                "language_russian",
+                "language_english",
+                "work_experience",
+                "professional_skills",
+                "adaptability"
+            ]
+        );
     }
 }
