@@ -1,2 +1,112 @@
-//! Kosh's sync server.
+//! Kosh's sync server: the HTTP API of API.md on axum, stored in sled, with JWT auth.
+//!
+//! `main.rs` is a thin shell around this library: it reads [`Settings`], binds, and calls
+//! [`serve`] with [`router`]. Tests do the same on `127.0.0.1:0` with a temporary directory.
 #![forbid(unsafe_code)]
+
+pub mod accounts;
+pub mod auth;
+pub mod drafts;
+pub mod error;
+pub mod health;
+pub mod rate_limit;
+pub mod settings;
+pub mod state;
+pub mod store;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
+use axum::http::{Request, StatusCode};
+use axum::middleware::map_response;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use crate::error::{ApiError, ApiResult};
+pub use crate::settings::Settings;
+pub use crate::state::{AppState, StartError};
+
+/// The largest request body accepted (API.md): 1 MiB.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Every route of API.md, with the layers that harden them.
+pub fn router(state: AppState) -> Router {
+    let timeout = state.settings.request_timeout;
+    let api = Router::new()
+        .route("/healthz", get(health::check))
+        .route("/v1/auth/register", post(accounts::register))
+        .route("/v1/auth/login", post(accounts::login))
+        .route("/v1/auth/refresh", post(accounts::refresh))
+        .route("/v1/auth/logout", post(accounts::logout))
+        .route("/v1/me", get(accounts::me))
+        .route("/v1/sync", post(drafts::sync))
+        .route("/v1/drafts", get(drafts::list))
+        .route("/v1/drafts/{id}", get(drafts::get_one))
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .fallback(error::not_found);
+
+    // Each `layer` wraps the ones before it: the body limit is innermost, the redaction of
+    // secret headers outermost so that nothing below it can log them.
+    let sensitive = [AUTHORIZATION, COOKIE, SET_COOKIE];
+    api.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(map_response(error::json_error_bodies))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<_>| {
+                    let request_id = req
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("");
+                    // The path only: queries and headers may carry things not to log.
+                    tracing::info_span!(
+                        "request",
+                        method = %req.method(),
+                        path = %req.uri().path(),
+                        request_id,
+                    )
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetSensitiveHeadersLayer::new(sensitive))
+        .with_state(state)
+}
+
+/// Serves `router(state)` on `listener` until `shutdown` resolves, then lets requests in
+/// flight finish, flushes the store and stops the flusher.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state.clone());
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    let flushed = state.commit.shutdown().await;
+    served?;
+    flushed.map_err(|e| std::io::Error::other(e.to_string()))?;
+    tracing::info!("stopped; store flushed");
+    Ok(())
+}

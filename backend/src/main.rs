@@ -1,1 +1,138 @@
-fn main() {}
+//! `kosh-backend`: the command line around the library. `serve` (the default) runs the server;
+//! `create-officer` adds an officer account to the data directory.
+#![forbid(unsafe_code)]
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kosh_backend::{AppState, Settings, serve};
+use kosh_shared::api::Role;
+use tokio::net::TcpListener;
+
+const ENVIRONMENT: &str = "\
+Environment variables:
+  KOSH_ADDR        address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
+  KOSH_DATA_DIR    where the store and the generated JWT secret live (default ./kosh-data)
+  KOSH_JWT_SECRET  secret that signs access tokens (default: generated once into KOSH_DATA_DIR)
+  KOSH_WEB_DIR     the built web app, served at / (default: none)
+  RUST_LOG         log filter, e.g. info or kosh_backend=debug (default info); logs go to stderr";
+
+/// Kosh's sync server.
+#[derive(Debug, Parser)]
+#[command(version, about, after_help = ENVIRONMENT)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server (the default). Prints `listening on http://<address>` once it accepts
+    /// connections; SIGTERM or Ctrl-C finishes requests in flight, flushes and exits 0.
+    #[command(after_help = ENVIRONMENT)]
+    Serve,
+    /// Create an officer account in KOSH_DATA_DIR; the password is read from standard input.
+    /// Refuses (non-zero exit) while a server holds the data directory.
+    #[command(after_help = ENVIRONMENT)]
+    CreateOfficer {
+        /// The officer's email address.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("kosh-backend: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("kosh-backend: cannot start the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => runtime.block_on(run_server(settings)),
+        Command::CreateOfficer { email } => runtime.block_on(create_officer(settings, email)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("kosh-backend: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_server(settings: Settings) -> Result<(), String> {
+    tracing::info!(?settings, "starting");
+    let listener = TcpListener::bind(settings.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    // The one line on stdout: scripts and tests wait for it instead of sleeping.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "listening on http://{addr}").map_err(|e| e.to_string())?;
+    stdout.flush().map_err(|e| e.to_string())?;
+    drop(stdout);
+    serve(listener, state, shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn create_officer(settings: Settings, email: String) -> Result<(), String> {
+    let mut password = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .map_err(|e| format!("reading the password from standard input: {e}"))?;
+    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    let user =
+        kosh_backend::accounts::create_account(&state, &email, password, Role::Officer, None)
+            .await
+            .map_err(|e| format!("cannot create the officer: {e}"))?;
+    state.durable().await.map_err(|e| e.to_string())?;
+    state.commit.shutdown().await.map_err(|e| e.to_string())?;
+    println!("created officer {} ({})", user.email, user.id);
+    Ok(())
+}

@@ -1,0 +1,259 @@
+//! Drafts and their offline sync: `POST /v1/sync` pushes ops and pulls other devices' changes
+//! in one round trip; `GET /v1/drafts` and `/v1/drafts/{id}` show the merged answers.
+//!
+//! The merge is `kosh_shared::draft`'s; this module checks the ops, clamps clocks from the
+//! future, logs and merges them in one store transaction, waits for the group commit, and only
+//! then acknowledges.
+
+use axum::extract::{Path, State};
+use chrono::Utc;
+use kosh_shared::api::{DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
+use kosh_shared::draft::Draft;
+use kosh_shared::form;
+use kosh_shared::hlc::Hlc;
+use kosh_shared::ids::DraftId;
+use serde_json::Value;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, Json};
+use crate::state::AppState;
+use crate::store::{DraftRecord, IncomingOp, PushRefusal, unique_op_ids};
+
+/// The longest id (op, draft, device) accepted: UUIDs are 36 characters.
+const MAX_ID_LEN: usize = 128;
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c))
+}
+
+/// Reads a sync body in steps so that each fault gets its own code: too many ops before
+/// anything else, then an unparseable HLC (400 `invalid_hlc` naming the op), then the shape.
+fn parse_sync(body: Value) -> ApiResult<SyncRequest> {
+    let ops = body.get("ops").and_then(Value::as_array);
+    if let Some(ops) = ops {
+        if ops.len() > MAX_OPS_PER_SYNC {
+            return Err(ApiError::TooManyOps {
+                max: MAX_OPS_PER_SYNC,
+            });
+        }
+        let mut fields = Vec::new();
+        let mut first = None;
+        for (i, op) in ops.iter().enumerate() {
+            let text = op.get("hlc").and_then(Value::as_str);
+            if let Some(Err(err)) = text.map(str::parse::<Hlc>) {
+                first.get_or_insert_with(|| err.to_string());
+                fields.push(FieldError {
+                    field: format!("ops[{i}].hlc"),
+                    code: err.code().to_owned(),
+                });
+            }
+        }
+        if let Some(message) = first {
+            return Err(ApiError::InvalidHlc { message, fields });
+        }
+    }
+    serde_json::from_value(body).map_err(|e| ApiError::BadRequest(e.to_string()))
+}
+
+/// Checks every op against its form: the form must be known and the field one of its
+/// questions. Returns the form version new drafts of each op start on.
+fn check_ops(req: &SyncRequest) -> ApiResult<()> {
+    if !is_valid_id(&req.device_id) {
+        return Err(ApiError::BadRequest(
+            "device_id must be 1 to 128 letters, digits or -_.:".into(),
+        ));
+    }
+    let mut fields = Vec::new();
+    for (i, op) in req.ops.iter().enumerate() {
+        if !is_valid_id(op.op_id.as_str()) || !is_valid_id(op.draft_id.as_str()) {
+            fields.push(FieldError {
+                field: format!("ops[{i}]"),
+                code: "invalid_id".into(),
+            });
+            continue;
+        }
+        let form = form::latest_builtin(op.form_id.as_str())
+            .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
+            .ok_or_else(|| ApiError::UnknownForm(op.form_id.to_string()))?;
+        if form.question(&op.field).is_none() {
+            fields.push(FieldError {
+                field: op.field.clone(),
+                code: "unknown_field".into(),
+            });
+        }
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::BadFields {
+            message: "some ops name no question of their form or carry a malformed id".into(),
+            fields,
+        })
+    }
+}
+
+/// Merges logged ops into a stored draft with `kosh_shared::draft`.
+fn merge(previous: Option<&Value>, ops: &[Op]) -> Result<Value, String> {
+    let first = ops.first().ok_or("merge called without ops")?;
+    let mut draft = match previous {
+        Some(state) => serde_json::from_value::<Draft>(state.clone())
+            .map_err(|e| format!("stored draft {}: {e}", first.draft_id))?,
+        None => {
+            let version = form::latest_builtin(first.form_id.as_str())
+                .ok()
+                .flatten()
+                .map_or(1, |f| f.version());
+            Draft::new(first.draft_id.clone(), first.form_id.clone(), version)
+        }
+    };
+    for op in ops {
+        draft
+            .apply(op)
+            .map_err(|e| format!("op {} on draft {}: {e}", op.op_id, op.draft_id))?;
+    }
+    serde_json::to_value(&draft).map_err(|e| e.to_string())
+}
+
+/// `POST /v1/sync`.
+pub async fn sync(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<Value>,
+) -> ApiResult<Json<SyncResponse>> {
+    let req = parse_sync(body)?;
+    check_ops(&req)?;
+    let now = Utc::now();
+    let horizon = u64::try_from(now.timestamp_millis())
+        .unwrap_or(0)
+        .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
+    let incoming: Vec<IncomingOp> = req
+        .ops
+        .iter()
+        .map(|op| {
+            let clamped = op.hlc.wall_ms > horizon;
+            IncomingOp {
+                op: Op {
+                    hlc: op.hlc.clamped(horizon),
+                    ..op.clone()
+                },
+                device: req.device_id.clone(),
+                clamped,
+            }
+        })
+        .collect();
+    if !incoming.is_empty() {
+        match state.store.push_ops(&caller.user, &incoming, now, &merge)? {
+            Ok(()) => {}
+            Err(PushRefusal::NotOwner(draft)) => {
+                tracing::info!(%draft, "sync refused: another user's draft");
+                return Err(ApiError::NotFound);
+            }
+            Err(PushRefusal::FormMismatch { draft, form }) => {
+                return Err(ApiError::BadFields {
+                    message: format!("draft {draft} is not a draft of form {form}"),
+                    fields: vec![FieldError {
+                        field: "form_id".into(),
+                        code: "form_mismatch".into(),
+                    }],
+                });
+            }
+        }
+        // Acknowledge only what is on disk.
+        state.durable().await?;
+    }
+    let page = state.store.changes_since(
+        &caller.user,
+        req.cursor,
+        state.settings.sync_page_size,
+        &req.device_id,
+    )?;
+    tracing::info!(
+        pushed = incoming.len(),
+        pulled = page.entries.len(),
+        cursor = page.cursor,
+        "synced"
+    );
+    Ok(Json(SyncResponse {
+        cursor: page.cursor,
+        acked: unique_op_ids(&incoming),
+        changes: page.entries.into_iter().map(|e| e.op).collect(),
+        more: page.more,
+    }))
+}
+
+fn view(record: DraftRecord) -> ApiResult<DraftView> {
+    let draft: Draft = serde_json::from_value(record.state)
+        .map_err(|e| ApiError::Internal(format!("stored draft {}: {e}", record.id)))?;
+    Ok(DraftView {
+        updated_at: record.updated_at,
+        ..draft.view()
+    })
+}
+
+/// `GET /v1/drafts`: the caller's drafts, merged.
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<DraftView>>> {
+    let drafts = state.store.drafts_of(&caller.user)?;
+    Ok(Json(
+        drafts.into_iter().map(view).collect::<ApiResult<_>>()?,
+    ))
+}
+
+/// `GET /v1/drafts/{id}`: one of the caller's drafts; anyone else's is 404.
+pub async fn get_one(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<DraftView>> {
+    match state.store.draft(&DraftId(id))? {
+        Some(record) if record.owner == caller.user => Ok(Json(view(record)?)),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn op(hlc: &str) -> Value {
+        json!({"op_id": "o1", "draft_id": "d1", "form_id": "residence-2026",
+               "field": "education.level", "value": "bachelor", "hlc": hlc})
+    }
+
+    #[test]
+    fn bad_hlc_is_named() {
+        let body =
+            json!({"device_id": "d", "ops": [op("2026-03-01T09:30:00Z/0001/d"), op("yesterday")]});
+        match parse_sync(body) {
+            Err(ApiError::InvalidHlc { fields, .. }) => {
+                assert_eq!(fields[0].field, "ops[1].hlc");
+                assert_eq!(fields[0].code, "invalid_hlc");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn too_many_ops_is_checked_first() {
+        let ops: Vec<Value> = (0..=MAX_OPS_PER_SYNC).map(|_| op("garbage")).collect();
+        let body = json!({"device_id": "d", "ops": ops});
+        assert!(matches!(parse_sync(body), Err(ApiError::TooManyOps { .. })));
+    }
+
+    #[test]
+    fn unknown_fields_in_ops_are_refused() {
+        let mut o = op("2026-03-01T09:30:00Z/0001/d");
+        o["extra"] = json!(1);
+        assert!(matches!(
+            parse_sync(json!({"device_id": "d", "ops": [o]})),
+            Err(ApiError::BadRequest(_))
+        ));
+    }
+}

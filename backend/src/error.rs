@@ -1,0 +1,236 @@
+//! The one error type of the server. Each variant maps to a status and one of
+//! `kosh_shared::api::ERROR_CODES`; internal causes are logged, never sent. Also the JSON
+//! extractor whose rejections become these errors, and the fallbacks for unknown routes and
+//! methods, so every error a client sees has the body of API.md.
+
+use std::time::Duration;
+
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kosh_shared::api::{ErrorBody, ErrorDetail, FieldError};
+use serde::de::DeserializeOwned;
+
+use crate::store::StoreError;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{message}")]
+    BadFields {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    #[error("missing, malformed, expired or revoked access token")]
+    Unauthorized,
+    #[error("this needs another role")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("request body over the limit")]
+    PayloadTooLarge,
+    #[error("expected Content-Type: application/json")]
+    UnsupportedMediaType,
+    #[error("the request took too long")]
+    RequestTimeout,
+    #[error("too many attempts; retry later")]
+    RateLimited { retry_after: Duration },
+    #[error("invalid email address")]
+    InvalidEmail,
+    #[error("password too weak: use at least 10 characters")]
+    WeakPassword,
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    #[error("refresh token already used; every token of this login is revoked")]
+    TokenReused,
+    #[error("at most {max} ops per sync request")]
+    TooManyOps { max: usize },
+    #[error("the draft does not pass validation")]
+    ValidationFailed { fields: Vec<FieldError> },
+    #[error("{0}")]
+    InvalidTransition(String),
+    #[error("unknown region {0:?}")]
+    UnknownRegion(String),
+    #[error("unknown form {0:?}")]
+    UnknownForm(String),
+    #[error("{message}")]
+    InvalidHlc {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    #[error("{0}")]
+    InvalidDate(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+/// Result with the server's error.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    /// The status and the API.md code of this error.
+    pub fn status_and_code(&self) -> (StatusCode, &'static str) {
+        use ApiError::*;
+        match self {
+            BadRequest(_) | BadFields { .. } => (StatusCode::BAD_REQUEST, "bad_request"),
+            Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            RequestTimeout => (StatusCode::REQUEST_TIMEOUT, "request_timeout"),
+            RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            InvalidEmail => (StatusCode::BAD_REQUEST, "invalid_email"),
+            WeakPassword => (StatusCode::BAD_REQUEST, "weak_password"),
+            EmailTaken => (StatusCode::CONFLICT, "email_taken"),
+            InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
+            TokenReused => (StatusCode::UNAUTHORIZED, "token_reused"),
+            TooManyOps { .. } => (StatusCode::BAD_REQUEST, "too_many_ops"),
+            ValidationFailed { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            InvalidTransition(_) => (StatusCode::CONFLICT, "invalid_transition"),
+            UnknownRegion(_) => (StatusCode::BAD_REQUEST, "unknown_region"),
+            UnknownForm(_) => (StatusCode::BAD_REQUEST, "unknown_form"),
+            InvalidHlc { .. } => (StatusCode::BAD_REQUEST, "invalid_hlc"),
+            InvalidDate(_) => (StatusCode::BAD_REQUEST, "invalid_date"),
+            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+
+    /// The JSON body of API.md for this error.
+    pub fn body(&self) -> ErrorBody {
+        let (_, code) = self.status_and_code();
+        let fields = match self {
+            ApiError::BadFields { fields, .. }
+            | ApiError::ValidationFailed { fields }
+            | ApiError::InvalidHlc { fields, .. } => fields.clone(),
+            _ => Vec::new(),
+        };
+        // Internal causes stay in the log: the client learns only that it was our fault.
+        let message = match self {
+            ApiError::Internal(_) => "internal error".to_owned(),
+            other => other.to_string(),
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                code: code.to_owned(),
+                message,
+                fields,
+            },
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if let ApiError::Internal(cause) = &self {
+            tracing::error!(%cause, "internal error");
+        } else {
+            tracing::debug!(code, "request refused");
+        }
+        let mut response = (status, axum::Json(self.body())).into_response();
+        if let ApiError::RateLimited { retry_after } = &self {
+            // Round up so a client that waits exactly this long is let in.
+            let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+            if let Ok(value) = HeaderValue::from_str(&secs.max(1).to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        ApiError::Internal(format!("store: {err}"))
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+            JsonRejection::BytesRejection(bytes) => from_bytes_rejection(&bytes),
+            other => ApiError::BadRequest(other.body_text()),
+        }
+    }
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> Self {
+        from_bytes_rejection(&rejection)
+    }
+}
+
+fn from_bytes_rejection(rejection: &BytesRejection) -> ApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::PayloadTooLarge
+    } else {
+        ApiError::BadRequest(rejection.body_text())
+    }
+}
+
+/// `axum::Json` whose rejections are `ApiError`s: bad JSON, unknown fields and wrong types are
+/// 400 `bad_request`, a missing JSON content type 415, an oversized body 413.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
+        Ok(Json(value))
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// The answer for a path no route matches.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+/// The answer for a known path asked with the wrong method.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// Gives error responses made by layers (body limit, timeout) the JSON body of API.md: they
+/// come out of tower-http with an empty or plain-text body.
+pub async fn json_error_bodies(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json {
+        return response;
+    }
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge.into_response(),
+        StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout.into_response(),
+        _ => response,
+    }
+}
+
+/// CatchPanic's answer: the server lives on and the client gets the usual error body.
+pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    ApiError::Internal("a handler panicked".into()).into_response()
+}

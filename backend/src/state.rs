@@ -1,0 +1,69 @@
+//! What every handler shares: the settings, the store and its group commit, the token keys,
+//! the password hasher, the login limiter and the reference data.
+
+use std::sync::Arc;
+
+use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
+use crate::rate_limit::LoginLimiter;
+use crate::settings::Settings;
+use crate::store::{GroupCommit, SledStore, Store, StoreError};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("JWT secret: {0}")]
+    Secret(std::io::Error),
+    #[error("{0}")]
+    Config(String),
+}
+
+/// The handlers' shared state. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub store: Arc<dyn Store>,
+    pub commit: GroupCommit,
+    pub keys: Arc<TokenKeys>,
+    pub passwords: Arc<Passwords>,
+    pub limiter: Arc<LoginLimiter>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Opens the sled store in `settings.data_dir` and everything else. Call inside a tokio
+    /// runtime: it starts the group-commit flusher.
+    pub fn open(settings: Settings) -> Result<AppState, StartError> {
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(&settings.data_dir)?);
+        AppState::with_store(settings, store)
+    }
+
+    /// The state around an already opened store.
+    pub fn with_store(settings: Settings, store: Arc<dyn Store>) -> Result<AppState, StartError> {
+        let secret = load_or_create_secret(settings.jwt_secret.as_deref(), &settings.data_dir)
+            .map_err(StartError::Secret)?;
+        let keys = TokenKeys::new(&secret, settings.access_token_ttl);
+        let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
+        Ok(AppState {
+            commit: GroupCommit::start(store.clone()),
+            store,
+            keys: Arc::new(keys),
+            passwords: Arc::new(passwords),
+            limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
+            settings: Arc::new(settings),
+        })
+    }
+
+    /// Waits until every write made so far is on disk (shared with concurrent requests).
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        self.commit.durable().await
+    }
+}

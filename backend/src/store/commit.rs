@@ -1,0 +1,143 @@
+//! Group commit: a write is acknowledged only once it is on disk, and concurrent requests share
+//! one flush instead of paying one fsync each.
+//!
+//! A request writes (in memory), then takes a ticket and waits. One flusher task reads the
+//! newest ticket *before* it starts a flush, so every write whose ticket it saw happened before
+//! that flush began and is covered by it; then it publishes "flushed up to ticket N". While a
+//! flush runs, new tickets pile up and the next flush serves them all at once.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinHandle;
+
+use super::{Store, StoreError, StoreResult};
+
+/// Where the flusher stands: every ticket up to `flushed` is durable; a flush that failed
+/// answers every ticket up to `failed` with an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Progress {
+    flushed: u64,
+    failed: u64,
+}
+
+struct Shared {
+    store: Arc<dyn Store>,
+    issued: AtomicU64,
+    wake: Notify,
+    closed: AtomicBool,
+    progress: watch::Sender<Progress>,
+}
+
+/// The handle requests use to wait for durability. Cheap to clone.
+#[derive(Clone)]
+pub struct GroupCommit {
+    shared: Arc<Shared>,
+    task: Arc<std::sync::Mutex<Option<JoinHandle<()>>>>,
+}
+
+impl std::fmt::Debug for GroupCommit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GroupCommit")
+            .field("issued", &self.shared.issued.load(Ordering::Relaxed))
+            .field("progress", &*self.shared.progress.borrow())
+            .finish()
+    }
+}
+
+impl GroupCommit {
+    /// Starts the flusher task for `store` on the current tokio runtime.
+    pub fn start(store: Arc<dyn Store>) -> GroupCommit {
+        let (progress, _) = watch::channel(Progress::default());
+        let shared = Arc::new(Shared {
+            store,
+            issued: AtomicU64::new(0),
+            wake: Notify::new(),
+            closed: AtomicBool::new(false),
+            progress,
+        });
+        let task = tokio::spawn(flusher(shared.clone()));
+        GroupCommit {
+            shared,
+            task: Arc::new(std::sync::Mutex::new(Some(task))),
+        }
+    }
+
+    /// Returns once every write this task made before the call is on disk.
+    pub async fn durable(&self) -> StoreResult<()> {
+        let mut progress = self.shared.progress.subscribe();
+        let ticket = self.shared.issued.fetch_add(1, Ordering::SeqCst) + 1;
+        if self.shared.closed.load(Ordering::SeqCst) {
+            // After shutdown nobody flushes for us: do it here.
+            let store = self.shared.store.clone();
+            return tokio::task::spawn_blocking(move || store.flush())
+                .await
+                .map_err(|e| StoreError::Backend(format!("flush task: {e}")))?;
+        }
+        self.shared.wake.notify_one();
+        let seen = progress
+            .wait_for(|p| p.flushed >= ticket || p.failed >= ticket)
+            .await
+            .map_err(|_| StoreError::Backend("the flusher stopped".into()))?;
+        if seen.flushed >= ticket {
+            Ok(())
+        } else {
+            Err(StoreError::Backend("flush failed".into()))
+        }
+    }
+
+    /// Stops the flusher after one last flush of everything written so far.
+    pub async fn shutdown(&self) -> StoreResult<()> {
+        self.shared.closed.store(true, Ordering::SeqCst);
+        self.shared.wake.notify_one();
+        let task = self.task.lock().ok().and_then(|mut t| t.take());
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+        let store = self.shared.store.clone();
+        tokio::task::spawn_blocking(move || store.flush())
+            .await
+            .map_err(|e| StoreError::Backend(format!("flush task: {e}")))?
+    }
+}
+
+async fn flusher(shared: Arc<Shared>) {
+    loop {
+        shared.wake.notified().await;
+        let target = shared.issued.load(Ordering::SeqCst);
+        let done = *shared.progress.borrow();
+        if target > done.flushed.max(done.failed) {
+            let store = shared.store.clone();
+            let result = tokio::task::spawn_blocking(move || store.flush()).await;
+            shared.progress.send_modify(|p| match result {
+                Ok(Ok(())) => p.flushed = p.flushed.max(target),
+                Ok(Err(ref err)) => {
+                    tracing::error!(%err, "flush failed");
+                    p.failed = p.failed.max(target);
+                }
+                Err(ref err) => {
+                    tracing::error!(%err, "flush task failed");
+                    p.failed = p.failed.max(target);
+                }
+            });
+        }
+        if shared.closed.load(Ordering::SeqCst) {
+            // Answer whoever took a ticket before `closed` was set: `shutdown` flushes after us.
+            let target = shared.issued.load(Ordering::SeqCst);
+            let store = shared.store.clone();
+            let ok = matches!(
+                tokio::task::spawn_blocking(move || store.flush()).await,
+                Ok(Ok(()))
+            );
+            shared.progress.send_modify(|p| {
+                if ok {
+                    p.flushed = p.flushed.max(target);
+                } else {
+                    p.failed = p.failed.max(target);
+                }
+            });
+            return;
+        }
+    }
+}

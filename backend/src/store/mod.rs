@@ -1,0 +1,232 @@
+//! Storage behind one trait, so handlers never see sled: the records the server keeps, the
+//! `Store` trait, its sled implementation (`sled`) and the group commit that makes writes
+//! durable before they are acknowledged (`commit`).
+
+mod commit;
+mod sled;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use kosh_shared::api::{Contract, Op, Role, ScoreSummary, TimelineEntry};
+use kosh_shared::ids::{ApplicationId, DraftId, FormId, OpId, UserId};
+use serde::{Deserialize, Serialize};
+
+pub use self::commit::GroupCommit;
+pub use self::sled::SledStore;
+
+/// What can go wrong below the handlers.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process (a running server) holds the data directory.
+    #[error(
+        "the data directory {0} is in use by another process (is the server running? stop it first)"
+    )]
+    InUse(PathBuf),
+    /// The storage engine failed (I/O, corruption).
+    #[error("storage: {0}")]
+    Backend(String),
+    /// A stored record does not decode.
+    #[error("stored record does not decode: {0}")]
+    Corrupt(String),
+}
+
+/// Result with the store's error.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// An account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRecord {
+    pub id: UserId,
+    /// As the user typed it.
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub locale: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The key emails are unique under: emails compare case-insensitively (API.md).
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// One refresh token, stored under the hash of its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefreshRecord {
+    /// The login this token belongs to; every rotation keeps it.
+    pub family: String,
+    pub user: UserId,
+    /// Set when the token has been exchanged; presenting it again is reuse.
+    pub used: bool,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What presenting a refresh token did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rotation {
+    /// It was valid: it is now used and the new one (same family) is stored.
+    Rotated(RefreshRecord),
+    /// It had been used before: its whole family is now revoked.
+    Reused,
+    /// Unknown, expired, or its login was logged out or revoked.
+    Invalid,
+}
+
+/// A draft's merged state as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftRecord {
+    pub id: DraftId,
+    pub owner: UserId,
+    pub form_id: FormId,
+    /// The merged draft, as `kosh_shared::draft` serialises it.
+    pub state: serde_json::Value,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One op as pushed, ready to be logged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncomingOp {
+    /// The op with its HLC already clamped.
+    pub op: Op,
+    /// The device that pushed it.
+    pub device: String,
+    /// Whether the server pulled its HLC back from the future.
+    pub clamped: bool,
+}
+
+/// One op in a user's log, with its server sequence number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub seq: u64,
+    pub op: Op,
+    pub device: String,
+    pub clamped: bool,
+}
+
+/// Why a push was refused as a whole (nothing was written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PushRefusal {
+    /// The draft belongs to another user.
+    NotOwner(DraftId),
+    /// The draft exists for another form than the op names.
+    FormMismatch { draft: DraftId, form: FormId },
+}
+
+/// Merges ops into a draft's stored state (`None` for a draft not seen before). Ops come in the
+/// order they were logged; the merge itself lives in `kosh_shared::draft`.
+pub type MergeFn<'a> =
+    dyn Fn(Option<&serde_json::Value>, &[Op]) -> Result<serde_json::Value, String> + Sync + 'a;
+
+/// A page of a user's log after a cursor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangesPage {
+    /// Entries after the cursor from other devices (or clamped ones), at most the page size.
+    pub entries: Vec<LogEntry>,
+    /// The sequence number the client may continue from.
+    pub cursor: u64,
+    /// Whether entries remain after `cursor`.
+    pub more: bool,
+}
+
+/// A submitted application as stored: the facts; the stage, outcome and expected dates are
+/// derived from `timeline` by `kosh_shared::status` when it is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationRecord {
+    pub id: ApplicationId,
+    pub owner: UserId,
+    pub draft_id: DraftId,
+    pub form_id: FormId,
+    pub form_version: u32,
+    pub submitted_at: DateTime<Utc>,
+    pub score: ScoreSummary,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// What a submission did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    Created(ApplicationRecord),
+    /// The idempotency key was used before: the application it created.
+    Existing(ApplicationRecord),
+}
+
+/// Everything the server stores. Methods write in memory; `flush` makes every earlier write
+/// durable (the group commit calls it).
+pub trait Store: Send + Sync + 'static {
+    /// Adds an account; `false` (and nothing written) if its email is taken.
+    fn insert_user(&self, user: &UserRecord) -> StoreResult<bool>;
+    fn user(&self, id: &UserId) -> StoreResult<Option<UserRecord>>;
+    /// The account with this email, compared case-insensitively.
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<UserRecord>>;
+
+    /// Stores a new refresh token (the first of a login).
+    fn insert_refresh(&self, token_hash: &str, record: &RefreshRecord) -> StoreResult<()>;
+    /// Exchanges a refresh token for a new one of the same login, detecting reuse.
+    fn rotate_refresh(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        new_expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Rotation>;
+    /// Revokes the login a refresh token belongs to; `false` if the token is unknown.
+    fn revoke_login(&self, token_hash: &str) -> StoreResult<bool>;
+    /// Whether a login (a refresh family) is still active.
+    fn is_login_active(&self, family: &str) -> StoreResult<bool>;
+
+    /// Logs and merges the ops not seen before, all or nothing. Returns the refusal if any op
+    /// touches another user's draft or another form's draft.
+    fn push_ops(
+        &self,
+        user: &UserId,
+        ops: &[IncomingOp],
+        now: DateTime<Utc>,
+        merge: &MergeFn<'_>,
+    ) -> StoreResult<Result<(), PushRefusal>>;
+    /// The user's log after `cursor`: at most `limit` entries, skipping ones `device` pushed
+    /// itself unless their HLC was clamped.
+    fn changes_since(
+        &self,
+        user: &UserId,
+        cursor: u64,
+        limit: usize,
+        device: &str,
+    ) -> StoreResult<ChangesPage>;
+    fn draft(&self, id: &DraftId) -> StoreResult<Option<DraftRecord>>;
+    fn drafts_of(&self, user: &UserId) -> StoreResult<Vec<DraftRecord>>;
+
+    /// The application a user's idempotency key created, if it was used.
+    fn application_by_key(
+        &self,
+        user: &UserId,
+        key: &str,
+    ) -> StoreResult<Option<ApplicationRecord>>;
+    /// Stores a new application unless the user's idempotency key was used before.
+    fn submit(&self, key: &str, application: &ApplicationRecord) -> StoreResult<Submission>;
+    fn application(&self, id: &ApplicationId) -> StoreResult<Option<ApplicationRecord>>;
+    fn applications_of(&self, user: &UserId) -> StoreResult<Vec<ApplicationRecord>>;
+    /// Replaces `old` by `new` if it is still what is stored (compare and swap).
+    fn replace_application(
+        &self,
+        old: &ApplicationRecord,
+        new: &ApplicationRecord,
+    ) -> StoreResult<bool>;
+
+    fn contract(&self, user: &UserId) -> StoreResult<Option<Contract>>;
+    fn put_contract(&self, user: &UserId, contract: &Contract) -> StoreResult<()>;
+
+    /// Blocks until every earlier write is on disk.
+    fn flush(&self) -> StoreResult<()>;
+    /// How many flushes reached the disk (for tests of the group commit).
+    fn flush_count(&self) -> u64;
+}
+
+/// Applies `OpId`s in order, keeping the first occurrence of each: used to answer `acked`.
+pub fn unique_op_ids(ops: &[IncomingOp]) -> Vec<OpId> {
+    let mut seen = std::collections::HashSet::new();
+    ops.iter()
+        .filter(|o| seen.insert(o.op.op_id.clone()))
+        .map(|o| o.op.op_id.clone())
+        .collect()
+}
