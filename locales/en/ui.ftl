@@ -244,7 +244,12 @@ ui-status-overdue-days =
 ui-status-overdue-hint = This happens. If there is no news for a long time, contact the migration service.
 ui-status-next-title = What comes next
 ui-status-note = Note: { $note }
-ui-status-whole-procedure = The whole procedure usually takes up to 29 days.
+# $days is the whole procedure's term from the policy.
+ui-status-whole-procedure =
+    The whole procedure usually takes up to { $days } { $days ->
+        [one] day
+       *[other] days
+    }.
 
 ## Kandas contract
 

@@ -266,7 +266,14 @@ ui-status-overdue-days =
 ui-status-overdue-hint = Так бывает. Если долго нет новостей, обратитесь в миграционную службу.
 ui-status-next-title = Что дальше
 ui-status-note = Примечание: { $note }
-ui-status-whole-procedure = Вся процедура обычно занимает до 29 дней.
+# $days — общий срок процедуры из политики.
+ui-status-whole-procedure =
+    Вся процедура обычно занимает до { $days } { $days ->
+        [one] дня
+        [few] дней
+        [many] дней
+       *[other] дня
+    }.
 
 ## Договор кандаса
 

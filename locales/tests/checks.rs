@@ -1,0 +1,540 @@
+//! The checks every language must pass, run over whatever language folders exist: the same keys
+//! as Russian (the reference), the same variables, files that parse, every plural category CLDR
+//! gives the language, messages that format without errors, and a message for every key the
+//! questionnaire, the server's error codes, the validation codes and the policy use.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+use fluent_syntax::parser;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use kosh_locales::{Lang, Translator, catalog};
+use rstest::rstest;
+
+/// One message as the checks see it.
+#[derive(Debug, Default)]
+struct MessageInfo {
+    file: String,
+    variables: BTreeSet<String>,
+    /// For each select expression: its identifier keys (`one`, `few` …).
+    selector_keys: Vec<BTreeSet<String>>,
+}
+
+/// Every message of `lang` (Latin Kazakh as loaded, i.e. transliterated), by id.
+fn messages(lang: Lang) -> BTreeMap<String, MessageInfo> {
+    let mut out = BTreeMap::new();
+    for (source, text, _) in catalog::load_sources(lang) {
+        let resource = match parser::parse(text.as_str()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.body {
+            let (id, value, attributes) = match entry {
+                Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
+                Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            let mut info = MessageInfo {
+                file: source.file.to_owned(),
+                ..MessageInfo::default()
+            };
+            for pattern in value.iter().chain(attributes.iter().map(|a| &a.value)) {
+                walk_pattern(pattern, &mut info);
+            }
+            out.insert(id, info);
+        }
+    }
+    out
+}
+
+fn walk_pattern(pattern: &Pattern<&str>, info: &mut MessageInfo) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            walk_expression(expression, info);
+        }
+    }
+}
+
+fn walk_expression(expression: &Expression<&str>, info: &mut MessageInfo) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            walk_inline(selector, info);
+            let keys = variants
+                .iter()
+                .filter_map(|v| match &v.key {
+                    VariantKey::Identifier { name } => Some((*name).to_owned()),
+                    VariantKey::NumberLiteral { .. } => None,
+                })
+                .collect();
+            info.selector_keys.push(keys);
+            for variant in variants {
+                walk_pattern(&variant.value, info);
+            }
+        }
+        Expression::Inline(inline) => walk_inline(inline, info),
+    }
+}
+
+fn walk_inline(inline: &InlineExpression<&str>, info: &mut MessageInfo) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            info.variables.insert(id.name.to_owned());
+        }
+        InlineExpression::FunctionReference { arguments, .. }
+        | InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for arg in &arguments.positional {
+                walk_inline(arg, info);
+            }
+            for arg in &arguments.named {
+                walk_inline(&arg.value, info);
+            }
+        }
+        InlineExpression::Placeable { expression } => walk_expression(expression, info),
+        _ => {}
+    }
+}
+
+/// The plural categories CLDR gives `lang`'s cardinal numbers, found by asking the rules about
+/// enough integers and decimals to meet every category of the languages we have.
+fn cldr_categories(lang: Lang) -> BTreeSet<&'static str> {
+    let language = lang.langid().language;
+    let id = unic_langid::LanguageIdentifier::from_parts(language, None, None, &[]);
+    let rules = PluralRules::create(id, PluralRuleType::CARDINAL).expect("CLDR knows the language");
+    let mut samples: Vec<String> = (0..=1000).map(|n| n.to_string()).collect();
+    samples.extend((0..=100).map(|n| format!("{}.{}", n / 10, n % 10)));
+    samples
+        .iter()
+        .map(|s| rules.select(s.as_str()).expect("a number"))
+        .map(|c| match c {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        })
+        .collect()
+}
+
+const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The languages whose folders exist in this build; `rstest` cases for the others pass as
+/// vacuous, and `every_folder_is_a_language` makes sure no folder is left out.
+fn present(lang: Lang) -> bool {
+    catalog::available().contains(&lang)
+}
+
+#[test]
+fn the_reference_and_english_exist() {
+    let available = catalog::available();
+    assert!(available.contains(&Lang::Ru), "{available:?}");
+    assert!(available.contains(&Lang::En), "{available:?}");
+}
+
+#[test]
+fn every_folder_is_a_language() {
+    for folder in catalog::folders() {
+        assert!(
+            Lang::ALL.iter().any(|l| l.folder() == folder),
+            "locales/{folder}/ has .ftl files but names no language of kosh_locales::Lang"
+        );
+    }
+}
+
+#[rstest]
+#[case::kk(Lang::Kk)]
+#[case::kk_latn(Lang::KkLatn)]
+#[case::ru(Lang::Ru)]
+#[case::en(Lang::En)]
+#[case::uz(Lang::Uz)]
+#[case::zh_hans(Lang::ZhHans)]
+fn files_parse_without_errors(#[case] lang: Lang) {
+    let (bundle, problems) = catalog::build(lang);
+    assert_eq!(bundle.is_some(), present(lang));
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+}
+
+#[rstest]
+#[case::kk(Lang::Kk)]
+#[case::kk_latn(Lang::KkLatn)]
+#[case::en(Lang::En)]
+#[case::uz(Lang::Uz)]
+#[case::zh_hans(Lang::ZhHans)]
+fn same_keys_and_files_as_russian(#[case] lang: Lang) {
+    if !present(lang) {
+        return;
+    }
+    let reference = messages(Lang::REFERENCE);
+    let theirs = messages(lang);
+    let missing: Vec<_> = reference
+        .keys()
+        .filter(|k| !theirs.contains_key(*k))
+        .collect();
+    let extra: Vec<_> = theirs
+        .keys()
+        .filter(|k| !reference.contains_key(*k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{lang} lacks {} keys of ru: {missing:?}",
+        missing.len()
+    );
+    assert!(
+        extra.is_empty(),
+        "{lang} has {} keys ru lacks: {extra:?}",
+        extra.len()
+    );
+    let moved: Vec<_> = reference
+        .iter()
+        .filter(|(k, info)| theirs[*k].file != info.file)
+        .map(|(k, info)| format!("{k}: ru/{} but {lang}/{}", info.file, theirs[k].file))
+        .collect();
+    assert!(moved.is_empty(), "keys in another file: {moved:?}");
+}
+
+#[rstest]
+#[case::kk(Lang::Kk)]
+#[case::kk_latn(Lang::KkLatn)]
+#[case::en(Lang::En)]
+#[case::uz(Lang::Uz)]
+#[case::zh_hans(Lang::ZhHans)]
+fn same_variables_as_russian(#[case] lang: Lang) {
+    if !present(lang) {
+        return;
+    }
+    let reference = messages(Lang::REFERENCE);
+    let differ: Vec<String> = messages(lang)
+        .iter()
+        .filter_map(|(k, info)| {
+            let ru = reference.get(k)?;
+            (ru.variables != info.variables)
+                .then(|| format!("{k}: ru {:?}, {lang} {:?}", ru.variables, info.variables))
+        })
+        .collect();
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+#[rstest]
+#[case::kk(Lang::Kk, &["one", "other"])]
+#[case::kk_latn(Lang::KkLatn, &["one", "other"])]
+#[case::ru(Lang::Ru, &["few", "many", "one", "other"])]
+#[case::en(Lang::En, &["one", "other"])]
+#[case::uz(Lang::Uz, &["one", "other"])]
+#[case::zh_hans(Lang::ZhHans, &["other"])]
+fn plural_selectors_have_every_cldr_category(#[case] lang: Lang, #[case] expected: &[&str]) {
+    let categories = cldr_categories(lang);
+    assert_eq!(
+        categories,
+        expected.iter().copied().collect(),
+        "CLDR for {lang}"
+    );
+    if !present(lang) {
+        return;
+    }
+    let mut problems = Vec::new();
+    for (id, info) in messages(lang) {
+        for keys in &info.selector_keys {
+            let is_plural =
+                !keys.is_empty() && keys.iter().all(|k| PLURAL_KEYS.contains(&k.as_str()));
+            if !is_plural {
+                continue;
+            }
+            let lacking: Vec<_> = categories.iter().filter(|c| !keys.contains(**c)).collect();
+            if !lacking.is_empty() {
+                problems.push(format!("{id}: lacks {lacking:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+}
+
+fn show(value: &FluentValue<'_>) -> String {
+    match value {
+        FluentValue::Number(n) => n.value.to_string(),
+        FluentValue::String(s) => format!("{s:?}"),
+        _ => "no value".to_owned(),
+    }
+}
+
+/// Samples that reach every plural category of our languages, plus a string.
+fn samples() -> Vec<FluentValue<'static>> {
+    let mut values: Vec<FluentValue<'static>> = [
+        0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 22.0, 25.0, 100.0, 101.0, 1.5, 2026.0,
+    ]
+    .into_iter()
+    .map(FluentValue::from)
+    .collect();
+    values.push(FluentValue::from("Алия"));
+    values
+}
+
+#[rstest]
+#[case::kk(Lang::Kk)]
+#[case::kk_latn(Lang::KkLatn)]
+#[case::ru(Lang::Ru)]
+#[case::en(Lang::En)]
+#[case::uz(Lang::Uz)]
+#[case::zh_hans(Lang::ZhHans)]
+fn every_message_formats_without_errors(#[case] lang: Lang) {
+    if !present(lang) {
+        return;
+    }
+    let (Some(bundle), _) = catalog::build(lang) else {
+        panic!("{lang} has files but no bundle");
+    };
+    let mut problems = Vec::new();
+    for (id, info) in messages(lang) {
+        if id.starts_with('-') {
+            continue; // terms are formatted through the messages that use them
+        }
+        let Some(message) = bundle.get_message(&id) else {
+            problems.push(format!("{id}: not in the bundle"));
+            continue;
+        };
+        let patterns: Vec<_> = message
+            .value()
+            .into_iter()
+            .chain(message.attributes().map(|a| a.value()))
+            .collect();
+        // A message without variables needs formatting only once.
+        let samples = if info.variables.is_empty() {
+            vec![FluentValue::None]
+        } else {
+            samples()
+        };
+        for sample in samples {
+            let mut args = FluentArgs::new();
+            for var in &info.variables {
+                args.set(var.clone(), sample.clone());
+            }
+            for pattern in &patterns {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                if !errors.is_empty() {
+                    problems.push(format!("{id} with {}: {errors:?}", show(&sample)));
+                }
+                if text.is_empty() {
+                    problems.push(format!("{id} with {}: empty", show(&sample)));
+                }
+                if text.contains('\u{2068}') || text.contains('\u{2069}') {
+                    problems.push(format!("{id}: isolation marks in {text:?}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+}
+
+/// Every `…_key` string of every questionnaire in `shared/forms/`.
+fn form_keys() -> BTreeSet<String> {
+    fn walk(value: &serde_json::Value, keys: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    match v {
+                        serde_json::Value::String(s) if k.ends_with("_key") => {
+                            keys.insert(s.clone());
+                        }
+                        other => walk(other, keys),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, keys)),
+            _ => {}
+        }
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/forms");
+    let mut keys = BTreeSet::new();
+    let mut found = 0;
+    for entry in std::fs::read_dir(&dir).expect("shared/forms exists") {
+        let path = entry.expect("readable folder").path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let text = std::fs::read_to_string(&path).expect("readable form");
+            let form: serde_json::Value = serde_json::from_str(&text).expect("form is JSON");
+            walk(&form, &mut keys);
+            found += 1;
+        }
+    }
+    assert!(found > 0, "no form in {}", dir.display());
+    keys
+}
+
+fn assert_has_messages(what: &str, keys: impl IntoIterator<Item = String>) {
+    let reference = messages(Lang::REFERENCE);
+    let missing: Vec<String> = keys
+        .into_iter()
+        .filter(|k| !reference.contains_key(k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{what} without a message in ru: {missing:?}"
+    );
+}
+
+#[test]
+fn every_form_key_has_a_message() {
+    let keys = form_keys();
+    assert!(keys.contains("form-residence-title"));
+    assert_has_messages("form keys", keys);
+    // yes_no questions are answered with the shared words.
+    assert_has_messages("yes/no", ["ui-yes".to_owned(), "ui-no".to_owned()]);
+}
+
+#[test]
+fn every_error_code_has_a_message() {
+    assert_has_messages(
+        "API error codes",
+        kosh_shared::api::ERROR_CODES
+            .iter()
+            .map(|c| format!("error-{c}")),
+    );
+}
+
+#[test]
+fn every_validation_code_has_a_message() {
+    assert_has_messages(
+        "validation codes",
+        kosh_shared::validate::CODES
+            .iter()
+            .map(|c| format!("validation-{c}")),
+    );
+}
+
+#[test]
+fn every_policy_item_has_a_name() {
+    use kosh_shared::status::{Outcome, Stage};
+    let mut keys: Vec<String> = Stage::ALL
+        .iter()
+        .map(|s| format!("stage-{}", s.id()))
+        .collect();
+    keys.extend(
+        [
+            Outcome::Pending,
+            Outcome::Passed,
+            Outcome::Failed,
+            Outcome::Approved,
+            Outcome::Refused,
+        ]
+        .iter()
+        .map(|o| format!("outcome-{}", o.id())),
+    );
+    // The ids every crate relies on (the team brief); the policy files may only add to them.
+    let regions = [
+        "akmola",
+        "abai",
+        "kostanay",
+        "pavlodar",
+        "atyrau",
+        "west_kazakhstan",
+        "east_kazakhstan",
+        "north_kazakhstan",
+    ];
+    let support = [
+        "relocation_subsidy",
+        "rent_utilities",
+        "employer_subsidy",
+        "housing_certificate",
+    ];
+    let criteria = [
+        "age",
+        "education",
+        "language_kazakh",
+        "language_russian",
+        "language_english",
+        "work_experience",
+        "professional_skills",
+        "adaptability",
+    ];
+    keys.extend(regions.iter().map(|r| format!("region-{r}")));
+    keys.extend(support.iter().map(|s| format!("support-{s}")));
+    keys.extend(criteria.iter().map(|c| format!("criterion-{c}")));
+    assert_has_messages("policy items", keys);
+}
+
+/// The forms the brief gives. Uzbek may write the date its usual way (`12-mart, 2026` or
+/// `12-mart 2026-yil`) and each language may name the currency its own way, so those are
+/// checked for their parts.
+#[rstest]
+#[case::kk(Lang::Kk, &["12 наурыз 2026"], "1\u{a0}275\u{a0}875")]
+#[case::kk_latn(Lang::KkLatn, &["12 nauryz 2026"], "1\u{a0}275\u{a0}875")]
+#[case::ru(Lang::Ru, &["12 марта 2026"], "1\u{a0}275\u{a0}875\u{a0}₸")]
+#[case::en(Lang::En, &["12 March 2026"], "1,275,875\u{a0}₸")]
+#[case::uz(Lang::Uz, &["12-mart", "2026"], "1\u{a0}275\u{a0}875")]
+#[case::zh_hans(Lang::ZhHans, &["2026年3月12日"], "1,275,875")]
+fn dates_and_tenge(#[case] lang: Lang, #[case] date_parts: &[&str], #[case] tenge: &str) {
+    if !present(lang) {
+        return;
+    }
+    let tr = Translator::new(lang);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).expect("a real date");
+    let date = tr.date(day);
+    for part in date_parts {
+        assert!(date.contains(part), "{lang}: {date:?} lacks {part:?}");
+    }
+    let amount = tr.tenge(1_275_875);
+    assert!(amount.contains(tenge), "{lang}: {amount:?} lacks {tenge:?}");
+    assert_eq!(tr.number(302_750).replace(['\u{a0}', ','], ""), "302750");
+}
+
+#[test]
+fn lookups_fall_back_and_never_panic() {
+    let ru = Translator::new(Lang::Ru);
+    assert_eq!(ru.t("ui-yes"), "Да");
+    assert_eq!(Translator::new(Lang::En).t("ui-yes"), "Yes");
+    // A key no language has: the key itself, the only thing left to show.
+    assert_eq!(ru.t("ui-no-such-key"), "ui-no-such-key");
+    assert_eq!(ru.try_t("ui-no-such-key", None), None);
+    assert!(!ru.has("ui-no-such-key"));
+    assert!(ru.has("ui-yes"));
+    // A missing argument is reported (logged), not fatal: the text still comes back.
+    assert!(ru.t("ui-settings-signed-in").starts_with("Вы вошли как"));
+}
+
+#[rstest]
+#[case::ru_one(Lang::Ru, 1, "Заполнено 7 из 1 раздела")]
+#[case::ru_few(Lang::Ru, 12, "Заполнено 7 из 12 разделов")]
+#[case::ru_many(Lang::Ru, 5, "Заполнено 7 из 5 разделов")]
+#[case::ru_twenty_one(Lang::Ru, 21, "Заполнено 7 из 21 раздела")]
+#[case::en_other(Lang::En, 12, "7 of 12 sections filled in")]
+#[case::en_one(Lang::En, 1, "7 of 1 section filled in")]
+fn plurals_follow_cldr(#[case] lang: Lang, #[case] total: u32, #[case] expected: &str) {
+    let mut args = FluentArgs::new();
+    args.set("done", 7);
+    args.set("total", total);
+    assert_eq!(
+        Translator::new(lang).t_args("ui-home-draft-progress", &args),
+        expected
+    );
+}
+
+#[test]
+fn negotiated_translator_speaks_the_first_match() {
+    let tr = Translator::negotiate(&["de-DE", "en-US"]);
+    assert_eq!(tr.lang(), Lang::En);
+    assert_eq!(tr.chain(), [Lang::En, Lang::Ru]);
+    assert_eq!(Translator::default().lang(), Lang::Ru);
+}
+
+#[test]
+fn latin_kazakh_is_the_cyrillic_transliterated() {
+    if !present(Lang::Kk) {
+        return;
+    }
+    let kk = Translator::new(Lang::Kk);
+    let latn = Translator::new(Lang::KkLatn);
+    assert_eq!(latn.t("ui-yes"), kosh_locales::to_latin(&kk.t("ui-yes")));
+    assert!(
+        !latn
+            .t("ui-home-title")
+            .chars()
+            .any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    );
+}
