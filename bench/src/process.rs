@@ -1,0 +1,189 @@
+//! The servers under test as child processes: started with a temporary directory of their own,
+//! awaited until they print the line that says where they listen (never a sleep), measured
+//! (peak resident memory from `/proc/<pid>/status`) and killed when their turn is over.
+
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tempfile::TempDir;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::error::{BenchError, BenchResult};
+
+/// How long a server may take to start listening.
+const START_TIMEOUT: Duration = Duration::from_secs(90);
+/// How much of a child's standard error is kept to explain a failed start.
+const STDERR_TAIL: usize = 4096;
+
+/// A running server under test.
+#[derive(Debug)]
+pub struct ServerProcess {
+    child: Child,
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// Its working and data directory, removed when the process is dropped.
+    pub dir: TempDir,
+}
+
+/// Where a server says it listens: the text just before `http://<address>` on one of its
+/// stdout lines.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadyLine(pub &'static str);
+
+impl ReadyLine {
+    /// The line Kosh and the limit servers print: `listening on http://<address>`.
+    pub const LISTENING: ReadyLine = ReadyLine("listening on ");
+    /// PouchDB Server's: `[info] pouchdb-server has started on http://<address>/`.
+    pub const POUCHDB: ReadyLine = ReadyLine("has started on ");
+
+    fn address(&self, line: &str) -> Option<SocketAddr> {
+        let rest = &line[line.find(self.0)? + self.0.len()..];
+        let rest = rest.trim().strip_prefix("http://")?;
+        rest.trim_end_matches('/').parse().ok()
+    }
+}
+
+impl ServerProcess {
+    /// Starts `command` (its working directory and environment already set, pointing at
+    /// `dir`) and waits for it to say where it listens.
+    pub async fn start(
+        mut command: Command,
+        dir: TempDir,
+        ready: ReadyLine,
+    ) -> BenchResult<ServerProcess> {
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        let mut child = command
+            .spawn()
+            .map_err(|e| BenchError::io(format!("starting {command:?}"), e))?;
+        let stderr_tail = Arc::new(Mutex::new(String::new()));
+        if let Some(stderr) = child.stderr.take() {
+            tokio::spawn(keep_tail(stderr, stderr_tail.clone()));
+        }
+        let Some(stdout) = child.stdout.take() else {
+            return Err(BenchError::Setup("no stdout from the child".into()));
+        };
+        let mut lines = BufReader::new(stdout).lines();
+        let mut seen = String::new();
+        let wait = async {
+            while let Ok(Some(line)) = lines.next_line().await {
+                if let Some(addr) = ready.address(&line) {
+                    return Some(addr);
+                }
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+            None
+        };
+        let addr = tokio::time::timeout(START_TIMEOUT, wait).await;
+        let Ok(Some(addr)) = addr else {
+            let how = match addr {
+                Ok(_) => "exited before saying where it listens".to_owned(),
+                Err(_) => format!(
+                    "did not say where it listens within {} s",
+                    START_TIMEOUT.as_secs()
+                ),
+            };
+            let _ = child.start_kill();
+            let _ = child.wait().await;
+            let stderr = stderr_tail.lock().map(|s| s.clone()).unwrap_or_default();
+            return Err(BenchError::NotListening {
+                how,
+                output: format!("{seen}{stderr}")
+                    .chars()
+                    .rev()
+                    .take(600)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect(),
+            });
+        };
+        // Keep reading what it logs, so a full pipe never blocks it.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Ok(ServerProcess { child, addr, dir })
+    }
+
+    /// The process's peak resident set size so far (`VmHWM`), in KiB.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        let pid = self.child.id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        peak_from_status(&status)
+    }
+
+    /// True while the process runs.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Kills the process and waits for it; its directory goes with `self`.
+    pub async fn stop(mut self) {
+        let _ = self.child.start_kill();
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.child.wait()).await;
+    }
+}
+
+async fn keep_tail(mut stream: impl AsyncRead + Unpin, tail: Arc<Mutex<String>>) {
+    let mut buf = vec![0u8; 4096];
+    while let Ok(n) = stream.read(&mut buf).await {
+        if n == 0 {
+            break;
+        }
+        if let Ok(mut tail) = tail.lock() {
+            tail.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if tail.len() > STDERR_TAIL {
+                let cut = tail.len() - STDERR_TAIL;
+                let cut = (cut..tail.len())
+                    .find(|&i| tail.is_char_boundary(i))
+                    .unwrap_or(0);
+                tail.drain(..cut);
+            }
+        }
+    }
+}
+
+fn peak_from_status(status: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// A port that was free a moment ago, for servers that must be told one (PouchDB Server).
+pub fn free_port() -> BenchResult<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| BenchError::io("finding a free port", e))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| BenchError::io("finding a free port", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_lines_give_the_address() {
+        let kosh = ReadyLine::LISTENING.address("listening on http://127.0.0.1:4321");
+        assert_eq!(kosh, Some("127.0.0.1:4321".parse().unwrap()));
+        let pouch = ReadyLine::POUCHDB.address(
+            "\u{1b}[32m[info]\u{1b}[39m pouchdb-server has started on http://127.0.0.1:5987/",
+        );
+        assert_eq!(pouch, Some("127.0.0.1:5987".parse().unwrap()));
+        assert_eq!(ReadyLine::LISTENING.address("starting"), None);
+    }
+
+    #[test]
+    fn peak_memory_is_read_from_vmhwm() {
+        let status = "Name:\tx\nVmPeak:\t  9000 kB\nVmHWM:\t    5120 kB\nVmRSS:\t 4000 kB\n";
+        assert_eq!(peak_from_status(status), Some(5120));
+        assert_eq!(peak_from_status("Name: x\n"), None);
+    }
+}

@@ -1,0 +1,342 @@
+//! The result of a run: one row per target and device count, the ratios, the issue's targets
+//! judged against the numbers, the app side, and the markdown that goes to the terminal and to
+//! BENCHMARKS.md.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::app_side::AppMeasure;
+use crate::machine::Machine;
+use crate::targets::Target;
+
+/// The device count the issue's targets are judged at.
+pub const TARGET_DEVICES: usize = 16;
+
+/// What one target did under one load.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measured {
+    pub syncs: u64,
+    pub errors: u64,
+    pub first_error: Option<String>,
+    pub seconds: f64,
+    pub syncs_per_s: f64,
+    pub p50_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
+    pub bytes_per_sync: Option<f64>,
+    pub round_trips_per_sync: Option<f64>,
+    pub pulled_per_sync: Option<f64>,
+    /// The single-answer probe: bytes and round trips of one sync that pushes one answer
+    /// and pulls one.
+    pub single_answer_bytes: Option<u64>,
+    pub single_answer_round_trips: Option<u32>,
+    pub single_answer_error: Option<String>,
+    /// The server's peak resident memory (VmHWM), MiB.
+    pub peak_memory_mib: Option<f64>,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub target: Target,
+    pub label: String,
+    pub devices: usize,
+    pub measured: Option<Measured>,
+    /// Why the target could not be measured at all.
+    pub failure: Option<String>,
+}
+
+/// Kosh's syncs per second divided by another target's, at one device count.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ratio {
+    pub devices: usize,
+    pub kosh_over_limit: Option<f64>,
+    pub kosh_over_naive: Option<f64>,
+    pub kosh_over_peer: Option<f64>,
+}
+
+/// One of the issue's targets, judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub what: String,
+    pub wanted: String,
+    pub got: String,
+    /// `None` when the run has no number to judge it by.
+    pub met: Option<bool>,
+}
+
+/// Everything a run found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub date: String,
+    pub command: String,
+    pub machine: Machine,
+    pub seconds_per_row: f64,
+    pub max_syncs_per_device: u64,
+    pub device_counts: Vec<usize>,
+    /// How Kosh's server was started (the release binary, or the library for the smoke run).
+    pub kosh_server: String,
+    pub rows: Vec<Row>,
+    pub ratios: Vec<Ratio>,
+    pub checks: Vec<Check>,
+    pub app: Vec<AppMeasure>,
+}
+
+impl Report {
+    /// The row of `target` at `devices`, if it was measured.
+    pub fn measured(&self, target: Target, devices: usize) -> Option<&Measured> {
+        self.rows
+            .iter()
+            .find(|r| r.target == target && r.devices == devices)
+            .and_then(|r| r.measured.as_ref())
+    }
+
+    /// Fills in the ratios and the checks from the rows.
+    pub fn judge(&mut self) {
+        self.ratios = self
+            .device_counts
+            .iter()
+            .map(|&devices| {
+                let rate = |t| self.measured(t, devices).map(|m| m.syncs_per_s);
+                let kosh = rate(Target::Kosh);
+                let over = |t| match (kosh, rate(t)) {
+                    (Some(k), Some(o)) if o > 0.0 => Some(k / o),
+                    _ => None,
+                };
+                Ratio {
+                    devices,
+                    kosh_over_limit: over(Target::Limit),
+                    kosh_over_naive: over(Target::Naive),
+                    kosh_over_peer: over(Target::Peer),
+                }
+            })
+            .collect();
+        let at = self.judged_devices();
+        let ratio = self.ratios.iter().find(|r| r.devices == at);
+        let kosh = self.measured(Target::Kosh, at);
+        let mut checks = Vec::new();
+        let over_peer = ratio.and_then(|r| r.kosh_over_peer);
+        checks.push(Check {
+            what: format!("Kosh ÷ peer syncs/s at {at} devices"),
+            wanted: "≥ 5×".into(),
+            got: ratio_text(over_peer),
+            met: over_peer.map(|r| r >= 5.0),
+        });
+        let over_limit = ratio.and_then(|r| r.kosh_over_limit);
+        checks.push(Check {
+            what: format!("Kosh ÷ no-storage limit syncs/s at {at} devices"),
+            wanted: "≥ 0.5×".into(),
+            got: ratio_text(over_limit),
+            met: over_limit.map(|r| r >= 0.5),
+        });
+        let round_trips = kosh.and_then(|m| m.single_answer_round_trips);
+        checks.push(Check {
+            what: "Kosh round trips per single-answer sync".into(),
+            wanted: "1".into(),
+            got: round_trips.map_or("—".into(), |r| r.to_string()),
+            met: round_trips.map(|r| r == 1),
+        });
+        let bytes = kosh.and_then(|m| m.single_answer_bytes);
+        checks.push(Check {
+            what: "Kosh bytes on the wire per single-answer sync".into(),
+            wanted: "< 2048".into(),
+            got: bytes.map_or("—".into(), |b| b.to_string()),
+            met: bytes.map(|b| b < 2048),
+        });
+        let p99 = kosh.and_then(|m| m.p99_ms);
+        checks.push(Check {
+            what: format!("Kosh p99 latency at {at} devices"),
+            wanted: "< 50 ms".into(),
+            got: p99.map_or("—".into(), |p| format!("{p:.1} ms")),
+            met: p99.map(|p| p < 50.0),
+        });
+        self.checks = checks;
+    }
+
+    /// 16 devices when measured; otherwise the largest count under 16, or the smallest.
+    pub fn judged_devices(&self) -> usize {
+        if self.device_counts.contains(&TARGET_DEVICES) {
+            return TARGET_DEVICES;
+        }
+        self.device_counts
+            .iter()
+            .copied()
+            .filter(|&d| d < TARGET_DEVICES)
+            .max()
+            .or_else(|| self.device_counts.iter().copied().min())
+            .unwrap_or(TARGET_DEVICES)
+    }
+
+    /// The table, the ratios, the checks and the app side, as markdown.
+    pub fn tables(&self) -> String {
+        let mut out = String::new();
+        out.push_str(
+            "| server | devices | syncs/s | p50 ms | p99 ms | bytes/sync | round trips/sync | \
+             pulled/sync | 1-answer sync: bytes | 1-answer sync: round trips | peak memory MiB | \
+             failed syncs |\n",
+        );
+        out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for row in &self.rows {
+            match (&row.measured, &row.failure) {
+                (Some(m), _) => {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                        row.label,
+                        row.devices,
+                        m.syncs_per_s,
+                        opt(m.p50_ms, 2),
+                        opt(m.p99_ms, 2),
+                        opt(m.bytes_per_sync, 0),
+                        opt(m.round_trips_per_sync, 2),
+                        opt(m.pulled_per_sync, 2),
+                        m.single_answer_bytes.map_or("—".into(), |b| b.to_string()),
+                        m.single_answer_round_trips
+                            .map_or("—".into(), |r| r.to_string()),
+                        opt(m.peak_memory_mib, 1),
+                        if m.errors == 0 {
+                            "0".to_owned()
+                        } else {
+                            format!(
+                                "{} ({})",
+                                m.errors,
+                                one_line(m.first_error.as_deref().unwrap_or(""))
+                            )
+                        },
+                    );
+                }
+                (None, failure) => {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | not measured: {} | | | | | | | | | |",
+                        row.label,
+                        row.devices,
+                        one_line(failure.as_deref().unwrap_or("unknown"))
+                    );
+                }
+            }
+        }
+        out.push_str("\nRatios of syncs per second:\n\n");
+        out.push_str(
+            "| devices | Kosh ÷ limit | Kosh ÷ naive | Kosh ÷ peer |\n|--:|--:|--:|--:|\n",
+        );
+        for r in &self.ratios {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                r.devices,
+                ratio_text(r.kosh_over_limit),
+                ratio_text(r.kosh_over_naive),
+                ratio_text(r.kosh_over_peer)
+            );
+        }
+        out.push_str(
+            "\nThe issue's targets:\n\n| target | wanted | measured | met |\n|---|---|---|---|\n",
+        );
+        for c in &self.checks {
+            let met = match c.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "not measured",
+            };
+            let _ = writeln!(out, "| {} | {} | {} | {} |", c.what, c.wanted, c.got, met);
+        }
+        out.push_str("\nThe app side:\n\n| what | result | how |\n|---|---|---|\n");
+        for a in &self.app {
+            let _ = writeln!(out, "| {} | {} | {} |", a.what, a.result, a.how);
+        }
+        out
+    }
+
+    /// BENCHMARKS.md: how to run it, what was measured and how, and this run's tables.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        out.push_str("# Benchmarks: Kosh's sync path against the limit and a peer\n\n");
+        out.push_str(
+            "Generated by `kosh-bench` (crate `bench/`); do not edit by hand, run it again.\n\n",
+        );
+        let _ = writeln!(out, "- date: {}", self.date);
+        let _ = writeln!(
+            out,
+            "- machine: {} cores, {} GiB memory, {}, {}",
+            self.machine.cores,
+            self.machine
+                .memory_gib
+                .map_or("?".into(), |m| format!("{m:.1}")),
+            self.machine.cpu,
+            self.machine.os
+        );
+        let _ = writeln!(out, "- command: `{}`", self.command);
+        let _ = writeln!(out, "- Kosh server: {}", self.kosh_server);
+        let _ = writeln!(
+            out,
+            "- each row: {} s of load (at most {} syncs per device), after every device caught \
+             up once",
+            self.seconds_per_row, self.max_syncs_per_device
+        );
+        out.push('\n');
+        out.push_str(&self.tables());
+        out.push('\n');
+        out.push_str(METHOD);
+        out
+    }
+}
+
+const METHOD: &str = "## How it is measured
+
+- **One run, one machine, side by side.** For each device count every server runs in turn as a
+  child process of the benchmark, each in a fresh temporary directory, under the same load from
+  the same load generator (in the benchmark's process, on the same cores: this machine's cores
+  are shared by the server and the load, so absolute numbers drift; the ratios are the point).
+- **The load.** N simulated devices, two per applicant sharing one draft of the residence form
+  (`shared/forms/residence-2026.v1.json`). In a closed loop with no think time, each sync pushes
+  one to three answers to different questions (each question's own example as the value: dates,
+  choices, yes/no, text, now and then a whole repeat group) and pulls the partner device's
+  changes. A sync counts only when every pushed op is acknowledged. Every loop is bounded in time
+  and in count, on 127.0.0.1 only.
+- **Latency** is per sync (all its round trips), p50 and p99 by nearest rank.
+- **Bytes on the wire** are counted at the HTTP layer: every byte the client writes to and reads
+  from its TCP socket for the sync's requests, so request lines, all headers, chunked framing and
+  both bodies (no TLS, no TCP/IP headers). No compression is asked for (no `Accept-Encoding`).
+  **Round trips** are HTTP requests per sync.
+- **1-answer sync** is a separate probe on a fresh pair of devices: device B pushes one answer,
+  then device A pushes one answer (`education.level`) and pulls B's; A's sync is measured.
+- **Peak memory** is the server process's `VmHWM` from `/proc/<pid>/status` at the end of its row.
+- **Kosh** is the real server (`kosh-backend serve`, release build, default settings and
+  logging) with a temporary sled store; devices register an account each (not timed) and sync
+  with their access token. Its acks are durable: group commit flushes sled before answering.
+- **The no-storage limit** (`kosh-bench serve-limit`) is a minimal axum server that parses the
+  same request into the same wire types and answers the same JSON, storing nothing: it returns the
+  request's own ops as `changes` (the partner device pushes as many, so the answer has Kosh's size
+  and shape). It checks no token.
+- **The naive durable server** (`kosh-bench serve-limit --fsync-file`) is the limit plus one
+  append of the request to a file and one `fsync` per request, one at a time.
+- **The peer** is PouchDB Server 4.2.0 (npm, pinned in `bench/peer/package-lock.json`, installed
+  with `npm ci`), LevelDB in a temporary directory, default settings and logging. Each applicant
+  has a database, each answer is a document `<draft>:<question>` (the same per-field granularity
+  as Kosh, the smallest documents the protocol allows). One sync is the lean core of CouchDB
+  replication: `POST _revs_diff`, `POST _bulk_docs` (`new_edits: false`), then
+  `GET _changes?include_docs=true` since the last sequence. PouchDB's own replicator adds a
+  database-info request, checkpoint reads and writes (`_local` documents) and fetches documents
+  separately, so the peer's real cost is higher than shown. It sends no credentials (admin party)
+  and LevelDB does not fsync its writes by default: both favour the peer.
+- **The app side** is timed in-process (the shared crate's own code, the same the phone runs) and
+  the web build's size is its `.wasm` gzipped at level 9, when `target/kosh-web` exists.
+";
+
+fn opt(value: Option<f64>, decimals: usize) -> String {
+    value.map_or("—".into(), |v| format!("{v:.decimals$}"))
+}
+
+fn ratio_text(value: Option<f64>) -> String {
+    value.map_or("—".into(), |r| format!("{r:.2}×"))
+}
+
+fn one_line(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '|' { ' ' } else { c })
+        .take(160)
+        .collect();
+    line.trim().to_owned()
+}

@@ -1,0 +1,119 @@
+//! The benchmark's smoke run, so it cannot rot: the whole pipeline (servers as child processes,
+//! devices, load, probe, report) for about a second per row with 1 and 2 devices, checking that
+//! the table has every row and that the numbers are sane. The peer's rows are checked when
+//! PouchDB Server is installed (`npm ci` in bench/peer) and skipped with a message otherwise.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// Far more than the smoke run needs (8 rows of about a second, plus starts).
+const BOUND: Duration = Duration::from_secs(300);
+
+fn run_smoke() -> (Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("report.json");
+    let markdown = dir.path().join("BENCHMARKS.md");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kosh-bench"))
+        .arg("--smoke")
+        .arg("--json")
+        .arg(&json)
+        .arg("--out")
+        .arg(&markdown)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if started.elapsed() > BOUND {
+            child.kill().unwrap();
+            panic!("the smoke run took more than {} s", BOUND.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "kosh-bench --smoke failed\n{stdout}\n{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let markdown = std::fs::read_to_string(&markdown).unwrap();
+    assert!(
+        markdown.contains("| server | devices | syncs/s |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Kosh ÷ limit"), "{markdown}");
+    (report, format!("{stdout}\n{stderr}"))
+}
+
+fn number(row: &Value, field: &str) -> f64 {
+    row["measured"][field]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{field} missing in {row}"))
+}
+
+#[test]
+fn smoke_run_measures_every_server_with_sane_numbers() {
+    let (report, output) = run_smoke();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 8, "4 servers × 2 device counts: {output}");
+    let mut peer_skipped = None;
+    for devices in [1, 2] {
+        for target in ["kosh", "limit", "naive", "peer"] {
+            let row = rows
+                .iter()
+                .find(|r| r["target"] == target && r["devices"] == devices)
+                .unwrap_or_else(|| panic!("no row for {target} at {devices}: {output}"));
+            if target == "peer" && row["measured"].is_null() {
+                let why = row["failure"].as_str().unwrap_or("").to_owned();
+                assert!(!why.is_empty(), "a skipped peer says why: {row}");
+                peer_skipped = Some(why);
+                continue;
+            }
+            assert!(row["failure"].is_null(), "{target} at {devices}: {row}");
+            assert_eq!(row["measured"]["errors"], 0, "{target} at {devices}: {row}");
+            let syncs = number(row, "syncs");
+            let rate = number(row, "syncs_per_s");
+            let (p50, p99) = (number(row, "p50_ms"), number(row, "p99_ms"));
+            assert!(syncs >= 1.0 && rate > 0.0, "{row}");
+            assert!(0.0 < p50 && p50 <= p99 && p99 < 30_000.0, "{row}");
+            // The single-answer sync: Kosh's protocol needs one request, CouchDB's three.
+            let round_trips = number(row, "single_answer_round_trips");
+            let bytes = number(row, "single_answer_bytes");
+            let expected = if target == "peer" { 3.0 } else { 1.0 };
+            assert_eq!(round_trips, expected, "{row}");
+            assert_eq!(number(row, "round_trips_per_sync"), expected, "{row}");
+            // At least a request line, headers and one op each way; far under a megabyte.
+            assert!((300.0..100_000.0).contains(&bytes), "{row}");
+            let per_sync = number(row, "bytes_per_sync");
+            assert!((300.0..1_000_000.0).contains(&per_sync), "{row}");
+            let memory = number(row, "peak_memory_mib");
+            assert!((1.0..4096.0).contains(&memory), "{row}");
+        }
+    }
+    // Two devices of one applicant: each sync pulls what the partner pushed.
+    let kosh_pair = rows
+        .iter()
+        .find(|r| r["target"] == "kosh" && r["devices"] == 2)
+        .unwrap();
+    assert!(number(kosh_pair, "pulled_per_sync") > 0.0, "{kosh_pair}");
+    let ratios = report["ratios"].as_array().unwrap();
+    assert_eq!(ratios.len(), 2);
+    assert!(
+        ratios
+            .iter()
+            .all(|r| r["kosh_over_limit"].as_f64().is_some())
+    );
+    assert_eq!(report["checks"].as_array().unwrap().len(), 5);
+    if let Some(why) = peer_skipped {
+        println!("smoke: the peer (PouchDB Server) was skipped: {why}");
+    }
+}
