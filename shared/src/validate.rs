@@ -551,3 +551,327 @@ fn is_region_id(text: &str) -> bool {
     text.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
         && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::residence_2026;
+    use rstest::rstest;
+    use serde_json::json;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn env() -> Env {
+        Env::new(day("2026-03-01"))
+    }
+
+    fn form() -> &'static Form {
+        residence_2026().unwrap()
+    }
+
+    /// The residence form's examples: a complete, valid draft to break one rule at a time.
+    fn draft() -> BTreeMap<String, Value> {
+        form()
+            .questions()
+            .map(|q| (q.id.clone(), q.example.clone()))
+            .collect()
+    }
+
+    fn with(changes: Value) -> BTreeMap<String, Value> {
+        let mut d = draft();
+        for (k, v) in changes.as_object().unwrap() {
+            if v.is_null() {
+                d.remove(k);
+            } else {
+                d.insert(k.clone(), v.clone());
+            }
+        }
+        d
+    }
+
+    fn codes(list: &[FieldError]) -> Vec<(&str, &str)> {
+        list.iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::missing_required(json!({"personal.surname": null}), "personal.surname", "required")]
+    #[case::blank_text_is_missing(json!({"personal.surname": "   "}), "personal.surname", "required")]
+    #[case::empty_list_is_missing(json!({"kandas.ethnicity_documents": []}), "kandas.ethnicity_documents", "required")]
+    #[case::number_as_text(json!({"work.years_total": "12"}), "work.years_total", "wrong_type")]
+    #[case::fraction_of_a_year(json!({"work.years_total": 2.5}), "work.years_total", "not_integer")]
+    #[case::above_max(json!({"work.years_total": 61}), "work.years_total", "above_max")]
+    #[case::below_min(json!({"languages.kaztest_reading": -1}), "languages.kaztest_reading", "below_min")]
+    #[case::future_birth_date(json!({"personal.birth_date": "2026-03-02"}), "personal.birth_date", "date_too_late")]
+    #[case::ancient_birth_date(json!({"personal.birth_date": "1899-12-31"}), "personal.birth_date", "date_too_early")]
+    #[case::date_in_another_format(json!({"personal.birth_date": "14.05.1990"}), "personal.birth_date", "invalid_date")]
+    #[case::impossible_date(json!({"personal.birth_date": "2025-02-29"}), "personal.birth_date", "invalid_date")]
+    #[case::yes_as_text(json!({"military.served": "yes"}), "military.served", "wrong_type")]
+    #[case::unknown_option(json!({"education.level": "bachelors"}), "education.level", "invalid_option")]
+    #[case::unknown_level(json!({"languages.kazakh": "b3"}), "languages.kazakh", "invalid_option")]
+    #[case::choice_twice(json!({"kandas.ethnicity_documents": ["birth_certificate", "birth_certificate"]}), "kandas.ethnicity_documents", "duplicate_option")]
+    #[case::lower_case_country(json!({"personal.citizenship": "uz"}), "personal.citizenship", "invalid_country")]
+    #[case::local_phone_number(json!({"contacts.phone": "8 701 234 56 78"}), "contacts.phone", "invalid_phone")]
+    #[case::phone_too_short(json!({"contacts.phone": "+7 701"}), "contacts.phone", "invalid_phone")]
+    #[case::email_without_domain(json!({"contacts.email": "yerlan@mail"}), "contacts.email", "invalid_email")]
+    #[case::text_too_long(json!({"personal.surname": "x".repeat(101)}), "personal.surname", "too_long")]
+    #[case::region_id_shape(json!({"kandas.preferred_region": "Pavlodar"}), "kandas.preferred_region", "invalid_region")]
+    #[case::no_family_members_listed(json!({"family.members": []}), "family.members", "required")]
+    #[case::more_work_years_than_age(json!({"personal.birth_date": "2000-01-01", "work.years_total": 30}), "work.years_total", "more_years_than_age")]
+    #[case::answer_to_no_question(json!({"personal.shoe_size": 42}), "personal.shoe_size", "unknown_question")]
+    fn one_broken_rule(#[case] changes: Value, #[case] field: &str, #[case] code: &str) {
+        let report = validate_draft(form(), &with(changes), &env());
+        assert_eq!(codes(&report.errors), [(field, code)]);
+        assert!(!report.is_valid());
+    }
+
+    #[test]
+    fn errors_in_rows_name_the_row() {
+        let members = json!([
+            {"relation": "spouse", "full_name": "Gulnara", "birth_date": "1992-11-03",
+             "citizenship": "UZ", "moves_with_me": true},
+            {"relation": "cousin", "full_name": "Aigerim", "birth_date": "2030-01-01",
+             "moves_with_me": true, "shoe_size": 30},
+            "not a row",
+        ]);
+        let report = validate_draft(form(), &with(json!({"family.members": members})), &env());
+        assert_eq!(
+            codes(&report.errors),
+            [
+                ("family.members[1].relation", "invalid_option"),
+                ("family.members[1].birth_date", "date_too_late"),
+                ("family.members[1].citizenship", "required"),
+                ("family.members[1].shoe_size", "unknown_question"),
+                ("family.members[2]", "wrong_type"),
+            ]
+        );
+    }
+
+    #[test]
+    fn row_skip_logic_and_row_checks() {
+        let history = json!([
+            {"activity": "job", "title": "Driver", "country": "KZ", "start": "2015-01-01",
+             "ongoing": false, "end": "2014-01-01"},
+            {"activity": "job", "title": "Engineer", "country": "KZ", "start": "2015-01-01",
+             "ongoing": true, "end": "not even a date"},
+            {"activity": "study", "title": "Law", "country": "KZ", "start": "2015-01-01",
+             "ongoing": false},
+        ]);
+        let report = validate_draft(form(), &with(json!({"work.history": history})), &env());
+        // Row 1 is ongoing, so its end is not asked and its bad value is ignored.
+        assert_eq!(
+            codes(&report.errors),
+            [
+                ("work.history[0].end", "end_before_start"),
+                ("work.history[2].end", "required"),
+            ]
+        );
+    }
+
+    #[test]
+    fn irrelevant_answers_are_ignored_not_errors() {
+        let draft = with(json!({
+            "languages.kaztest_taken": false,
+            "languages.kaztest_listening": "garbage",
+            "languages.kaztest_reading": 500,
+            "citizenship.has_second": false,
+            "citizenship.second_country": "nowhere",
+        }));
+        assert_eq!(validate_draft(form(), &draft, &env()), Report::default());
+    }
+
+    #[test]
+    fn relevance_cascades_through_hidden_answers() {
+        // Hidden by the kandas section, a stale "join the quota: yes" must not make the
+        // region question required.
+        let draft = with(json!({
+            "personal.is_ethnic_kazakh": false,
+            "kandas.join_quota": true,
+            "kandas.preferred_region": null,
+        }));
+        assert!(validate_draft(form(), &draft, &env()).is_valid());
+    }
+
+    #[rstest]
+    #[case::both_pass(64, 58, &[])]
+    #[case::exactly_the_pass_mark(30, 30, &[])]
+    #[case::listening_below(29, 58, &["languages.kaztest_listening"])]
+    #[case::both_below(10, 0, &["languages.kaztest_listening", "languages.kaztest_reading"])]
+    fn kaztest_below_pass_is_a_warning(
+        #[case] listening: u32,
+        #[case] reading: u32,
+        #[case] warned: &[&str],
+    ) {
+        let draft = with(json!({
+            "languages.kaztest_listening": listening,
+            "languages.kaztest_reading": reading,
+        }));
+        let report = validate_draft(form(), &draft, &env());
+        assert!(report.is_valid(), "{report:?}");
+        let expected: Vec<(&str, &str)> =
+            warned.iter().map(|f| (*f, "kaztest_below_pass")).collect();
+        assert_eq!(codes(&report.warnings), expected);
+    }
+
+    #[test]
+    fn no_kaztest_warning_without_a_test() {
+        let draft = with(json!({"languages.kaztest_taken": false, "languages.kaztest_reading": 5}));
+        assert_eq!(validate_draft(form(), &draft, &env()), Report::default());
+    }
+
+    #[test]
+    fn regions_are_checked_against_the_policy_when_given() {
+        let draft = with(json!({"kandas.preferred_region": "almaty"}));
+        assert!(validate_draft(form(), &draft, &env()).is_valid());
+        let strict = env().with_regions(["pavlodar", "akmola"]);
+        let report = validate_draft(form(), &draft, &strict);
+        assert_eq!(
+            codes(&report.errors),
+            [("kandas.preferred_region", "invalid_region")]
+        );
+        assert!(validate_draft(form(), &self::draft(), &strict).is_valid());
+    }
+
+    #[test]
+    fn a_section_reports_only_its_own_questions() {
+        let draft = with(json!({"personal.surname": null, "education.level": "bachelors"}));
+        let report = validate_section(form(), "education", &draft, &env()).unwrap();
+        assert_eq!(
+            codes(&report.errors),
+            [("education.level", "invalid_option")]
+        );
+        let err = validate_section(form(), "hobbies", &draft, &env()).unwrap_err();
+        assert_eq!(
+            err,
+            Error::UnknownSection {
+                form: "residence-2026".into(),
+                id: "hobbies".into()
+            }
+        );
+        // The kandas section, hidden, has nothing to report.
+        let draft = with(json!({"personal.is_ethnic_kazakh": false, "kandas.origin_country": 7}));
+        assert!(
+            validate_section(form(), "kandas", &draft, &env())
+                .unwrap()
+                .is_valid()
+        );
+    }
+
+    #[test]
+    fn an_empty_draft_lists_every_required_question_once() {
+        let report = validate_draft(form(), &BTreeMap::new(), &env());
+        assert!(report.errors.iter().all(|e| e.code == "required"));
+        let fields: BTreeSet<&str> = report.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields.len(), report.errors.len());
+        assert!(fields.contains("personal.birth_date"));
+        assert!(!fields.contains("kandas.origin_country"));
+        assert!(!fields.contains("languages.kaztest_reading"));
+    }
+
+    #[rstest]
+    #[case::valid("personal.birth_date", json!("1990-05-14"), &[])]
+    #[case::blank_is_not_required_here("personal.birth_date", json!(null), &[])]
+    #[case::future("personal.birth_date", json!("2027-01-01"), &["date_too_late"])]
+    #[case::too_long_and_not_an_email("contacts.email", json!(format!("{}@", "a".repeat(260))), &["too_long", "invalid_email"])]
+    #[case::too_few_choices_is_blank("kandas.ethnicity_documents", json!([]), &[])]
+    #[case::choices_not_strings("kandas.ethnicity_documents", json!([1]), &["wrong_type"])]
+    #[case::repeat_not_a_list("family.members", json!({"relation": "spouse"}), &["wrong_type"])]
+    fn one_answer_alone(#[case] id: &str, #[case] value: Value, #[case] expected: &[&str]) {
+        let question = form().question(id).unwrap();
+        let found: Vec<String> = validate_answer(question, &value, &env())
+            .into_iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn one_row_alone_names_the_row() {
+        let question = form().question("family.members").unwrap();
+        let rows = json!([{"relation": "child", "full_name": "A", "birth_date": "2016-02-30",
+                           "citizenship": "UZ", "moves_with_me": true}]);
+        assert_eq!(
+            codes(&validate_answer(question, &rows, &env())),
+            [("family.members[0].birth_date", "invalid_date")]
+        );
+    }
+
+    #[rstest]
+    #[case::clears("education.level", json!(null))]
+    #[case::choice("education.level", json!("master"))]
+    #[case::unknown_option_waits_for_submission("education.level", json!("phd"))]
+    #[case::rows("family.members", json!([{"relation": "spouse", "birth_date": "1992-11-03"}]))]
+    #[case::half_filled_row("family.members", json!([{}]))]
+    fn ops_that_fit(#[case] id: &str, #[case] value: Value) {
+        assert_eq!(check_op(form(), id, &value), Ok(()));
+    }
+
+    #[rstest]
+    #[case::number_as_text("work.years_total", json!("12"), "work.years_total", "wrong_type")]
+    #[case::bad_date("personal.birth_date", json!("1990-02-30"), "personal.birth_date", "invalid_date")]
+    #[case::choices_of_numbers("kandas.ethnicity_documents", json!([1, 2]), "kandas.ethnicity_documents", "wrong_type")]
+    #[case::row_of_text("family.members", json!(["spouse"]), "family.members[0]", "wrong_type")]
+    #[case::row_with_stray_key("family.members", json!([{"pet": "cat"}]), "family.members[0].pet", "unknown_question")]
+    #[case::row_with_bad_child("family.members", json!([{"birth_date": 1990}]), "family.members[0].birth_date", "wrong_type")]
+    fn ops_that_do_not_fit(
+        #[case] id: &str,
+        #[case] value: Value,
+        #[case] field: &str,
+        #[case] code: &str,
+    ) {
+        assert_eq!(
+            check_op(form(), id, &value).unwrap_err(),
+            Error::InvalidAnswer {
+                field: field.into(),
+                code: code.into()
+            }
+        );
+    }
+
+    #[test]
+    fn ops_for_unknown_questions_are_refused() {
+        let err = check_op(form(), "personal.shoe_size", &json!(42)).unwrap_err();
+        assert_eq!(err.code(), "bad_request");
+        assert!(matches!(err, Error::UnknownQuestion { .. }));
+        // A repeat child is sent inside its group's answer, never as an op of its own.
+        assert!(check_op(form(), "family.members.relation", &json!("spouse")).is_err());
+        // Unfinished is fine for an op: the rules wait for submission.
+        assert!(check_op(form(), "personal.birth_date", &json!("2099-01-01")).is_ok());
+    }
+
+    #[test]
+    fn codes_are_unique_snake_case_and_cover_the_forms() {
+        let unique: BTreeSet<&str> = CODES.iter().copied().collect();
+        assert_eq!(unique.len(), CODES.len());
+        for code in CODES {
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code}"
+            );
+        }
+        for q in form()
+            .questions()
+            .chain(form().questions().flat_map(|q| &q.questions))
+        {
+            if let Some(c) = &q.constraint {
+                for code in [&c.check_code, &c.warn_code].into_iter().flatten() {
+                    assert!(CODES.contains(&code.as_str()), "{code}");
+                }
+            }
+        }
+    }
+
+    #[rstest]
+    #[case("+7 701 234 56 78", true)]
+    #[case("+998(90)123-45-67", true)]
+    #[case("+77012345678", true)]
+    #[case("+0 701 234 56 78", false)]
+    #[case("+7 701 234 56 78 90 12 34", false)]
+    #[case("+7 701 ext 5", false)]
+    fn phone_numbers(#[case] text: &str, #[case] ok: bool) {
+        assert_eq!(is_phone(text), ok, "{text}");
+    }
+}
