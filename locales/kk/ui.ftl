@@ -202,7 +202,8 @@ ui-status-overdue-days = Әдеттегіден { $days } күн ұзақ.
 ui-status-overdue-hint = Мұндай болады. Ұзақ уақыт хабар болмаса, көші-қон қызметіне хабарласыңыз.
 ui-status-next-title = Әрі қарай не болады
 ui-status-note = Ескерту: { $note }
-ui-status-whole-procedure = Бүкіл рәсім әдетте 29 күнге дейін созылады.
+# $days — рәсімнің жалпы мерзімі (саясаттан).
+ui-status-whole-procedure = Бүкіл рәсім әдетте { $days } күнге дейін созылады.
 
 ## Қандастың келісімшарты
 

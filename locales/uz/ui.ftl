@@ -202,7 +202,8 @@ ui-status-overdue-days = Odatdagidan { $days } kun uzoq.
 ui-status-overdue-hint = Bunday boʻlib turadi. Uzoq vaqt xabar boʻlmasa, migratsiya xizmatiga murojaat qiling.
 ui-status-next-title = Keyin nima boʻladi
 ui-status-note = Izoh: { $note }
-ui-status-whole-procedure = Butun jarayon odatda 29 kungacha davom etadi.
+# $days — butun jarayonning umumiy muddati (siyosatdan).
+ui-status-whole-procedure = Butun jarayon odatda { $days } kungacha davom etadi.
 
 ## Kandas shartnomasi
 

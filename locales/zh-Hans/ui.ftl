@@ -186,7 +186,8 @@ ui-status-overdue-days = 比平时多用了 { $days } 天。
 ui-status-overdue-hint = 这种情况是有的。如果很长时间没有消息，请联系移民部门。
 ui-status-next-title = 接下来会怎样
 ui-status-note = 备注：{ $note }
-ui-status-whole-procedure = 整个办理过程通常最多 29 天。
+# $days 是整个办理过程的总期限（来自政策数据）。
+ui-status-whole-procedure = 整个办理过程通常最多 { $days } 天。
 
 ## 回归同胞的合同
 
