@@ -19,7 +19,7 @@ use crate::latin::latinize_ftl;
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// One language's messages, ready to format.
-pub(crate) type Bundle = FluentBundle<FluentResource>;
+pub type Bundle = FluentBundle<FluentResource>;
 
 /// One embedded message file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +59,15 @@ pub fn available() -> Vec<Lang> {
 /// The Fluent source of each of `lang`'s files as it is loaded: for Latin Kazakh, the Cyrillic
 /// files transliterated. Parse errors met while transliterating are returned too.
 pub fn load_sources(lang: Lang) -> Vec<(SourceFile, String, Vec<LocaleError>)> {
-    sources()
-        .filter(|s| s.folder == lang.folder())
-        .map(|s| {
+    let files: Vec<SourceFile> = sources().filter(|s| s.folder == lang.folder()).collect();
+    prepare(lang, &files)
+}
+
+/// `files` as `lang` loads them (see [`load_sources`]).
+pub fn prepare(lang: Lang, files: &[SourceFile]) -> Vec<(SourceFile, String, Vec<LocaleError>)> {
+    files
+        .iter()
+        .map(|&s| {
             if lang == Lang::KkLatn {
                 let (text, errors) = latinize_ftl(s.text);
                 let errors = errors.iter().map(|e| parse_problem(s, s.text, e)).collect();
@@ -89,7 +95,13 @@ fn parse_problem(s: SourceFile, text: &str, e: &ParserError) -> LocaleError {
 /// silence the rest of the language (the tests make sure no broken file ships). Returns the
 /// bundle (`None` when the language has no files) and every problem met.
 pub fn build(lang: Lang) -> (Option<Bundle>, Vec<LocaleError>) {
-    let files = load_sources(lang);
+    let files: Vec<SourceFile> = sources().filter(|s| s.folder == lang.folder()).collect();
+    build_from(lang, &files)
+}
+
+/// Builds a bundle for `lang` from these files (the embedded ones, or a test's own).
+pub fn build_from(lang: Lang, files: &[SourceFile]) -> (Option<Bundle>, Vec<LocaleError>) {
+    let files = prepare(lang, files);
     if files.is_empty() {
         return (None, Vec::new());
     }

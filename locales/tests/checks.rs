@@ -12,7 +12,8 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::parser;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-use kosh_locales::{Lang, Translator, catalog};
+use kosh_locales::catalog::SourceFile;
+use kosh_locales::{Lang, LocaleError, Translator, catalog};
 use rstest::rstest;
 
 /// One message as the checks see it.
@@ -26,8 +27,15 @@ struct MessageInfo {
 
 /// Every message of `lang` (Latin Kazakh as loaded, i.e. transliterated), by id.
 fn messages(lang: Lang) -> BTreeMap<String, MessageInfo> {
+    messages_of(catalog::load_sources(lang))
+}
+
+/// Every message and term of these loaded files, by id.
+fn messages_of(
+    files: Vec<(SourceFile, String, Vec<LocaleError>)>,
+) -> BTreeMap<String, MessageInfo> {
     let mut out = BTreeMap::new();
-    for (source, text, _) in catalog::load_sources(lang) {
+    for (source, text, _) in files {
         let resource = match parser::parse(text.as_str()) {
             Ok(r) => r,
             Err((r, _)) => r,
@@ -49,6 +57,16 @@ fn messages(lang: Lang) -> BTreeMap<String, MessageInfo> {
         }
     }
     out
+}
+
+/// Messages of one made-up file, for the tests that show each check catches what it should.
+fn fixture(lang: Lang, text: &'static str) -> BTreeMap<String, MessageInfo> {
+    let file = SourceFile {
+        folder: lang.folder(),
+        file: "fixture.ftl",
+        text,
+    };
+    messages_of(catalog::prepare(lang, &[file]))
 }
 
 fn walk_pattern(pattern: &Pattern<&str>, info: &mut MessageInfo) {
@@ -162,6 +180,68 @@ fn files_parse_without_errors(#[case] lang: Lang) {
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
 
+/// What `theirs` lacks of `reference`, what it has more, and what sits in another file.
+fn key_problems(
+    reference: &BTreeMap<String, MessageInfo>,
+    theirs: &BTreeMap<String, MessageInfo>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (k, info) in reference {
+        match theirs.get(k) {
+            None => problems.push(format!("lacks {k}")),
+            Some(t) if t.file != info.file => {
+                problems.push(format!("{k} is in {} instead of {}", t.file, info.file))
+            }
+            Some(_) => {}
+        }
+    }
+    for k in theirs.keys().filter(|k| !reference.contains_key(*k)) {
+        problems.push(format!("has {k}, which the reference lacks"));
+    }
+    problems
+}
+
+/// Messages whose variables differ from the reference's.
+fn variable_problems(
+    reference: &BTreeMap<String, MessageInfo>,
+    theirs: &BTreeMap<String, MessageInfo>,
+) -> Vec<String> {
+    theirs
+        .iter()
+        .filter_map(|(k, info)| {
+            let ru = reference.get(k)?;
+            (ru.variables != info.variables).then(|| {
+                format!(
+                    "{k}: reference {:?}, here {:?}",
+                    ru.variables, info.variables
+                )
+            })
+        })
+        .collect()
+}
+
+/// Plural selectors (every key a CLDR category name) that lack one of `categories`.
+fn plural_problems(
+    categories: &BTreeSet<&str>,
+    messages: &BTreeMap<String, MessageInfo>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (id, info) in messages {
+        for keys in &info.selector_keys {
+            let is_plural =
+                !keys.is_empty() && keys.iter().all(|k| PLURAL_KEYS.contains(&k.as_str()));
+            if !is_plural {
+                continue;
+            }
+            let lacking: Vec<_> = categories.iter().filter(|c| !keys.contains(**c)).collect();
+            if !lacking.is_empty() {
+                problems.push(format!("{id}: lacks {lacking:?}"));
+            }
+        }
+    }
+    problems
+}
+
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
@@ -172,32 +252,13 @@ fn same_keys_and_files_as_russian(#[case] lang: Lang) {
     if !present(lang) {
         return;
     }
-    let reference = messages(Lang::REFERENCE);
-    let theirs = messages(lang);
-    let missing: Vec<_> = reference
-        .keys()
-        .filter(|k| !theirs.contains_key(*k))
-        .collect();
-    let extra: Vec<_> = theirs
-        .keys()
-        .filter(|k| !reference.contains_key(*k))
-        .collect();
+    let problems = key_problems(&messages(Lang::REFERENCE), &messages(lang));
     assert!(
-        missing.is_empty(),
-        "{lang} lacks {} keys of ru: {missing:?}",
-        missing.len()
+        problems.is_empty(),
+        "{lang}: {} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
     );
-    assert!(
-        extra.is_empty(),
-        "{lang} has {} keys ru lacks: {extra:?}",
-        extra.len()
-    );
-    let moved: Vec<_> = reference
-        .iter()
-        .filter(|(k, info)| theirs[*k].file != info.file)
-        .map(|(k, info)| format!("{k}: ru/{} but {lang}/{}", info.file, theirs[k].file))
-        .collect();
-    assert!(moved.is_empty(), "keys in another file: {moved:?}");
 }
 
 #[rstest]
@@ -210,16 +271,8 @@ fn same_variables_as_russian(#[case] lang: Lang) {
     if !present(lang) {
         return;
     }
-    let reference = messages(Lang::REFERENCE);
-    let differ: Vec<String> = messages(lang)
-        .iter()
-        .filter_map(|(k, info)| {
-            let ru = reference.get(k)?;
-            (ru.variables != info.variables)
-                .then(|| format!("{k}: ru {:?}, {lang} {:?}", ru.variables, info.variables))
-        })
-        .collect();
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    let problems = variable_problems(&messages(Lang::REFERENCE), &messages(lang));
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
 
 #[rstest]
@@ -239,20 +292,7 @@ fn plural_selectors_have_every_cldr_category(#[case] lang: Lang, #[case] expecte
     if !present(lang) {
         return;
     }
-    let mut problems = Vec::new();
-    for (id, info) in messages(lang) {
-        for keys in &info.selector_keys {
-            let is_plural =
-                !keys.is_empty() && keys.iter().all(|k| PLURAL_KEYS.contains(&k.as_str()));
-            if !is_plural {
-                continue;
-            }
-            let lacking: Vec<_> = categories.iter().filter(|c| !keys.contains(**c)).collect();
-            if !lacking.is_empty() {
-                problems.push(format!("{id}: lacks {lacking:?}"));
-            }
-        }
-    }
+    let problems = plural_problems(&categories, &messages(lang));
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
 
@@ -290,12 +330,22 @@ fn every_message_formats_without_errors(#[case] lang: Lang) {
     let (Some(bundle), _) = catalog::build(lang) else {
         panic!("{lang} has files but no bundle");
     };
+    let problems = format_problems(&bundle, &messages(lang));
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+}
+
+/// Formats every message of `messages` from `bundle` with each sample for all its variables and
+/// reports Fluent's errors, empty results and isolation marks.
+fn format_problems(
+    bundle: &catalog::Bundle,
+    messages: &BTreeMap<String, MessageInfo>,
+) -> Vec<String> {
     let mut problems = Vec::new();
-    for (id, info) in messages(lang) {
+    for (id, info) in messages {
         if id.starts_with('-') {
             continue; // terms are formatted through the messages that use them
         }
-        let Some(message) = bundle.get_message(&id) else {
+        let Some(message) = bundle.get_message(id) else {
             problems.push(format!("{id}: not in the bundle"));
             continue;
         };
@@ -330,7 +380,7 @@ fn every_message_formats_without_errors(#[case] lang: Lang) {
             }
         }
     }
-    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+    problems
 }
 
 /// Every `…_key` string of every questionnaire in `shared/forms/`.
@@ -456,7 +506,59 @@ fn every_policy_item_has_a_name() {
     keys.extend(regions.iter().map(|r| format!("region-{r}")));
     keys.extend(support.iter().map(|s| format!("support-{s}")));
     keys.extend(criteria.iter().map(|c| format!("criterion-{c}")));
+    keys.extend(policy_keys());
     assert_has_messages("policy items", keys);
+}
+
+/// The names every policy bundle in `shared/policy/` needs: its regions, support measures,
+/// scoring criteria and stages.
+fn policy_keys() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/policy");
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("shared/policy exists") {
+        let path = entry.expect("readable folder").path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable policy");
+        let policy: serde_json::Value = serde_json::from_str(&text).expect("policy is JSON");
+        let ids = |list: &serde_json::Value, field: &str| -> Vec<String> {
+            list.as_array()
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|i| i.get(field).and_then(|v| v.as_str()).map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        keys.extend(
+            ids(&policy["regions"], "id")
+                .iter()
+                .map(|r| format!("region-{r}")),
+        );
+        keys.extend(
+            ids(&policy["support_measures"], "id")
+                .iter()
+                .map(|s| format!("support-{s}")),
+        );
+        keys.extend(
+            ids(&policy["scoring"]["criteria"], "id")
+                .iter()
+                .map(|c| format!("criterion-{c}")),
+        );
+        keys.extend(
+            ids(&policy["stages"]["durations"], "stage")
+                .iter()
+                .map(|s| format!("stage-{s}")),
+        );
+    }
+    assert!(
+        !keys.is_empty(),
+        "no policy with items in {}",
+        dir.display()
+    );
+    keys
 }
 
 /// The forms the brief gives. Uzbek may write the date its usual way (`12-mart, 2026` or
@@ -536,5 +638,116 @@ fn latin_kazakh_is_the_cyrillic_transliterated() {
             .t("ui-home-title")
             .chars()
             .any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    );
+}
+
+// The checks above pass on good files; these show that each one catches what it is there for.
+
+#[test]
+fn key_check_catches_missing_extra_and_moved_keys() {
+    let reference = fixture(Lang::Ru, "a = А\nb = Б\n");
+    let theirs = fixture(Lang::En, "a = A\nc = C\n");
+    let problems = key_problems(&reference, &theirs);
+    assert_eq!(problems, ["lacks b", "has c, which the reference lacks"]);
+    let mut moved = fixture(Lang::En, "a = A\nb = B\n");
+    moved.get_mut("b").expect("b is there").file = "other.ftl".to_owned();
+    assert_eq!(
+        key_problems(&reference, &moved),
+        ["b is in other.ftl instead of fixture.ftl"]
+    );
+}
+
+#[test]
+fn variable_check_catches_a_renamed_variable() {
+    let reference = fixture(Lang::Ru, "left = Осталось { $days } дней\n");
+    let theirs = fixture(Lang::En, "left = { $day } days left\n");
+    let problems = variable_problems(&reference, &theirs);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("left:"), "{problems:?}");
+    assert!(
+        variable_problems(&reference, &fixture(Lang::En, "left = { $days } days\n")).is_empty()
+    );
+}
+
+#[test]
+fn plural_check_catches_a_missing_category_and_ignores_other_selectors() {
+    let ru = cldr_categories(Lang::Ru);
+    let lacking = fixture(
+        Lang::Ru,
+        "n = { $n ->\n    [one] день\n   *[other] дня\n}\n",
+    );
+    assert_eq!(
+        plural_problems(&ru, &lacking),
+        [r#"n: lacks ["few", "many"]"#]
+    );
+    let month = fixture(
+        Lang::Ru,
+        "m = { $m ->\n    [1] января\n   *[12] декабря\n}\n",
+    );
+    assert!(plural_problems(&ru, &month).is_empty());
+    let zh = fixture(Lang::ZhHans, "n = { $n ->\n   *[other] { $n } 天\n}\n");
+    assert!(plural_problems(&cldr_categories(Lang::ZhHans), &zh).is_empty());
+}
+
+#[test]
+fn syntax_and_format_checks_catch_broken_messages() {
+    let broken = SourceFile {
+        folder: "ru",
+        file: "fixture.ftl",
+        text: "ok = Да\nbroken = { $x\n",
+    };
+    let (_, problems) = catalog::build_from(Lang::Ru, &[broken]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("ru/fixture.ftl: syntax error: line "),
+        "{problems:?}"
+    );
+
+    let text = "ok = Да\ndangling = См. { no-such-message }\nfn = { NO_SUCH_FN($x) }\n";
+    let file = SourceFile {
+        folder: "ru",
+        file: "fixture.ftl",
+        text,
+    };
+    let (Some(bundle), problems) = catalog::build_from(Lang::Ru, &[file]) else {
+        panic!("a bundle");
+    };
+    assert!(problems.is_empty(), "{problems:?}");
+    let problems = format_problems(&bundle, &fixture(Lang::Ru, text));
+    assert!(
+        problems.iter().any(|p| p.starts_with("dangling")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with("fn with")),
+        "{problems:?}"
+    );
+    assert!(
+        !problems.iter().any(|p| p.starts_with("ok")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_across_files_are_reported() {
+    let a = SourceFile {
+        folder: "ru",
+        file: "a.ftl",
+        text: "same = Один\n",
+    };
+    let b = SourceFile {
+        folder: "ru",
+        file: "b.ftl",
+        text: "same = Два\n",
+    };
+    let (_, problems) = catalog::build_from(Lang::Ru, &[a, b]);
+    assert_eq!(
+        problems,
+        [LocaleError::Duplicate {
+            folder: "ru".to_owned(),
+            id: "same".to_owned()
+        }]
     );
 }
