@@ -90,11 +90,22 @@ pub struct Quota {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Amount {
     /// Exactly this many MCI.
-    Fixed { mci: i64 },
+    Fixed {
+        /// The amount.
+        mci: i64,
+    },
     /// Somewhere in this band (how the figure is chosen may be uncertain).
-    Range { min_mci: i64, max_mci: i64 },
+    Range {
+        /// The lowest amount.
+        min_mci: i64,
+        /// The highest amount.
+        max_mci: i64,
+    },
     /// At most this many MCI.
-    UpTo { max_mci: i64 },
+    UpTo {
+        /// The highest amount.
+        max_mci: i64,
+    },
 }
 
 impl Amount {
@@ -125,7 +136,10 @@ pub enum Period {
     /// Paid once.
     OneOff,
     /// Paid every month for `months` months.
-    Monthly { months: u32 },
+    Monthly {
+        /// How many months.
+        months: u32,
+    },
 }
 
 impl Period {
@@ -308,20 +322,41 @@ pub struct Band {
 pub enum Rule {
     /// A single choice: the chosen value's points (unlisted values score 0).
     ByValue {
+        /// The question id.
         question: String,
+        /// Points per option value.
         points: BTreeMap<String, u32>,
     },
     /// A language level (`none`, `a1` … `c2`): the level's points.
     LanguageLevel {
+        /// The question id.
         question: String,
+        /// Points per level.
         points: BTreeMap<String, u32>,
     },
     /// A birth date: the band of the age in whole years on the scoring day. Not improvable.
-    AgeBands { question: String, bands: Vec<Band> },
+    AgeBands {
+        /// The question id (a date).
+        question: String,
+        /// Age bands, ascending.
+        bands: Vec<Band>,
+    },
     /// A number: the band it falls in (below the first band scores 0).
-    NumberBands { question: String, bands: Vec<Band> },
+    NumberBands {
+        /// The question id (a number).
+        question: String,
+        /// Bands, ascending.
+        bands: Vec<Band>,
+    },
     /// A yes/no answer.
-    YesNo { question: String, yes: u32, no: u32 },
+    YesNo {
+        /// The question id.
+        question: String,
+        /// Points for yes.
+        yes: u32,
+        /// Points for no.
+        no: u32,
+    },
 }
 
 impl Rule {

@@ -377,6 +377,42 @@ mod tests {
         assert!(!r.unanswered.contains(&"education.level".to_owned()));
     }
 
+    /// The table and the residence form agree: every rule reads a question of the right kind,
+    /// choice values are the form's options, and the form's examples can be scored in full.
+    #[test]
+    fn the_table_fits_the_residence_form() {
+        use crate::form::{Kind, residence_2026};
+        let form = residence_2026().unwrap();
+        let ids: Vec<&str> = form.question_ids().collect();
+        Policy::builtin()
+            .unwrap()
+            .check_questions(&|q| ids.contains(&q))
+            .unwrap();
+        for c in &table().criteria {
+            for r in &c.rules {
+                let q = form.question(r.question()).unwrap();
+                let kind = match r {
+                    Rule::ByValue { points, .. } => {
+                        for v in points.keys() {
+                            assert!(q.has_option(v), "{} has no option {v}", q.id);
+                        }
+                        Kind::SingleChoice
+                    }
+                    Rule::LanguageLevel { .. } => Kind::LanguageLevel,
+                    Rule::AgeBands { .. } => Kind::Date,
+                    Rule::NumberBands { .. } => Kind::Number,
+                    Rule::YesNo { .. } => Kind::YesNo,
+                };
+                assert_eq!(q.kind, kind, "{}", q.id);
+            }
+        }
+        let examples: BTreeMap<String, Value> = form
+            .questions()
+            .map(|q| (q.id.clone(), q.example.clone()))
+            .collect();
+        assert!(score(&examples, today(), table()).unanswered.is_empty());
+    }
+
     fn arb_answers() -> impl Strategy<Value = BTreeMap<String, Value>> {
         (
             prop::option::of(0usize..6),
