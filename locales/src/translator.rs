@@ -5,7 +5,7 @@
 //! error.
 
 use chrono::{Datelike, NaiveDate};
-use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_bundle::FluentArgs;
 
 use crate::catalog;
 use crate::lang::{Lang, chain_for, negotiate};
@@ -110,6 +110,22 @@ impl Translator {
         self.t_args("ui-format-tenge", &args)
     }
 
+    /// The words for a server error `code` (`error-<code>`); a code this build has no words
+    /// for (a newer server) gets the general `error-unknown`, never the raw code.
+    pub fn error(&self, code: &str) -> String {
+        self.lookup(&format!("error-{code}"), None)
+            .or_else(|| self.lookup("error-unknown", None))
+            .unwrap_or_else(|| code.to_owned())
+    }
+
+    /// The words for a validation `code` under a question (`validation-<code>`); an unknown
+    /// code gets the general `validation-check_failed`.
+    pub fn validation(&self, code: &str) -> String {
+        self.lookup(&format!("validation-{code}"), None)
+            .or_else(|| self.lookup("validation-check_failed", None))
+            .unwrap_or_else(|| code.to_owned())
+    }
+
     fn lookup(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
         let wanted = self.lang();
         for lang in &self.chain {
@@ -145,11 +161,6 @@ fn group_digits(n: u64, separator: &str) -> String {
         out.push(d);
     }
     out
-}
-
-/// A value for a message argument: numbers select plural forms, strings are shown as they are.
-pub fn arg<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
-    value.into()
 }
 
 #[cfg(test)]

@@ -751,3 +751,15 @@ fn duplicate_ids_across_files_are_reported() {
         }]
     );
 }
+
+#[test]
+fn error_and_validation_codes_never_show_raw() {
+    let en = Translator::new(Lang::En);
+    assert_eq!(en.error("not_found"), en.t("error-not_found"));
+    assert_eq!(en.error("brand_new_code"), en.t("error-unknown"));
+    assert_eq!(en.validation("required"), en.t("validation-required"));
+    assert_eq!(
+        en.validation("brand_new_rule"),
+        en.t("validation-check_failed")
+    );
+}
