@@ -1,12 +1,26 @@
-//! The app side of the table: what a phone pays besides the network. The web build's size is its
-//! `.wasm` gzipped (what a phone on 3G downloads once).
+//! The app side of the table: what a phone pays besides the network. Whole-draft validation and
+//! scoring are timed in-process with kosh-shared's own code (what the app runs on every change);
+//! the web build's size is its `.wasm` gzipped (what a phone on 3G downloads once).
 
+use std::hint::black_box;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use kosh_shared::form::residence_2026;
+use kosh_shared::policy::Policy;
+use kosh_shared::score::score;
+use kosh_shared::validate::{Env, validate_draft};
 use serde::Serialize;
+
+use crate::workload::AnswerPool;
+
+/// The most calls one timing loop makes, whatever its time budget.
+const MAX_CALLS: u64 = 1_000_000;
+/// Calls timed together, so the clock's own cost vanishes.
+const BATCH: u64 = 50;
 
 /// One line of the app side's table.
 #[derive(Debug, Clone, Serialize)]
@@ -14,6 +28,91 @@ pub struct AppMeasure {
     pub what: String,
     pub result: String,
     pub how: String,
+}
+
+/// Times whole-draft validation and scoring of a draft that answers every question of the
+/// residence form, each for about `budget` (and at most a million calls).
+pub fn validation_and_scoring(budget: Duration) -> Vec<AppMeasure> {
+    let what_validate = "validate a whole draft (residence-2026)".to_owned();
+    let what_score = "score a whole draft (preliminary self-check)".to_owned();
+    let setup = || -> Result<_, String> {
+        let form = residence_2026().map_err(|e| e.to_string())?;
+        let policy = Policy::builtin().map_err(|e| e.to_string())?;
+        let draft = AnswerPool::from_form(form)
+            .map_err(|e| e.to_string())?
+            .whole_draft();
+        Ok((form, policy, draft))
+    };
+    let (form, policy, draft) = match setup() {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            let failed = |what: String| AppMeasure {
+                what,
+                result: "not measured".into(),
+                how: err.clone(),
+            };
+            return vec![failed(what_validate), failed(what_score)];
+        }
+    };
+    let today = chrono::Utc::now().date_naive();
+    let env = Env::new(today).with_regions(policy.regions().iter().map(|r| r.id.to_string()));
+    let report = validate_draft(form, &draft, &env);
+    let verdict = if report.is_valid() {
+        "valid".to_owned()
+    } else {
+        format!(
+            "{} errors, first {}: {}",
+            report.errors.len(),
+            report.errors[0].field,
+            report.errors[0].code
+        )
+    };
+    let (per_validate, validate_calls) = time_per_call(budget, || {
+        black_box(validate_draft(black_box(form), black_box(&draft), &env));
+    });
+    let (per_score, score_calls) = time_per_call(budget, || {
+        black_box(score(black_box(&draft), today, policy.scoring()));
+    });
+    let scored = score(&draft, today, policy.scoring());
+    vec![
+        AppMeasure {
+            what: what_validate,
+            result: micros(per_validate),
+            how: format!(
+                "{} answers ({verdict}), mean of {validate_calls} calls in-process",
+                draft.len()
+            ),
+        },
+        AppMeasure {
+            what: what_score,
+            result: micros(per_score),
+            how: format!(
+                "{} criteria, total {} of pass mark {} ({:?} table), mean of {score_calls} calls",
+                scored.summary.criteria.len(),
+                scored.summary.total,
+                scored.summary.pass_mark,
+                scored.summary.status
+            ),
+        },
+    ]
+}
+
+/// Mean time per call of `f`, called in batches until `budget` is spent or `MAX_CALLS` made.
+fn time_per_call(budget: Duration, mut f: impl FnMut()) -> (Duration, u64) {
+    let started = Instant::now();
+    let mut calls = 0;
+    while calls < MAX_CALLS && (calls == 0 || started.elapsed() < budget) {
+        for _ in 0..BATCH {
+            f();
+        }
+        calls += BATCH;
+    }
+    let per_call = started.elapsed() / u32::try_from(calls).unwrap_or(u32::MAX);
+    (per_call, calls)
+}
+
+fn micros(duration: Duration) -> String {
+    format!("{:.1} µs", duration.as_secs_f64() * 1e6)
 }
 
 /// Where the web build lands (built by `./kosh run` or the web build script).
@@ -84,6 +183,16 @@ fn gzip_len(bytes: &[u8]) -> std::io::Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn validation_and_scoring_are_timed_on_a_valid_draft() {
+        let measures = validation_and_scoring(Duration::from_millis(20));
+        assert_eq!(measures.len(), 2);
+        for m in &measures {
+            assert!(m.result.ends_with(" µs"), "{m:?}");
+        }
+        assert!(measures[0].how.contains("(valid)"), "{:?}", measures[0]);
+    }
 
     #[test]
     fn a_missing_build_says_not_built() {

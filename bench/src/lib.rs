@@ -46,6 +46,8 @@ pub struct RunConfig {
     pub duration: Duration,
     pub max_syncs_per_device: u64,
     pub seed: u64,
+    /// Time spent timing each app-side function.
+    pub app_budget: Duration,
     pub launcher: Launcher,
     /// The command line, for the report.
     pub command: String,
@@ -79,9 +81,11 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
             rows.push(row);
         }
     }
-    let app = vec![app_side::wasm_size(&app_side::web_build_dir(
+    eprintln!("kosh-bench: the app side");
+    let mut app = app_side::validation_and_scoring(config.app_budget);
+    app.push(app_side::wasm_size(&app_side::web_build_dir(
         &workspace_dir(),
-    ))];
+    )));
     let mut report = Report {
         date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
         command: config.command.clone(),

@@ -161,6 +161,11 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         duration: Duration::from_secs_f64(args.seconds),
         max_syncs_per_device: args.max_syncs_per_device,
         seed: args.seed,
+        app_budget: if args.smoke {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_secs(2)
+        },
         launcher: Launcher {
             bench_exe: bench_exe.clone(),
             kosh,

@@ -1,8 +1,12 @@
 //! What the simulated applicants type: answers to the real residence form
-//! (`shared/forms/residence-2026.v1.json`), each question's own `example` as the value, so the
-//! pushed ops have the field names, value types and sizes of real use (short strings, dates,
-//! yes/no, and now and then a whole repeat group such as the family members).
+//! (`shared/forms/residence-2026.v1.json`, parsed by kosh-shared), each question's own `example`
+//! as the value, so the pushed ops have the field names, value types and sizes of real use
+//! (short strings, dates, yes/no, and now and then a whole repeat group such as the family
+//! members).
 
+use std::collections::BTreeMap;
+
+use kosh_shared::form::{Form, residence_2026};
 use rand::Rng;
 use rand::seq::SliceRandom;
 use serde_json::Value;
@@ -11,9 +15,6 @@ use crate::error::{BenchError, BenchResult};
 
 /// The form every draft in the benchmark answers.
 pub const FORM_ID: &str = "residence-2026";
-
-/// The form's definition, embedded when the benchmark is built.
-const RESIDENCE_FORM: &str = include_str!("../../shared/forms/residence-2026.v1.json");
 
 /// The question a single-answer sync changes: an everyday choice.
 const SINGLE_ANSWER_FIELD: &str = "education.level";
@@ -35,49 +36,43 @@ pub struct AnswerPool {
 }
 
 impl AnswerPool {
-    /// The pool of the residence form.
+    /// The pool of the residence form, as kosh-shared ships it.
     pub fn residence_2026() -> BenchResult<AnswerPool> {
-        AnswerPool::from_form_json(RESIDENCE_FORM)
+        let form =
+            residence_2026().map_err(|e| BenchError::Setup(format!("the residence form: {e}")))?;
+        AnswerPool::from_form(form)
     }
 
-    /// The pool of a form definition (API.md's shape): each section's questions with their
-    /// `example`.
-    pub fn from_form_json(text: &str) -> BenchResult<AnswerPool> {
-        let bad = |reason: &str| BenchError::Setup(format!("the form definition: {reason}"));
-        let form: Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
-        let sections = form
-            .get("sections")
-            .and_then(Value::as_array)
-            .ok_or_else(|| bad("no sections"))?;
-        let mut answers = Vec::new();
-        for section in sections {
-            let questions = section
-                .get("questions")
-                .and_then(Value::as_array)
-                .ok_or_else(|| bad("a section without questions"))?;
-            for question in questions {
-                let field = question
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| bad("a question without an id"))?;
-                let value = question
-                    .get("example")
-                    .cloned()
-                    .ok_or_else(|| bad(&format!("{field} has no example")))?;
-                answers.push(Answer {
-                    field: field.to_owned(),
-                    value,
-                });
-            }
-        }
+    /// The pool of a form: each top-level question with its `example`.
+    pub fn from_form(form: &Form) -> BenchResult<AnswerPool> {
+        let answers: Vec<Answer> = form
+            .sections()
+            .iter()
+            .flat_map(|section| section.questions.iter())
+            .map(|question| Answer {
+                field: question.id.clone(),
+                value: question.example.clone(),
+            })
+            .collect();
         if answers.len() < 3 {
-            return Err(bad("fewer than three questions"));
+            return Err(BenchError::Setup(format!(
+                "form {} has fewer than three questions",
+                form.id()
+            )));
         }
         let single = answers
             .iter()
             .position(|a| a.field == SINGLE_ANSWER_FIELD)
             .unwrap_or(0);
         Ok(AnswerPool { answers, single })
+    }
+
+    /// Every answer at once: a whole draft (every example is valid, per API.md).
+    pub fn whole_draft(&self) -> BTreeMap<String, Value> {
+        self.answers
+            .iter()
+            .map(|a| (a.field.clone(), a.value.clone()))
+            .collect()
     }
 
     /// How many questions the pool holds.
@@ -129,10 +124,11 @@ mod tests {
     }
 
     #[test]
-    fn a_form_without_examples_is_an_error() {
-        let text = r#"{"sections": [{"questions": [{"id": "a.b", "kind": "text"}]}]}"#;
-        let err = AnswerPool::from_form_json(text).unwrap_err();
-        assert!(err.to_string().contains("a.b has no example"), "{err}");
-        assert!(AnswerPool::from_form_json("[]").is_err());
+    fn a_whole_draft_answers_every_question() {
+        let pool = AnswerPool::residence_2026().unwrap();
+        let draft = pool.whole_draft();
+        assert_eq!(draft.len(), pool.len());
+        assert!(draft.contains_key("personal.birth_date"));
+        assert!(draft["family.members"].is_array());
     }
 }

@@ -113,6 +113,23 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             .all(|r| r["kosh_over_limit"].as_f64().is_some())
     );
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
+    // The app side: validation and scoring timed, the web build measured or "not built".
+    let app = report["app"].as_array().unwrap();
+    assert_eq!(app.len(), 3, "{app:?}");
+    for timed in &app[..2] {
+        let result = timed["result"].as_str().unwrap();
+        assert!(result.ends_with(" µs"), "{timed}");
+        assert!(
+            result.trim_end_matches(" µs").parse::<f64>().unwrap() > 0.0,
+            "{timed}"
+        );
+    }
+    assert!(
+        app[0]["how"].as_str().unwrap().contains("(valid)"),
+        "{app:?}"
+    );
+    let wasm = app[2]["result"].as_str().unwrap();
+    assert!(wasm == "not built" || wasm.contains("KiB"), "{wasm}");
     if let Some(why) = peer_skipped {
         println!("smoke: the peer (PouchDB Server) was skipped: {why}");
     }
