@@ -1,0 +1,181 @@
+//! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, and the
+//! questionnaire's answer fields (`field`). They take words already translated, so they stay
+//! free of lookups and are easy to render in tests.
+
+pub mod field;
+
+pub use field::Field;
+
+use dioxus::prelude::*;
+use kosh_locales::matches;
+
+/// A small picture beside a name. Emoji: every phone has a font for them, they cost no bytes,
+/// and they read the same in every language.
+#[component]
+pub fn Icon(name: &'static str) -> Element {
+    let glyph = match name {
+        "home" => "🏠",
+        "form" => "📝",
+        "status" => "📋",
+        "contract" => "🤝",
+        "settings" => "⚙️",
+        "phone" => "📱",
+        "sync" => "🔄",
+        "cloud" => "✅",
+        "offline" => "📴",
+        "score" => "📊",
+        "warning" => "⚠️",
+        "calendar" => "📅",
+        "money" => "💰",
+        "check" => "✔️",
+        "clock" => "⏳",
+        "next" => "➡️",
+        "person" | "personal" => "👤",
+        "contacts" => "📞",
+        "citizenship" => "🛂",
+        "family" => "👨‍👩‍👧",
+        "education" => "🎓",
+        "languages" => "🗣️",
+        "work" => "💼",
+        "military" => "🎖️",
+        "skills" => "🛠️",
+        "health" => "🩺",
+        "adaptability" => "🏡",
+        "record" => "📜",
+        "kandas" => "🐎",
+        "language" => "🌐",
+        "account" => "🔑",
+        "text" => "🔠",
+        _ => "•",
+    };
+    rsx! {
+        span { class: "icon", "aria-hidden": "true", {glyph} }
+    }
+}
+
+/// A block on a screen with an icon and a title.
+#[component]
+pub fn Card(icon: &'static str, title: String, children: Element) -> Element {
+    rsx! {
+        section { class: "card",
+            h2 { class: "card-title",
+                Icon { name: icon }
+                span { {title} }
+            }
+            {children}
+        }
+    }
+}
+
+/// A bar showing `done` of `total`, with the words for it beside.
+#[component]
+pub fn ProgressBar(done: usize, total: usize, label: String) -> Element {
+    let percent = (done.min(total) * 100).checked_div(total).unwrap_or(0);
+    rsx! {
+        div { class: "progress",
+            div {
+                class: "progress-track",
+                role: "progressbar",
+                "aria-valuemin": "0",
+                "aria-valuemax": "{total}",
+                "aria-valuenow": "{done}",
+                div { class: "progress-fill", style: "inline-size: {percent}%" }
+            }
+            p { class: "progress-label", {label} }
+        }
+    }
+}
+
+/// An error under the thing it is about (never a toast that disappears).
+#[component]
+pub fn InlineError(text: String) -> Element {
+    rsx! {
+        p { class: "field-error", role: "alert",
+            Icon { name: "warning" }
+            span { {text} }
+        }
+    }
+}
+
+/// One choice of a list: the stored value and the words shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A list of choices with a search box that finds Kazakh words whichever letters the keyboard
+/// gave (қ/к, ң/н, ү/ұ/у …, by `kosh_locales::matches`). For countries and regions.
+#[component]
+pub fn SearchList(
+    name: String,
+    choices: Vec<Choice>,
+    selected: Option<String>,
+    search_label: String,
+    nothing_found: String,
+    on_select: EventHandler<String>,
+) -> Element {
+    let mut query = use_signal(String::new);
+    let q = query.read().clone();
+    let shown: Vec<&Choice> = choices
+        .iter()
+        .filter(|c| {
+            q.trim().is_empty() || matches(&q, &c.label) || selected.as_deref() == Some(&c.value)
+        })
+        .collect();
+    let empty = shown.is_empty();
+    rsx! {
+        div { class: "search-list",
+            input {
+                class: "search",
+                r#type: "search",
+                "aria-label": "{search_label}",
+                placeholder: "{search_label}",
+                value: "{q}",
+                oninput: move |e| query.set(e.value()),
+            }
+            if empty {
+                p { class: "quiet", {nothing_found} }
+            }
+            div { class: "options scroll", role: "radiogroup",
+                for choice in shown {
+                    label {
+                        key: "{choice.value}",
+                        class: if selected.as_deref() == Some(choice.value.as_str()) { "option selected" } else { "option" },
+                        input {
+                            r#type: "radio",
+                            name: "{name}",
+                            value: "{choice.value}",
+                            checked: selected.as_deref() == Some(choice.value.as_str()),
+                            onchange: {
+                                let value = choice.value.clone();
+                                move |_| on_select.call(value.clone())
+                            },
+                        }
+                        span { {choice.label.clone()} }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The icon beside a section's name.
+pub fn section_icon(id: &str) -> &'static str {
+    match id {
+        "personal" => "personal",
+        "contacts" => "contacts",
+        "citizenship" => "citizenship",
+        "family" => "family",
+        "education" => "education",
+        "languages" => "languages",
+        "work" => "work",
+        "military" => "military",
+        "skills" => "skills",
+        "health" => "health",
+        "adaptability" => "adaptability",
+        "record" => "record",
+        "kandas" => "kandas",
+        _ => "form",
+    }
+}

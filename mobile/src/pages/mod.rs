@@ -1,0 +1,23 @@
+//! One module per screen; each page is the component its `Route` variant names.
+
+mod account;
+mod home;
+mod kandas;
+mod not_found;
+mod questionnaire;
+mod review;
+mod score;
+mod settings;
+mod status;
+mod welcome;
+
+pub use account::Account;
+pub use home::Home;
+pub use kandas::Kandas;
+pub use not_found::NotFound;
+pub use questionnaire::Questionnaire;
+pub use review::Review;
+pub use score::Score;
+pub use settings::Settings;
+pub use status::Status;
+pub use welcome::Welcome;

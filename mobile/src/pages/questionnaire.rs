@@ -1,0 +1,130 @@
+//! The questionnaire, one section per screen: a progress bar, every question the skip logic
+//! asks right now, errors under the questions they are about, and every change saved on the
+//! phone at once (and sent to the server shortly after, when there is a connection).
+
+use std::collections::BTreeSet;
+
+use dioxus::prelude::*;
+use kosh_shared::form::residence_2026;
+use serde_json::Value;
+
+use crate::components::{Field, Icon, InlineError, ProgressBar, section_icon};
+use crate::i18n::{args, use_i18n};
+use crate::route::Route;
+use crate::store::use_store;
+use crate::sync::{now_ms, use_sync};
+use crate::view::form::section_view;
+use crate::view::today;
+
+/// One section of the questionnaire.
+#[component]
+pub fn Questionnaire(section: usize) -> Element {
+    let mut vault = use_store();
+    let tr = use_i18n();
+    let sync = use_sync();
+    let nav = use_navigator();
+    // Sections where the person pressed "next" with answers missing: there, missing required
+    // answers are pointed out too, not only wrong ones.
+    let mut tried = use_signal(BTreeSet::<usize>::new);
+    let mut save_error = use_signal(|| false);
+
+    let t = tr.read();
+    let Ok(form) = residence_2026() else {
+        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
+    };
+    let v = vault.read();
+    let s = v.state();
+    let submitted = s.is_submitted();
+    let show_required = tried.read().contains(&section);
+    let Some(view) = section_view(
+        &t,
+        form,
+        &s.draft,
+        s.device_id(),
+        section,
+        show_required,
+        today(),
+    ) else {
+        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
+    };
+    drop(v);
+    let position = view.position;
+    let total = view.total;
+    let is_last = position + 1 >= total;
+    let has_errors = view.error_count > 0;
+
+    rsx! {
+        main { class: "page questionnaire",
+            ProgressBar {
+                done: position + 1,
+                total,
+                label: t.t_args("ui-form-progress", &args(&[("current", (position as u64 + 1).into()), ("total", (total as u64).into())])),
+            }
+            h1 { class: "section-title",
+                Icon { name: section_icon(&view.id) }
+                span { {view.title.clone()} }
+            }
+            if submitted {
+                p { class: "notice", {t.t("ui-home-draft-sent")} }
+            }
+            if *save_error.read() {
+                InlineError { text: t.t("mobile-error-storage") }
+            }
+            if show_required && has_errors {
+                InlineError { text: t.t_args("ui-form-section-errors", &args(&[("count", (view.error_count as u64).into())])) }
+            }
+            fieldset { class: "questions", disabled: submitted,
+                for field in view.fields.iter().cloned() {
+                    Field {
+                        key: "{field.spec.id}",
+                        spec: field.spec.clone(),
+                        value: field.value,
+                        error: field.error,
+                        overwritten: field.overwritten,
+                        words: field.words,
+                        on_change: {
+                            let id = field.spec.id.clone();
+                            move |value: Value| {
+                                if submitted {
+                                    return;
+                                }
+                                match vault.write().answer(&id, value, now_ms()) {
+                                    Ok(_) => {
+                                        save_error.set(false);
+                                        sync.changed();
+                                    }
+                                    Err(_) => save_error.set(true),
+                                }
+                            }
+                        },
+                    }
+                }
+            }
+            p { class: "saved quiet", Icon { name: "phone" } " " {t.t("ui-form-saved")} }
+            div { class: "step-buttons",
+                if position > 0 {
+                    Link { class: "button secondary", to: Route::Questionnaire { section: position - 1 }, {t.t("ui-form-back")} }
+                }
+                button {
+                    r#type: "button",
+                    class: "button primary",
+                    onclick: move |_| {
+                        if has_errors && !submitted {
+                            tried.write().insert(position);
+                            return;
+                        }
+                        if is_last {
+                            nav.push(Route::Review {});
+                        } else {
+                            nav.push(Route::Questionnaire { section: position + 1 });
+                        }
+                    },
+                    if is_last { {t.t("ui-form-to-review")} } else { {t.t("ui-form-next")} }
+                }
+            }
+            if !is_last {
+                Link { class: "button link", to: Route::Review {}, {t.t("ui-form-to-review")} }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Review and submit: what is still missing, each with a link to its section, the answers by
+//! section, and the submit button with plain words for why it may not work yet (no account, no
+//! connection, answers the server found wrong).
+
+use dioxus::prelude::*;
+use kosh_shared::form::residence_2026;
+
+use crate::components::{Card, Icon, InlineError, section_icon};
+use crate::error::AppError;
+use crate::i18n::{args, error_text, use_i18n};
+use crate::route::Route;
+use crate::store::use_store;
+use crate::sync::{self, now_ms, server_for};
+use crate::view::form::{missing, relevant_sections, value_text};
+use crate::view::today;
+
+/// One section on the review: its position, id, title and (label, answer) lines.
+type SectionAnswers = (usize, String, String, Vec<(String, String)>);
+
+/// The review screen.
+#[component]
+pub fn Review() -> Element {
+    let vault = use_store();
+    let tr = use_i18n();
+    let nav = use_navigator();
+    let mut busy = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    let mut need_account = use_signal(|| false);
+
+    let t = tr.read();
+    let Ok(form) = residence_2026() else {
+        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
+    };
+    let v = vault.read();
+    let s = v.state();
+    let day = today();
+    let submitted = s.is_submitted();
+    let signed_in = s.session.is_some();
+    let gaps = missing(&t, form, &s.draft, day);
+    let answers = s.draft.answers();
+    let sections: Vec<SectionAnswers> = relevant_sections(form, &answers, day)
+        .into_iter()
+        .enumerate()
+        .map(|(position, (_, section))| {
+            let lines = section
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    let value = s.draft.answer(&q.id)?;
+                    Some((t.t(&q.label_key), value_text(&t, q, value)))
+                })
+                .collect();
+            (position, section.id.clone(), t.t(&section.title_key), lines)
+        })
+        .collect();
+    drop(v);
+
+    let submit = move |_| {
+        if *busy.peek() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        need_account.set(false);
+        spawn(async move {
+            let result = match server_for(&vault.peek()) {
+                Ok(server) => sync::submit(&server, &vault, &now_ms).await,
+                Err(e) => Err(e),
+            };
+            busy.set(false);
+            let t = tr.peek();
+            match result {
+                Ok(_) => {
+                    nav.push(Route::Status {});
+                }
+                Err(AppError::SignedOut) => {
+                    need_account.set(true);
+                    problem.set(Some(t.t("ui-review-submit-need-account")));
+                }
+                Err(e) if e.is_transient() => problem.set(Some(t.t("ui-review-submit-offline"))),
+                Err(e) => problem.set(Some(error_text(&t, &e))),
+            }
+        });
+    };
+
+    rsx! {
+        main { class: "page review",
+            h1 { Icon { name: "check" } " " {t.t("ui-review-title")} }
+            if submitted {
+                p { class: "notice", {t.t("ui-review-submitted")} }
+                Link { class: "button primary", to: Route::Status {}, {t.t("ui-home-application-open")} }
+            } else if gaps.is_empty() {
+                p { class: "notice ok", {t.t("ui-review-all-done")} }
+            } else {
+                Card { icon: "warning", title: t.t("ui-review-missing-title"),
+                    p { {t.t_args("ui-review-missing-count", &args(&[("count", (gaps.len() as u64).into())]))} }
+                    ul { class: "missing",
+                        for (i, gap) in gaps.iter().enumerate() {
+                            li { key: "{i}",
+                                Link { to: Route::Questionnaire { section: gap.position },
+                                    strong { {gap.question.clone()} }
+                                    span { class: "quiet", " · {gap.section_title}" }
+                                }
+                                p { class: "field-error", {gap.problem.clone()} }
+                            }
+                        }
+                    }
+                }
+            }
+            if !submitted {
+                p { {t.t("ui-review-intro")} }
+            }
+            for (position, id, title, lines) in sections {
+                section { key: "{id}", class: "card",
+                    h2 { class: "card-title",
+                        Icon { name: section_icon(&id) }
+                        span { {title} }
+                    }
+                    if lines.is_empty() {
+                        p { class: "quiet", {t.t("ui-review-no-answer")} }
+                    }
+                    dl { class: "answers",
+                        for (i, (label, value)) in lines.into_iter().enumerate() {
+                            div { key: "{i}",
+                                dt { {label} }
+                                dd { {value} }
+                            }
+                        }
+                    }
+                    if !submitted {
+                        Link { class: "button link", to: Route::Questionnaire { section: position }, {t.t("ui-edit")} }
+                    }
+                }
+            }
+            if !submitted {
+                if let Some(text) = problem.read().clone() {
+                    InlineError { text }
+                }
+                if *need_account.read() || !signed_in {
+                    p { class: "hint", {t.t("ui-review-submit-need-account")} }
+                    Link { class: "button secondary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                }
+                button {
+                    r#type: "button",
+                    class: "button primary",
+                    disabled: !gaps.is_empty() || *busy.read(),
+                    onclick: submit,
+                    if *busy.read() { {t.t("ui-review-submitting")} } else { {t.t("ui-review-submit")} }
+                }
+                p { class: "hint", {t.t("ui-review-submit-confirm")} }
+            }
+        }
+    }
+}

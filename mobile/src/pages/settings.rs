@@ -1,0 +1,194 @@
+//! Settings: language, Kazakh letters (Cyrillic or Latin), text size, the account, sync now,
+//! sign out, and on native builds the server's address.
+
+use dioxus::prelude::*;
+use kosh_locales::Lang;
+
+use crate::components::{Card, Icon, InlineError};
+use crate::i18n::{args, lang_for, use_i18n};
+use crate::route::Route;
+use crate::store::use_store;
+use crate::store::vault::TextSize;
+use crate::sync::{self, server_for, use_sync};
+
+/// The settings screen.
+#[component]
+pub fn Settings() -> Element {
+    let mut vault = use_store();
+    let tr = use_i18n();
+    let sync_service = use_sync();
+    let mut error = use_signal(|| None::<String>);
+    let t = tr.read();
+    let v = vault.read();
+    let s = v.state();
+    let current = lang_for(&s.prefs);
+    let size = s.prefs.text_size;
+    let session_email = s.session.as_ref().map(|x| x.email.clone());
+    let pending = s.sync.outbox.len() as u64;
+    let state = *sync_service.state.read();
+    let last_error = sync_service.last_error.read().clone();
+    drop(v);
+
+    let mut save = move |change: Box<dyn FnOnce(&mut crate::store::vault::Prefs)>| {
+        let result = vault.write().update(|s| {
+            change(&mut s.prefs);
+            Ok(())
+        });
+        error.set(result.err().map(|e| e.code().to_owned()));
+    };
+
+    rsx! {
+        main { class: "page",
+            h1 { Icon { name: "settings" } " " {t.t("ui-settings-title")} }
+            if error.read().is_some() {
+                InlineError { text: t.t("mobile-error-storage") }
+            }
+            Card { icon: "language", title: t.t("ui-settings-language"),
+                div { class: "languages",
+                    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::KkLatn) {
+                        button {
+                            key: "{lang.tag()}",
+                            r#type: "button",
+                            lang: "{lang.tag()}",
+                            class: if current.with_kazakh_latin(false) == lang { "choice selected" } else { "choice" },
+                            "aria-pressed": if current.with_kazakh_latin(false) == lang { "true" } else { "false" },
+                            onclick: move |_| save(Box::new(move |p| p.language = Some(lang.tag().to_owned()))),
+                            {lang.native_name()}
+                        }
+                    }
+                }
+                if current.is_kazakh() {
+                    h3 { {t.t("ui-settings-script")} }
+                    div { class: "yes-no",
+                        button {
+                            r#type: "button",
+                            class: if current == Lang::Kk { "choice selected" } else { "choice" },
+                            onclick: move |_| save(Box::new(|p| p.latin_kazakh = false)),
+                            {t.t("ui-language-script-cyrillic")}
+                        }
+                        button {
+                            r#type: "button",
+                            class: if current == Lang::KkLatn { "choice selected" } else { "choice" },
+                            onclick: move |_| save(Box::new(|p| p.latin_kazakh = true)),
+                            {t.t("ui-language-script-latin")}
+                        }
+                    }
+                }
+            }
+            Card { icon: "text", title: t.t("ui-settings-text-size"),
+                div { class: "sizes",
+                    for option in TextSize::ALL {
+                        button {
+                            key: "{option.id()}",
+                            r#type: "button",
+                            class: if option == size { "choice selected size-{option.id()}" } else { "choice size-{option.id()}" },
+                            onclick: move |_| save(Box::new(move |p| p.text_size = option)),
+                            {t.t(&format!("ui-settings-text-{}", option.id()))}
+                        }
+                    }
+                }
+            }
+            Card { icon: "account", title: t.t("ui-settings-account"),
+                if let Some(email) = session_email {
+                    p { {t.t_args("ui-settings-signed-in", &args(&[("email", email.into())]))} }
+                    button {
+                        r#type: "button",
+                        class: "button secondary",
+                        onclick: move |_| {
+                            spawn(async move {
+                                let server = server_for(&vault.peek());
+                                if let Ok(server) = server {
+                                    let _ = sync::sign_out(&server, &vault).await;
+                                } else {
+                                    let _ = vault.write().sign_out();
+                                }
+                            });
+                        },
+                        {t.t("ui-settings-sign-out")}
+                    }
+                    p { class: "hint", {t.t("ui-settings-sign-out-confirm")} }
+                } else {
+                    p { {t.t("ui-settings-not-signed-in")} }
+                    Link { class: "button primary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                }
+            }
+            Card { icon: "sync", title: t.t("ui-settings-sync"),
+                p { class: "sync-line sync-{state.id()}", {t.t(state.label_key())} }
+                if pending > 0 {
+                    p { {t.t_args("ui-sync-pending", &args(&[("count", pending.into())]))} }
+                }
+                if let Some(code) = last_error {
+                    InlineError { text: t.try_t(&format!("error-{code}"), None).unwrap_or_else(|| t.t("ui-sync-failed")) }
+                }
+                button {
+                    r#type: "button",
+                    class: "button primary",
+                    onclick: move |_| sync_service.now(),
+                    {t.t("ui-settings-sync-now")}
+                }
+                ServerAddress {}
+            }
+            p { class: "quiet center",
+                {t.t_args("ui-settings-version", &args(&[("version", env!("CARGO_PKG_VERSION").into())]))}
+            }
+        }
+    }
+}
+
+/// The server's address: only native builds have one to set (the web app talks to the server
+/// that served it).
+#[component]
+fn ServerAddress() -> Element {
+    #[cfg(target_arch = "wasm32")]
+    {
+        rsx! {}
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut vault = use_store();
+        let tr = use_i18n();
+        let t = tr.read();
+        let saved = vault
+            .read()
+            .state()
+            .prefs
+            .server_url
+            .clone()
+            .unwrap_or_else(|| sync::DEFAULT_SERVER_URL.to_owned());
+        let mut draft = use_signal(|| saved.clone());
+        let mut bad = use_signal(|| false);
+        rsx! {
+            div { class: "field",
+                label { class: "field-label", r#for: "server", {t.t("mobile-settings-server")} }
+                input {
+                    id: "server",
+                    class: "input",
+                    r#type: "url",
+                    inputmode: "url",
+                    value: "{draft}",
+                    oninput: move |e| draft.set(e.value()),
+                }
+                if *bad.read() {
+                    InlineError { text: t.t("mobile-settings-server-bad") }
+                }
+                button {
+                    r#type: "button",
+                    class: "button secondary",
+                    onclick: move |_| {
+                        let url = draft.peek().trim().to_owned();
+                        if crate::server::Server::new(&url).is_err() {
+                            bad.set(true);
+                            return;
+                        }
+                        bad.set(false);
+                        let _ = vault.write().update(|s| {
+                            s.prefs.server_url = Some(url);
+                            Ok(())
+                        });
+                    },
+                    {t.t("ui-save")}
+                }
+            }
+        }
+    }
+}

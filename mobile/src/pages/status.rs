@@ -1,0 +1,162 @@
+//! Where the application stands: every stage in order with its dates and its normal duration,
+//! the next step, and a plain "this stage is taking longer than usual" when it is overdue (what
+//! people missed most in other trackers: silence and wrong estimates).
+
+use chrono::{DateTime, Utc};
+use dioxus::prelude::*;
+use kosh_shared::api::Application;
+use kosh_shared::policy::Policy;
+use kosh_shared::status::{NextStep, Stage, expected_decision_by, next_step};
+
+use crate::components::{Card, Icon, InlineError};
+use crate::i18n::{args, use_i18n};
+use crate::route::Route;
+use crate::store::use_store;
+
+/// Where one stage stands on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageState {
+    Done,
+    Current,
+    Waiting,
+}
+
+/// One row of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageRow {
+    pub stage: Stage,
+    pub state: StageState,
+    /// When the stage's latest event happened.
+    pub at: Option<DateTime<Utc>>,
+    pub outcome: Option<kosh_shared::status::Outcome>,
+    pub usual_days: u32,
+    pub note: Option<String>,
+}
+
+/// The timeline rows of an application.
+pub fn timeline(app: &Application, policy: &Policy) -> Vec<StageRow> {
+    Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let last = app.timeline.iter().rev().find(|e| e.stage == stage);
+            let state = if stage < app.stage || (stage == app.stage && app.outcome.is_final()) {
+                StageState::Done
+            } else if stage == app.stage {
+                StageState::Current
+            } else {
+                StageState::Waiting
+            };
+            StageRow {
+                stage,
+                state,
+                at: last.map(|e| e.at),
+                outcome: last.map(|e| e.outcome),
+                usual_days: policy.stage_days(stage),
+                note: last.and_then(|e| e.note.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The application screen.
+#[component]
+pub fn Status() -> Element {
+    let vault = use_store();
+    let tr = use_i18n();
+    let t = tr.read();
+    let Ok(policy) = Policy::builtin() else {
+        return rsx! { InlineError { text: t.t("error-unknown") } };
+    };
+    let app = vault
+        .read()
+        .state()
+        .applications
+        .iter()
+        .max_by_key(|a| a.submitted_at)
+        .cloned();
+    let Some(app) = app else {
+        return rsx! {
+            main { class: "page",
+                h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
+                p { {t.t("ui-status-none")} }
+                Link { class: "button primary", to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
+            }
+        };
+    };
+    let now = Utc::now();
+    let rows = timeline(&app, policy);
+    let step = next_step(&app, now);
+    let date = |at: DateTime<Utc>| t.date(at.date_naive());
+    let decision_by = expected_decision_by(&app, policy);
+    rsx! {
+        main { class: "page status",
+            h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
+            p { class: "quiet", {t.t_args("ui-status-submitted-on", &args(&[("date", date(app.submitted_at).into())]))} }
+            match &step {
+                NextStep::Await { stage, due, overdue, then } => rsx! {
+                    if *overdue {
+                        div { class: "notice warn", role: "alert",
+                            p { strong { Icon { name: "clock" } " " {t.t("ui-status-overdue")} } }
+                            if let Some(due) = due {
+                                p { {t.t_args("ui-status-overdue-days", &args(&[("days", ((now - *due).num_days().max(1) as u64).into())]))} }
+                            }
+                            p { {t.t("ui-status-overdue-hint")} }
+                        }
+                    }
+                    Card { icon: "next", title: t.t("ui-status-next-title"),
+                        p { strong { {t.t(&format!("stage-{}", stage.id()))} } }
+                        p { {t.t_args(&format!("stage-{}-hint", stage.id()), &args(&[("points", app.score.pass_mark.into())]))} }
+                        if let Some(due) = due {
+                            p { {t.t_args("ui-status-expected-by", &args(&[("date", date(*due).into())]))} }
+                        }
+                        if let Some(then) = then {
+                            p { class: "quiet", Icon { name: "next" } " " {t.t(&format!("stage-{}", then.id()))} }
+                        }
+                    }
+                },
+                NextStep::Finished { outcome, .. } => rsx! {
+                    Card { icon: "check", title: t.t(&format!("outcome-{}", outcome.id())),
+                        p { {t.t("stage-decision-hint")} }
+                    }
+                },
+            }
+            ol { class: "timeline",
+                for row in rows {
+                    li { key: "{row.stage.id()}", class: "stage stage-{state_id(row.state)}",
+                        span { class: "dot", "aria-hidden": "true" }
+                        div {
+                            p { class: "stage-name", strong { {t.t(&format!("stage-{}", row.stage.id()))} } }
+                            p { class: "quiet",
+                                {match row.state {
+                                    StageState::Done => t.t("ui-status-done"),
+                                    StageState::Current => t.t("ui-status-current"),
+                                    StageState::Waiting => t.t("ui-status-waiting"),
+                                }}
+                                if let (Some(at), Some(outcome)) = (row.at, row.outcome) {
+                                    {format!(" · {} · {}", date(at), t.t(&format!("outcome-{}", outcome.id())))}
+                                }
+                            }
+                            p { class: "quiet", {t.t_args("ui-status-usual-duration", &args(&[("days", row.usual_days.into())]))} }
+                            if let Some(note) = row.note {
+                                p { {t.t_args("ui-status-note", &args(&[("note", note.into())]))} }
+                            }
+                        }
+                    }
+                }
+            }
+            p { class: "hint", {t.t("ui-status-whole-procedure")} }
+            if let Some(by) = decision_by {
+                p { class: "hint", {t.t_args("ui-status-expected-by", &args(&[("date", date(by).into())]))} }
+            }
+            p { class: "hint", {t.t_args("disclaimer-stage-durations", &args(&[("days", policy.stages().total_days.into())]))} }
+        }
+    }
+}
+
+fn state_id(state: StageState) -> &'static str {
+    match state {
+        StageState::Done => "done",
+        StageState::Current => "current",
+        StageState::Waiting => "waiting",
+    }
+}

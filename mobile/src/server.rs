@@ -1,0 +1,304 @@
+//! The app's side of API.md: one `Server` that sends the requests and turns answers into typed
+//! values or an `AppError` carrying the server's code. Access tokens are refreshed transparently:
+//! an authenticated call that meets 401 refreshes the pair once and tries again.
+
+use chrono::NaiveDate;
+use reqwest::{Method, RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use kosh_shared::api::{
+    Application, Contract, ErrorBody, Health, LoginRequest, RefreshRequest, RegisterRequest,
+    RiskResponse, SubmitRequest, SyncRequest, SyncResponse, TokenResponse,
+};
+use kosh_shared::ids::{DraftId, UserId};
+
+use crate::error::{AppError, AppResult};
+
+/// Who is signed in on this device, and the token pair that proves it. Saved in the local store
+/// so the app stays signed in across restarts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub user_id: UserId,
+    pub email: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl Session {
+    fn from_tokens(tokens: TokenResponse) -> Session {
+        Session {
+            user_id: tokens.user.id,
+            email: tokens.user.email,
+            access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+        }
+    }
+}
+
+/// A connection to one Kosh server.
+#[derive(Debug, Clone)]
+pub struct Server {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl Server {
+    /// A client for the server at `base_url` (`http://127.0.0.1:8080`, or the page's origin).
+    pub fn new(base_url: &str) -> AppResult<Server> {
+        let base = base_url.trim().trim_end_matches('/').to_owned();
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            return Err(AppError::Protocol(format!(
+                "server address must start with http:// or https://: {base:?}"
+            )));
+        }
+        Ok(Server {
+            http: build_client()?,
+            base,
+        })
+    }
+
+    /// The server's address, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http.request(method, format!("{}{path}", self.base))
+    }
+
+    /// `GET /healthz`: whether the server answers at all.
+    pub async fn health(&self) -> AppResult<Health> {
+        send(self.request(Method::GET, "/healthz")).await
+    }
+
+    /// Create an account and sign in.
+    pub async fn register(
+        &self,
+        email: &str,
+        password: &str,
+        locale: Option<&str>,
+    ) -> AppResult<Session> {
+        let body = RegisterRequest {
+            email: email.to_owned(),
+            password: password.to_owned(),
+            locale: locale.map(str::to_owned),
+        };
+        let tokens: TokenResponse =
+            send(self.request(Method::POST, "/v1/auth/register").json(&body)).await?;
+        Ok(Session::from_tokens(tokens))
+    }
+
+    /// Sign in to an existing account.
+    pub async fn login(&self, email: &str, password: &str) -> AppResult<Session> {
+        let body = LoginRequest {
+            email: email.to_owned(),
+            password: password.to_owned(),
+        };
+        let tokens: TokenResponse =
+            send(self.request(Method::POST, "/v1/auth/login").json(&body)).await?;
+        Ok(Session::from_tokens(tokens))
+    }
+
+    /// Trade the refresh token for a new pair (each refresh token works once).
+    pub async fn refresh(&self, session: &mut Session) -> AppResult<()> {
+        let body = RefreshRequest {
+            refresh_token: session.refresh_token.clone(),
+        };
+        let tokens: TokenResponse =
+            send(self.request(Method::POST, "/v1/auth/refresh").json(&body)).await?;
+        *session = Session::from_tokens(tokens);
+        Ok(())
+    }
+
+    /// End this login on the server; its tokens stop working.
+    pub async fn logout(&self, session: &Session) -> AppResult<()> {
+        let body = RefreshRequest {
+            refresh_token: session.refresh_token.clone(),
+        };
+        send_empty(self.request(Method::POST, "/v1/auth/logout").json(&body)).await
+    }
+
+    /// Send an authenticated request; on 401 refresh the tokens once and send it again. The
+    /// caller saves `session` afterwards, since it may hold a new pair.
+    async fn authed<T: DeserializeOwned>(
+        &self,
+        session: &mut Session,
+        build: impl Fn() -> RequestBuilder,
+    ) -> AppResult<T> {
+        match send(build().bearer_auth(&session.access_token)).await {
+            Err(AppError::Api { status: 401, .. }) => {
+                self.refresh(session).await?;
+                send(build().bearer_auth(&session.access_token)).await
+            }
+            other => other,
+        }
+    }
+
+    /// `POST /v1/sync`: push ops, pull changes after the cursor.
+    pub async fn sync(
+        &self,
+        session: &mut Session,
+        request: &SyncRequest,
+    ) -> AppResult<SyncResponse> {
+        self.authed(session, || {
+            self.request(Method::POST, "/v1/sync").json(request)
+        })
+        .await
+    }
+
+    /// `POST /v1/applications`: submit a draft (idempotent by key).
+    pub async fn submit(
+        &self,
+        session: &mut Session,
+        draft_id: &DraftId,
+        idempotency_key: &str,
+    ) -> AppResult<Application> {
+        let body = SubmitRequest {
+            draft_id: draft_id.clone(),
+            idempotency_key: idempotency_key.to_owned(),
+        };
+        self.authed(session, || {
+            self.request(Method::POST, "/v1/applications").json(&body)
+        })
+        .await
+    }
+
+    /// `GET /v1/applications`.
+    pub async fn applications(&self, session: &mut Session) -> AppResult<Vec<Application>> {
+        self.authed(session, || self.request(Method::GET, "/v1/applications"))
+            .await
+    }
+
+    /// `GET /v1/contract`: `None` when the user has recorded none.
+    pub async fn contract(&self, session: &mut Session) -> AppResult<Option<Contract>> {
+        match self
+            .authed(session, || self.request(Method::GET, "/v1/contract"))
+            .await
+        {
+            Ok(contract) => Ok(Some(contract)),
+            Err(AppError::Api { status: 404, .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `PUT /v1/contract`.
+    pub async fn put_contract(
+        &self,
+        session: &mut Session,
+        contract: &Contract,
+    ) -> AppResult<Contract> {
+        self.authed(session, || {
+            self.request(Method::PUT, "/v1/contract").json(contract)
+        })
+        .await
+    }
+
+    /// `GET /v1/contract/risk?leave_on=…`: what the server says a move on that date costs.
+    pub async fn contract_risk(
+        &self,
+        session: &mut Session,
+        leave_on: NaiveDate,
+    ) -> AppResult<RiskResponse> {
+        let path = format!("/v1/contract/risk?leave_on={}", leave_on.format("%Y-%m-%d"));
+        self.authed(session, || self.request(Method::GET, &path))
+            .await
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn build_client() -> AppResult<reqwest::Client> {
+    // A phone on 3G waits a while, but not forever: a hung request would stall every later sync.
+    reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .map_err(|e| AppError::Protocol(format!("http client: {e}")))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn build_client() -> AppResult<reqwest::Client> {
+    // The browser's fetch applies its own timeouts.
+    Ok(reqwest::Client::new())
+}
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder) -> AppResult<T> {
+    let response = checked(request).await?;
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| AppError::Protocol(format!("body: {e}")))
+}
+
+async fn send_empty(request: RequestBuilder) -> AppResult<()> {
+    checked(request).await.map(|_| ())
+}
+
+async fn checked(request: RequestBuilder) -> AppResult<reqwest::Response> {
+    let response = request
+        .send()
+        .await
+        .map_err(|e| AppError::Offline(e.to_string()))?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    Err(error_from(
+        status,
+        response.text().await.unwrap_or_default(),
+    ))
+}
+
+fn error_from(status: StatusCode, body: String) -> AppError {
+    match serde_json::from_str::<ErrorBody>(&body) {
+        Ok(body) => AppError::Api {
+            status: status.as_u16(),
+            code: body.error.code,
+            fields: body.error.fields,
+        },
+        // A proxy or captive portal answering instead of Kosh: treat 5xx as "unreachable".
+        Err(_) if status.is_server_error() => {
+            AppError::Offline(format!("{status} without a Kosh error body"))
+        }
+        Err(_) => AppError::Api {
+            status: status.as_u16(),
+            code: match status.as_u16() {
+                401 => "unauthorized",
+                403 => "forbidden",
+                404 => "not_found",
+                413 => "payload_too_large",
+                429 => "rate_limited",
+                _ => "bad_request",
+            }
+            .to_owned(),
+            fields: vec![],
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_error_bodies_become_codes() {
+        let err = error_from(
+            StatusCode::CONFLICT,
+            r#"{"error": {"code": "email_taken", "message": "taken"}}"#.into(),
+        );
+        assert_eq!(err.code(), "email_taken");
+        let err = error_from(StatusCode::BAD_GATEWAY, "<html>".into());
+        assert!(err.is_transient());
+        let err = error_from(StatusCode::NOT_FOUND, String::new());
+        assert_eq!(err.code(), "not_found");
+    }
+
+    #[test]
+    fn addresses_must_be_http() {
+        assert!(Server::new("ftp://x").is_err());
+        assert_eq!(
+            Server::new(" http://127.0.0.1:8080/ ").unwrap().base_url(),
+            "http://127.0.0.1:8080"
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! The device's saved state (`Saved`) and the only ways to change it (`Vault`). Every change is
+//! made on a copy and written in one atomic write before it replaces the state in memory, so an
+//! answer and the outbox op that carries it reach the disk together or not at all.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use kosh_shared::api::{Application, Contract, Op, SyncResponse};
+use kosh_shared::draft::Draft;
+use kosh_shared::hlc::{Hlc, HlcClock};
+use kosh_shared::ids::{DraftId, FormId, OpId};
+use kosh_shared::sync::SyncClient;
+
+use super::{LocalStore, Recovery, load_json, save_json};
+use crate::error::AppResult;
+use crate::server::Session;
+
+/// The name the whole state is saved under.
+pub const STATE_KEY: &str = "state";
+
+/// The form every new draft answers.
+pub const FORM_ID: &str = "residence-2026";
+/// The version of it the app ships.
+pub const FORM_VERSION: u32 = 1;
+
+/// How big the app's text is, on top of the phone's own font size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Largest,
+}
+
+impl TextSize {
+    /// Every size, smallest first.
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Largest];
+
+    /// The id used in CSS classes and locale keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Largest => "largest",
+        }
+    }
+}
+
+/// What the person chose in settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// A language tag (`kk`, `ru`, …); `None` until the person chose one.
+    pub language: Option<String>,
+    /// Kazakh in Latin letters rather than Cyrillic.
+    pub latin_kazakh: bool,
+    pub text_size: TextSize,
+    /// The server's address on native builds; the web build always uses its own origin.
+    pub server_url: Option<String>,
+}
+
+/// Everything the app keeps on the phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The last stamp the clock made or saw, so stamps keep increasing across restarts.
+    pub clock: Hlc,
+    /// This installation's id, how far it pulled, and the ops not yet acknowledged.
+    pub sync: SyncClient,
+    #[serde(default)]
+    pub prefs: Prefs,
+    /// The first-run screens are done (a language chosen, the account step seen).
+    #[serde(default)]
+    pub onboarded: bool,
+    #[serde(default)]
+    pub session: Option<Session>,
+    /// The draft this phone edits.
+    pub draft: Draft,
+    /// Drafts other devices of the account started, as far as this phone has seen them.
+    #[serde(default)]
+    pub other_drafts: BTreeMap<DraftId, Draft>,
+    #[serde(default)]
+    pub contract: Option<Contract>,
+    /// The contract changed here and the server has not got it yet.
+    #[serde(default)]
+    pub contract_unsent: bool,
+    /// The applications as the server last showed them.
+    #[serde(default)]
+    pub applications: Vec<Application>,
+    /// The key of a submission in flight, reused until the server answers, so a retry after a
+    /// lost answer never submits twice.
+    #[serde(default)]
+    pub submit_key: Option<String>,
+    /// Wall time (ms) of the last sync that went through.
+    #[serde(default)]
+    pub last_sync_ms: Option<u64>,
+}
+
+impl Saved {
+    /// A fresh state for a new installation, with a new device id.
+    pub fn fresh() -> Saved {
+        let device_id = new_device_id();
+        Saved {
+            // Built directly: `new_device_id` only makes ids the stamp's text form allows.
+            clock: Hlc {
+                wall_ms: 0,
+                counter: 0,
+                device: device_id.clone(),
+            },
+            sync: SyncClient::new(device_id),
+            prefs: Prefs::default(),
+            onboarded: false,
+            session: None,
+            draft: new_draft(),
+            other_drafts: BTreeMap::new(),
+            contract: None,
+            contract_unsent: false,
+            applications: Vec::new(),
+            submit_key: None,
+            last_sync_ms: None,
+        }
+    }
+
+    /// This installation's id.
+    pub fn device_id(&self) -> &str {
+        &self.sync.device_id
+    }
+
+    /// Whether the draft was already submitted (its answers are then read-only).
+    pub fn is_submitted(&self) -> bool {
+        self.applications
+            .iter()
+            .any(|a| a.draft_id == self.draft.id)
+    }
+}
+
+fn new_draft() -> Draft {
+    Draft::new(
+        DraftId(uuid::Uuid::new_v4().to_string()),
+        FormId(FORM_ID.to_owned()),
+        FORM_VERSION,
+    )
+}
+
+/// A new device id: `d-` and 32 hex digits, characters the HLC text form allows.
+pub fn new_device_id() -> String {
+    format!("d-{}", uuid::Uuid::new_v4().simple())
+}
+
+/// What applying a sync answer changed, for the screens to say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncApplied {
+    /// Ops the server acknowledged and that left the outbox.
+    pub acked: usize,
+    /// Answers whose visible value changed because of another device.
+    pub changed: Vec<String>,
+    /// The draft moved to another device's draft id (two devices of one account meet).
+    pub adopted: bool,
+    /// Send another request right away (more to pull or push).
+    pub call_again: bool,
+}
+
+/// The saved state and the store it lives in.
+pub struct Vault {
+    store: Rc<dyn LocalStore>,
+    state: Saved,
+    recovery: Option<Recovery>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("device_id", &self.state.sync.device_id)
+            .field("outbox", &self.state.sync.outbox.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Open the saved state, or start a fresh one. An unreadable state file is set aside and
+    /// reported through `recovery()`; the app then starts clean instead of failing to open.
+    pub fn open(store: Rc<dyn LocalStore>, now_ms: u64) -> AppResult<Vault> {
+        let (saved, recovery) = load_json::<Saved>(store.as_ref(), STATE_KEY, &now_ms.to_string())?;
+        let vault = match saved {
+            Some(state) => Vault {
+                store,
+                state,
+                recovery,
+            },
+            None => {
+                let state = Saved::fresh();
+                save_json(store.as_ref(), STATE_KEY, &state)?;
+                Vault {
+                    store,
+                    state,
+                    recovery,
+                }
+            }
+        };
+        Ok(vault)
+    }
+
+    /// A vault over `state`, not yet saved: for building screens in tests and previews.
+    pub fn with_state(store: Rc<dyn LocalStore>, state: Saved) -> Vault {
+        Vault {
+            store,
+            state,
+            recovery: None,
+        }
+    }
+
+    /// The state as it is saved.
+    pub fn state(&self) -> &Saved {
+        &self.state
+    }
+
+    /// Whether what is saved here is lost when the app closes (no storage on this platform).
+    pub fn is_volatile(&self) -> bool {
+        self.store.is_volatile()
+    }
+
+    /// Whether opening found a corrupted file (set aside) and started clean.
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
+    }
+
+    /// Forget the recovery notice once the person has seen it.
+    pub fn dismiss_recovery(&mut self) {
+        self.recovery = None;
+    }
+
+    /// Change the state with `change` and save it in one write; on a failed write the state in
+    /// memory stays as it was, so what the screen shows is always what is on disk.
+    pub fn update<T>(&mut self, change: impl FnOnce(&mut Saved) -> AppResult<T>) -> AppResult<T> {
+        let mut next = self.state.clone();
+        let out = change(&mut next)?;
+        save_json(self.store.as_ref(), STATE_KEY, &next)?;
+        self.state = next;
+        Ok(out)
+    }
+
+    /// Record an answer: stamp it, apply it to the draft and queue its op, in one write.
+    pub fn answer(&mut self, field: &str, value: Value, now_ms: u64) -> AppResult<Op> {
+        self.update(|s| {
+            let mut clock = HlcClock::resume(s.clock.clone());
+            let hlc = clock.tick(now_ms);
+            let op = s
+                .draft
+                .edit(OpId(uuid::Uuid::new_v4().to_string()), field, value, hlc)?;
+            s.clock = clock.last().clone();
+            s.sync.outbox.push(op.clone());
+            Ok(op)
+        })
+    }
+
+    /// Take in the server's answer to a sync (through `kosh_shared::sync`): drop acknowledged ops
+    /// from the outbox, merge other devices' changes, move the cursor. When another device of this
+    /// account started the same form under a smaller draft id, this draft moves onto it, so every
+    /// device converges on one draft: the one with the smallest id.
+    pub fn apply_sync(&mut self, response: &SyncResponse, now_ms: u64) -> AppResult<SyncApplied> {
+        self.update(|s| {
+            let mut clock = HlcClock::resume(s.clock.clone());
+            for op in &response.changes {
+                clock.observe(&op.hlc, now_ms);
+            }
+            let mine = s.draft.id.clone();
+            let before = s.draft.answers();
+            let mut drafts = std::mem::take(&mut s.other_drafts);
+            drafts.insert(mine.clone(), s.draft.clone());
+            let shared = s.sync.apply(response, &mut drafts, &|_| FORM_VERSION);
+            let mut applied = SyncApplied {
+                acked: shared.acked,
+                call_again: shared.call_again(),
+                ..SyncApplied::default()
+            };
+            if let Some(draft) = drafts.remove(&mine) {
+                s.draft = draft;
+            }
+            let after = s.draft.answers();
+            applied.changed = after
+                .iter()
+                .filter(|(k, v)| before.get(*k) != Some(*v))
+                .map(|(k, _)| k.clone())
+                .chain(before.keys().filter(|k| !after.contains_key(*k)).cloned())
+                .collect();
+
+            // Adopt the smallest other draft of the same form, if it is smaller than ours and
+            // ours is not submitted (a submitted draft is fixed on the server).
+            let candidate = drafts
+                .iter()
+                .find(|(id, d)| d.form_id == s.draft.form_id && **id < mine)
+                .map(|(id, _)| id.clone());
+            if let Some(other_id) = candidate
+                && !s.is_submitted()
+                && let Some(mut adopted) = drafts.remove(&other_id)
+            {
+                // Re-issue this device's answers on the adopted draft with their own stamps, so
+                // the usual rule (latest stamp wins) decides between the two devices.
+                for (field, cell) in s.draft.cells() {
+                    let op = Op {
+                        op_id: OpId(uuid::Uuid::new_v4().to_string()),
+                        draft_id: adopted.id.clone(),
+                        form_id: adopted.form_id.clone(),
+                        field: field.clone(),
+                        value: cell.value().clone(),
+                        hlc: cell.hlc().clone(),
+                    };
+                    adopted.apply(&op)?;
+                    s.sync.outbox.push(op);
+                }
+                let stale: Vec<OpId> = s
+                    .sync
+                    .outbox
+                    .ops()
+                    .iter()
+                    .filter(|op| op.draft_id == mine)
+                    .map(|op| op.op_id.clone())
+                    .collect();
+                s.sync.outbox.ack(&stale);
+                s.draft = adopted;
+                applied.adopted = true;
+                applied.call_again = true;
+            }
+            s.other_drafts = drafts;
+            s.clock = clock.last().clone();
+            s.last_sync_ms = Some(now_ms);
+            Ok(applied)
+        })
+    }
+
+    /// Forget the account on this phone. The answers stay (they are the person's), the outbox
+    /// too: they go to whichever account signs in next.
+    pub fn sign_out(&mut self) -> AppResult<()> {
+        self.update(|s| {
+            s.session = None;
+            s.sync.cursor = 0;
+            s.applications.clear();
+            Ok(())
+        })
+    }
+
+    /// Keep a new or refreshed session.
+    pub fn set_session(&mut self, session: Option<Session>) -> AppResult<()> {
+        self.update(|s| {
+            if s.session.as_ref().map(|x| &x.user_id) != session.as_ref().map(|x| &x.user_id) {
+                // Another account: pull its changes from the start.
+                s.sync.cursor = 0;
+                s.applications.clear();
+            }
+            s.session = session;
+            Ok(())
+        })
+    }
+
+    /// Record the contract as the family entered it; it goes to the server at the next sync.
+    pub fn set_contract(&mut self, contract: Option<Contract>) -> AppResult<()> {
+        self.update(|s| {
+            s.contract = contract;
+            s.contract_unsent = s.contract.is_some();
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStore;
+    use serde_json::json;
+
+    fn vault() -> (Rc<MemoryStore>, Vault) {
+        let store = Rc::new(MemoryStore::new());
+        let vault = Vault::open(store.clone(), 1_000).unwrap();
+        (store, vault)
+    }
+
+    #[test]
+    fn an_answer_and_its_op_are_saved_in_one_write() {
+        let (store, mut vault) = vault();
+        let op = vault
+            .answer("education.level", json!("bachelor"), 2_000)
+            .unwrap();
+        let saved: Saved = serde_json::from_str(&store.read(STATE_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved.sync.outbox.ops(), std::slice::from_ref(&op));
+        assert_eq!(
+            saved.draft.answer("education.level"),
+            Some(&json!("bachelor"))
+        );
+        assert_eq!(saved.clock, op.hlc, "the clock's last stamp is kept");
+        // Reopening (the app was killed) finds the answer and the op.
+        let reopened = Vault::open(store, 3_000).unwrap();
+        assert_eq!(reopened.state().sync.outbox.len(), 1);
+        assert_eq!(reopened.state().device_id(), vault.state().device_id());
+    }
+
+    #[test]
+    fn stamps_keep_increasing_across_restarts_even_if_the_clock_steps_back() {
+        let (store, mut vault) = vault();
+        let first = vault.answer("a.b", json!(1), 5_000).unwrap();
+        let mut reopened = Vault::open(store, 10).unwrap();
+        let second = reopened.answer("a.b", json!(2), 10).unwrap();
+        assert!(second.hlc > first.hlc);
+    }
+
+    #[test]
+    fn a_corrupted_state_is_set_aside_and_a_fresh_one_starts() {
+        let store = Rc::new(MemoryStore::new());
+        store.write(STATE_KEY, "{\"device_id\": ").unwrap();
+        let vault = Vault::open(store.clone(), 42).unwrap();
+        let recovery = vault.recovery().expect("reported");
+        assert_eq!(recovery.kept_as, "state.corrupt-42");
+        assert!(vault.state().sync.outbox.is_empty());
+        assert!(store.read("state.corrupt-42").unwrap().is_some());
+        // The fresh state was written, so the next start is normal.
+        let again = Vault::open(store, 43).unwrap();
+        assert!(again.recovery().is_none());
+    }
+
+    #[test]
+    fn acked_ops_leave_the_outbox_and_changes_from_elsewhere_apply() {
+        let (_, mut vault) = vault();
+        let mine = vault
+            .answer("personal.surname", json!("Нұрланұлы"), 2_000)
+            .unwrap();
+        let theirs = Op {
+            op_id: OpId("other-1".into()),
+            draft_id: vault.state().draft.id.clone(),
+            form_id: FormId(FORM_ID.into()),
+            field: "personal.surname".into(),
+            value: json!("Nurlanuly"),
+            hlc: Hlc::new(9_000, 0, "d-other").unwrap(),
+        };
+        let applied = vault
+            .apply_sync(
+                &SyncResponse {
+                    cursor: 7,
+                    acked: vec![mine.op_id.clone()],
+                    changes: vec![theirs],
+                    more: false,
+                },
+                3_000,
+            )
+            .unwrap();
+        assert_eq!(applied.acked, 1);
+        assert_eq!(applied.changed, vec!["personal.surname".to_string()]);
+        let s = vault.state();
+        assert!(s.sync.outbox.is_empty());
+        assert_eq!(s.sync.cursor, 7);
+        let cell = s.draft.cell("personal.surname").unwrap();
+        let lost = cell
+            .changed_elsewhere(s.device_id())
+            .expect("shown as overwritten");
+        assert_eq!(lost.value, json!("Нұрланұлы"));
+        // The next local stamp is after the remote one.
+        let next = vault.answer("personal.sex", json!("male"), 3_000).unwrap();
+        assert!(next.hlc.wall_ms >= 9_000);
+    }
+
+    #[test]
+    fn the_smaller_draft_id_is_adopted_and_local_answers_move_onto_it() {
+        let (_, mut vault) = vault();
+        vault
+            .answer("education.level", json!("master"), 2_000)
+            .unwrap();
+        let other = DraftId("0".into()); // smaller than any UUID
+        let change = Op {
+            op_id: OpId("x".into()),
+            draft_id: other.clone(),
+            form_id: FormId(FORM_ID.into()),
+            field: "personal.sex".into(),
+            value: json!("female"),
+            hlc: Hlc::new(1_500, 0, "d-other").unwrap(),
+        };
+        let applied = vault
+            .apply_sync(
+                &SyncResponse {
+                    cursor: 1,
+                    acked: vec![],
+                    changes: vec![change],
+                    more: false,
+                },
+                2_500,
+            )
+            .unwrap();
+        assert!(applied.adopted);
+        let s = vault.state();
+        assert_eq!(s.draft.id, other);
+        assert_eq!(s.draft.answer("personal.sex"), Some(&json!("female")));
+        assert_eq!(s.draft.answer("education.level"), Some(&json!("master")));
+        assert!(s.sync.outbox.ops().iter().all(|op| op.draft_id == other));
+        assert_eq!(s.sync.outbox.len(), 1);
+    }
+
+    #[test]
+    fn a_bad_field_is_an_error_and_changes_nothing() {
+        let (_, mut vault) = vault();
+        let before = vault.state().clone();
+        assert!(vault.answer("", json!(1), 2_000).is_err());
+        assert_eq!(vault.state(), &before);
+    }
+}

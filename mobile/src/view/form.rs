@@ -1,0 +1,330 @@
+//! The questionnaire as the screens show it: which sections are asked (skip logic), one
+//! section's fields with their words and current answers, which errors to show where, and the
+//! review's list of what is missing. Rules come from `kosh_shared::form` and `validate`; this
+//! only arranges their answers for the screen.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use kosh_locales::{FluentArgs, Translator};
+use kosh_shared::api::FieldError;
+use kosh_shared::draft::Draft;
+use kosh_shared::form::{Form, Kind, Question, Section};
+use kosh_shared::validate::{self, Env};
+use serde_json::Value;
+
+use crate::components::Choice;
+use crate::components::field::{FieldKind, FieldSpec, FieldWords};
+use crate::view::catalog;
+
+/// The kind of widget for a question kind.
+pub fn field_kind(kind: Kind) -> FieldKind {
+    match kind {
+        Kind::Text => FieldKind::Text,
+        Kind::Number => FieldKind::Number,
+        Kind::Date => FieldKind::Date,
+        Kind::YesNo => FieldKind::YesNo,
+        Kind::SingleChoice => FieldKind::SingleChoice,
+        Kind::MultiChoice => FieldKind::MultiChoice,
+        Kind::Country => FieldKind::Country,
+        Kind::Region => FieldKind::Region,
+        Kind::LanguageLevel => FieldKind::LanguageLevel,
+        Kind::Email => FieldKind::Email,
+        Kind::Phone => FieldKind::Phone,
+        Kind::Repeat => FieldKind::Repeat,
+    }
+}
+
+/// Validation's view of the day and the policy's regions.
+pub fn env(today: NaiveDate) -> Env {
+    Env::new(today).with_regions(catalog::region_ids())
+}
+
+/// The sections asked for these answers, in form order: (position in the form, section).
+pub fn relevant_sections<'f>(
+    form: &'f Form,
+    answers: &BTreeMap<String, Value>,
+    today: NaiveDate,
+) -> Vec<(usize, &'f Section)> {
+    let relevance = form.relevance(answers, today);
+    form.sections()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| relevance.section(&s.id))
+        .collect()
+}
+
+/// A value as words, for placeholders, the review, and "this phone had …".
+pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => tr.t("ui-yes"),
+        Value::Bool(false) => tr.t("ui-no"),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => match question.kind {
+            Kind::Country => catalog::country_name(tr, s),
+            Kind::Region => tr.t(&format!("region-{s}")),
+            Kind::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| tr.date(d))
+                .unwrap_or_else(|_| s.clone()),
+            _ if question.kind.has_options() => question
+                .options
+                .iter()
+                .find(|o| &o.value == s)
+                .map(|o| tr.t(&o.label_key))
+                .unwrap_or_else(|| s.clone()),
+            _ => s.clone(),
+        },
+        Value::Array(items) if question.kind == Kind::Repeat => {
+            format!("{}", items.len())
+        }
+        Value::Array(items) => items
+            .iter()
+            .map(|v| value_text(tr, question, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(_) => String::new(),
+    }
+}
+
+/// A question as the widget takes it.
+pub fn field_spec(tr: &Translator, question: &Question, today: NaiveDate) -> FieldSpec {
+    let kind = field_kind(question.kind);
+    let choices = match question.kind {
+        Kind::Country => catalog::countries(tr),
+        Kind::Region => catalog::regions(tr),
+        _ => question
+            .options
+            .iter()
+            .map(|o| Choice {
+                value: o.value.clone(),
+                label: tr.t(&o.label_key),
+            })
+            .collect(),
+    };
+    let example = value_text(tr, question, &question.example);
+    let placeholder = (!example.is_empty() && question.kind != Kind::Repeat).then(|| {
+        let mut args = FluentArgs::new();
+        args.set("example", example);
+        tr.t_args("ui-form-example", &args)
+    });
+    let (min, max) = match (question.kind, &question.constraint) {
+        (Kind::Number, Some(c)) => (c.min.map(|n| n.to_string()), c.max.map(|n| n.to_string())),
+        (Kind::Date, Some(c)) => (
+            c.min_date
+                .and_then(|b| b.resolve(today))
+                .map(|d| d.to_string()),
+            c.max_date
+                .and_then(|b| b.resolve(today))
+                .map(|d| d.to_string()),
+        ),
+        _ => (None, None),
+    };
+    FieldSpec {
+        id: question.id.clone(),
+        kind,
+        label: tr.t(&question.label_key),
+        hint: question.hint_key.as_deref().and_then(|k| tr.try_t(k, None)),
+        placeholder,
+        required: question.required,
+        choices,
+        min,
+        max,
+        children: question
+            .questions
+            .iter()
+            .map(|q| field_spec(tr, q, today))
+            .collect(),
+    }
+}
+
+/// The words every field shares.
+pub fn field_words(tr: &Translator, rows: usize) -> FieldWords {
+    FieldWords {
+        yes: tr.t("ui-yes"),
+        no: tr.t("ui-no"),
+        required: tr.t("ui-form-required"),
+        choose: tr.t("ui-form-choose"),
+        search: tr.t("ui-search"),
+        nothing_found: tr.t("ui-nothing-found"),
+        add_row: tr.t("ui-form-repeat-add"),
+        remove_row: tr.t("ui-form-repeat-remove"),
+        no_rows: tr.t("ui-form-repeat-empty"),
+        row_titles: (1..=rows.max(1))
+            .map(|n| {
+                let mut args = FluentArgs::new();
+                args.set("number", n);
+                tr.t_args("ui-form-repeat-item", &args)
+            })
+            .collect(),
+        changed_elsewhere: tr.t("ui-sync-changed-elsewhere"),
+    }
+}
+
+/// The words for one validation error (`validation-<code>`).
+pub fn error_words(tr: &Translator, error: &FieldError) -> String {
+    tr.try_t(&format!("validation-{}", error.code), None)
+        .unwrap_or_else(|| tr.t("ui-error-try-again"))
+}
+
+/// The question id a validation error is about: `family.members[1].birth_date` belongs to
+/// `family.members`.
+pub fn top_field(field: &str) -> &str {
+    field.split('[').next().unwrap_or(field)
+}
+
+/// One question of the section screen, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldView {
+    pub spec: FieldSpec,
+    pub value: Option<Value>,
+    pub error: Option<String>,
+    pub overwritten: Option<String>,
+    pub words: FieldWords,
+}
+
+/// One section screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    /// This section's place among the asked ones (0-based) and how many are asked.
+    pub position: usize,
+    pub total: usize,
+    pub fields: Vec<FieldView>,
+    /// How many answers in this section need fixing (shown once the person tried to go on).
+    pub error_count: usize,
+}
+
+/// Build the screen of the `position`-th asked section. `show_required`: also say which
+/// required answers are missing (after the person tried to go on, and on the review screen);
+/// before that only answers given and wrong are flagged.
+pub fn section_view(
+    tr: &Translator,
+    form: &Form,
+    draft: &Draft,
+    device: &str,
+    position: usize,
+    show_required: bool,
+    today: NaiveDate,
+) -> Option<SectionView> {
+    let answers = draft.answers();
+    let sections = relevant_sections(form, &answers, today);
+    let total = sections.len();
+    let (_, section) = sections.get(position.min(total.checked_sub(1)?))?;
+    let env = env(today);
+    let report = validate::validate_section(form, &section.id, &answers, &env).ok()?;
+    let relevance = form.relevance(&answers, today);
+    let mut errors: BTreeMap<&str, Vec<&FieldError>> = BTreeMap::new();
+    for e in &report.errors {
+        errors.entry(top_field(&e.field)).or_default().push(e);
+    }
+    let mut error_count = 0;
+    let fields = section
+        .questions
+        .iter()
+        .filter(|q| relevance.field(&q.id))
+        .map(|q| {
+            let value = draft.answer(&q.id).cloned();
+            let shown: Vec<&&FieldError> = errors
+                .get(q.id.as_str())
+                .map(|v| {
+                    v.iter()
+                        .filter(|e| show_required || e.code != "required")
+                        .collect()
+                })
+                .unwrap_or_default();
+            error_count += usize::from(!shown.is_empty());
+            let error = (!shown.is_empty()).then(|| {
+                shown
+                    .iter()
+                    .map(|e| row_prefix(tr, q, &e.field) + &error_words(tr, e))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let overwritten = draft
+                .cell(&q.id)
+                .and_then(|c| c.changed_elsewhere(device))
+                .map(|w| value_text(tr, q, &w.value));
+            let rows = value.as_ref().and_then(Value::as_array).map_or(0, Vec::len);
+            FieldView {
+                spec: field_spec(tr, q, today),
+                value,
+                error,
+                overwritten,
+                words: field_words(tr, rows),
+            }
+        })
+        .collect();
+    Some(SectionView {
+        id: section.id.clone(),
+        title: tr.t(&section.title_key),
+        position: position.min(total - 1),
+        total,
+        fields,
+        error_count,
+    })
+}
+
+/// For an error inside a repeat row, "№ 2 · Birth date: " so the person finds the row.
+fn row_prefix(tr: &Translator, question: &Question, field: &str) -> String {
+    let Some(rest) = field
+        .strip_prefix(&question.id)
+        .and_then(|r| r.strip_prefix('['))
+    else {
+        return String::new();
+    };
+    let Some((index, child)) = rest.split_once(']') else {
+        return String::new();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return String::new();
+    };
+    let mut args = FluentArgs::new();
+    args.set("number", index + 1);
+    let mut out = tr.t_args("ui-form-repeat-item", &args);
+    if let Some(q) = question.child(child.trim_start_matches('.')) {
+        out.push_str(" · ");
+        out.push_str(&tr.t(&q.label_key));
+    }
+    out + ": "
+}
+
+/// One missing or wrong answer on the review screen, with where to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Missing {
+    pub section_title: String,
+    /// The section's position among the asked ones, for the link.
+    pub position: usize,
+    pub question: String,
+    pub problem: String,
+}
+
+/// The review: every error of the whole draft, by section, with links.
+pub fn missing(tr: &Translator, form: &Form, draft: &Draft, today: NaiveDate) -> Vec<Missing> {
+    let answers = draft.answers();
+    let sections = relevant_sections(form, &answers, today);
+    let report = validate::validate_draft(form, &answers, &env(today));
+    report
+        .errors
+        .iter()
+        .filter_map(|e| {
+            let top = top_field(&e.field);
+            let section = form.section_of(top)?;
+            let position = sections.iter().position(|(_, s)| s.id == section.id)?;
+            let question = form.question(top)?;
+            Some(Missing {
+                section_title: tr.t(&section.title_key),
+                position,
+                question: tr.t(&question.label_key),
+                problem: row_prefix(tr, question, &e.field) + &error_words(tr, e),
+            })
+        })
+        .collect()
+}
+
+/// How many of the asked sections are complete: "7 of 12 sections".
+pub fn progress(form: &Form, draft: &Draft, today: NaiveDate) -> (usize, usize) {
+    let p = form.sections_progress(&draft.answers(), today);
+    (p.complete, p.total)
+}

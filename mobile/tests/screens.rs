@@ -1,0 +1,445 @@
+//! Every screen rendered with dioxus-ssr in Kazakh and Russian (and Latin Kazakh for settings),
+//! asserting on what a person reads: real words in the chosen language, numbers from the shared
+//! rules, and never a raw message key.
+
+use std::rc::Rc;
+
+use chrono::{Duration, Utc};
+use dioxus::prelude::*;
+use kosh_locales::{Lang, Translator};
+use kosh_mobile::app::{Boot, Root, RootProps};
+use kosh_mobile::store::vault::{STATE_KEY, Saved};
+use kosh_mobile::store::{MemoryStore, save_json};
+use kosh_shared::api::{
+    Application, Contract, CriterionPoints, PolicyStatus, ScoreSummary, SupportPayment,
+    TimelineEntry,
+};
+use kosh_shared::status::{Outcome, Stage};
+use serde_json::json;
+
+/// Render the app at `route` with the saved state `setup` leaves, and return the page's text
+/// (tags, styles and attributes removed) together with the raw HTML.
+fn render(lang: Lang, route: &str, setup: impl FnOnce(&mut Saved)) -> (String, String) {
+    let store = Rc::new(MemoryStore::new());
+    let mut saved = Saved::fresh();
+    saved.prefs.language = Some(lang.with_kazakh_latin(false).tag().to_owned());
+    saved.prefs.latin_kazakh = lang == Lang::KkLatn;
+    saved.onboarded = true;
+    setup(&mut saved);
+    save_json(store.as_ref(), STATE_KEY, &saved).unwrap();
+    let boot = Boot {
+        store,
+        initial_route: Some(route.to_owned()),
+        sync: false,
+    };
+    let mut dom = VirtualDom::new_with_props(Root, RootProps::builder().boot(boot).build());
+    dom.rebuild_in_place();
+    let html = dioxus_ssr::render(&dom);
+    (visible_text(&html), html)
+}
+
+/// The text between tags, without `<style>` contents, entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let after = &rest[start..];
+        if after.starts_with("<style") {
+            let end = after
+                .find("</style>")
+                .map_or(after.len(), |i| i + "</style>".len());
+            rest = &after[end..];
+            continue;
+        }
+        let end = after.find('>').map_or(after.len(), |i| i + 1);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// Fail when any message key leaked into the text instead of words.
+fn assert_no_raw_keys(text: &str) {
+    for prefix in [
+        "ui-",
+        "mobile-",
+        "form-",
+        "error-",
+        "validation-",
+        "stage-",
+        "outcome-",
+        "region-",
+        "support-",
+        "criterion-",
+        "disclaimer-",
+        "source-",
+    ] {
+        for (i, _) in text.match_indices(prefix) {
+            let before = text[..i].chars().last();
+            let is_word_start = before.is_none_or(|c| !c.is_alphanumeric());
+            assert!(
+                !is_word_start,
+                "raw key starting {prefix:?} in: …{}…",
+                &text[i..(i + 40).min(text.len())]
+            );
+        }
+    }
+}
+
+/// Kazakh text uses at least some of the letters Russian does not have.
+fn assert_kazakh_letters(text: &str) {
+    assert!(
+        text.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)),
+        "no Kazakh letters in: {text}"
+    );
+}
+
+fn tr(lang: Lang) -> Translator {
+    Translator::new(lang)
+}
+
+fn application(expected_by_days_from_now: i64) -> Application {
+    let submitted = Utc::now() - Duration::days(20);
+    Application {
+        id: "a1".into(),
+        draft_id: "d-other".into(),
+        form_id: "residence-2026".into(),
+        form_version: 1,
+        submitted_at: submitted,
+        stage: Stage::InteragencyChecks,
+        outcome: Outcome::Pending,
+        score: ScoreSummary {
+            total: 420,
+            pass_mark: 400,
+            status: PolicyStatus::Illustrative,
+            criteria: vec![CriterionPoints {
+                id: "age".into(),
+                points: 80,
+                max: 100,
+            }],
+        },
+        timeline: vec![
+            TimelineEntry {
+                stage: Stage::Submitted,
+                outcome: Outcome::Passed,
+                at: submitted,
+                note: None,
+            },
+            TimelineEntry {
+                stage: Stage::LanguageTest,
+                outcome: Outcome::Passed,
+                at: submitted + Duration::days(5),
+                note: None,
+            },
+            TimelineEntry {
+                stage: Stage::Scoring,
+                outcome: Outcome::Passed,
+                at: submitted + Duration::days(6),
+                note: None,
+            },
+        ],
+        expected_by: Some(Utc::now() + Duration::days(expected_by_days_from_now)),
+    }
+}
+
+fn contract() -> Contract {
+    Contract {
+        region: "pavlodar".into(),
+        settlement: Some("Екібастұз".into()),
+        signed_on: "2026-03-01".parse().unwrap(),
+        term_years: 5,
+        family_members: 4,
+        support: vec![SupportPayment {
+            kind: "relocation_subsidy".into(),
+            amount_kzt: 1_211_000,
+            received_on: "2026-03-10".parse().unwrap(),
+        }],
+        verified: false,
+    }
+}
+
+#[test]
+fn first_run_lists_every_language_in_its_own_name() {
+    let (text, _) = render(Lang::Ru, "/", |s| {
+        s.onboarded = false;
+        s.prefs.language = None;
+    });
+    for name in [
+        "Қазақша",
+        "Qazaqşa",
+        "Русский",
+        "Oʻzbekcha",
+        "中文",
+        "English",
+    ] {
+        assert!(text.contains(name), "{name} missing: {text}");
+    }
+    assert_no_raw_keys(&text);
+}
+
+#[test]
+fn welcome_offers_the_questionnaire_without_an_account_in_kazakh_and_russian() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, _) = render(lang, "/", |s| s.onboarded = false);
+        let t = tr(lang);
+        assert!(text.contains(&t.t("ui-welcome-title")), "{text}");
+        assert!(text.contains(&t.t("ui-welcome-start")));
+        assert!(text.contains(&t.t("ui-welcome-have-account")));
+        assert_no_raw_keys(&text);
+    }
+    let (kk, _) = render(Lang::Kk, "/", |s| s.onboarded = false);
+    assert!(kk.contains("Қош келдіңіз"));
+}
+
+#[test]
+fn home_shows_progress_stage_contract_and_sync_state() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, _) = render(lang, "/", |s| {
+            s.applications = vec![application(3)];
+            s.contract = Some(contract());
+        });
+        let t = tr(lang);
+        assert!(text.contains(&t.t("ui-home-title")), "{text}");
+        assert!(text.contains(&t.t("stage-interagency_checks")), "{text}");
+        assert!(text.contains(&t.t("region-pavlodar")));
+        assert!(text.contains(&t.t("ui-sync-saved-local")));
+        assert!(text.contains(&t.t("ui-nav-settings")));
+        assert_no_raw_keys(&text);
+    }
+    let (kk, _) = render(Lang::Kk, "/", |_| {});
+    assert!(kk.contains("Басты бет"));
+    assert_kazakh_letters(&kk);
+    // "0 of N sections" with N the relevant sections of the shared form.
+    let form = kosh_shared::form::residence_2026().unwrap();
+    let total = form
+        .sections_progress(&std::collections::BTreeMap::new(), Utc::now().date_naive())
+        .total;
+    let (ru, _) = render(Lang::Ru, "/", |_| {});
+    assert!(ru.contains(&format!("Заполнено 0 из {total}")), "{ru}");
+}
+
+#[test]
+fn a_section_screen_shows_its_questions_kinds_and_progress() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, html) = render(lang, "/form/0", |_| {});
+        let t = tr(lang);
+        assert!(text.contains(&t.t("form-section-personal")), "{text}");
+        assert!(text.contains(&t.t("form-q-personal-surname")));
+        assert!(text.contains(&t.t("ui-yes")) && text.contains(&t.t("ui-no")));
+        assert!(html.contains("type=\"date\""), "native date picker");
+        assert!(html.contains("type=\"radio\""), "single choice as radios");
+        assert!(
+            html.contains("type=\"search\""),
+            "country list is searchable"
+        );
+        assert_no_raw_keys(&text);
+    }
+    let (kk, _) = render(Lang::Kk, "/form/0", |_| {});
+    assert!(kk.contains("Өзіңіз туралы") && kk.contains("Тегі"), "{kk}");
+    assert!(kk.contains("1-бөлім"), "{kk}");
+}
+
+#[test]
+fn skip_logic_shows_the_kandas_section_only_to_ethnic_kazakhs() {
+    let count = |yes: bool| {
+        let (text, _) = render(Lang::Ru, "/form/0", |s| {
+            let draft_id = s.draft.id.clone();
+            let op = s
+                .draft
+                .edit(
+                    "op1".into(),
+                    "personal.is_ethnic_kazakh",
+                    json!(yes),
+                    kosh_shared::hlc::Hlc::new(1, 0, "d-test").unwrap(),
+                )
+                .unwrap();
+            assert_eq!(op.draft_id, draft_id);
+        });
+        text
+    };
+    let with = count(true);
+    let without = count(false);
+    let form = kosh_shared::form::residence_2026().unwrap();
+    let all = form.sections().len();
+    assert!(with.contains(&format!("Раздел 1 из {all}")), "{with}");
+    assert!(
+        without.contains(&format!("Раздел 1 из {}", all - 1)),
+        "{without}"
+    );
+}
+
+#[test]
+fn a_wrong_answer_is_explained_under_its_question() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, html) = render(lang, "/form/0", |s| {
+            s.draft
+                .edit(
+                    "op1".into(),
+                    "personal.birth_date",
+                    json!("2990-01-01"),
+                    kosh_shared::hlc::Hlc::new(1, 0, "d-test").unwrap(),
+                )
+                .unwrap();
+        });
+        let t = tr(lang);
+        assert!(text.contains(&t.t("validation-date_too_late")), "{text}");
+        assert!(html.contains("field-error"));
+        // Missing required answers are not flagged before the person tries to go on.
+        assert!(!text.contains(&t.t("validation-required")));
+    }
+}
+
+#[test]
+fn an_answer_replaced_by_another_device_is_shown_as_such() {
+    let (text, _) = render(Lang::Ru, "/form/0", |s| {
+        let me = s.device_id().to_owned();
+        s.draft
+            .edit(
+                "op1".into(),
+                "personal.surname",
+                json!("Нұрланұлы"),
+                kosh_shared::hlc::Hlc::new(1, 0, me).unwrap(),
+            )
+            .unwrap();
+        s.draft
+            .edit(
+                "op2".into(),
+                "personal.surname",
+                json!("Nurlanuly"),
+                kosh_shared::hlc::Hlc::new(2, 0, "d-other").unwrap(),
+            )
+            .unwrap();
+    });
+    assert!(text.contains("Изменено на другом устройстве"), "{text}");
+    assert!(text.contains("Нұрланұлы"));
+}
+
+#[test]
+fn review_lists_what_is_missing_with_links() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, html) = render(lang, "/review", |_| {});
+        let t = tr(lang);
+        assert!(text.contains(&t.t("ui-review-missing-title")), "{text}");
+        assert!(text.contains(&t.t("form-q-personal-surname")));
+        assert!(text.contains(&t.t("validation-required")));
+        assert!(html.contains("href=\"/form/0\""), "links to the section");
+        assert_no_raw_keys(&text);
+    }
+    let (kk, _) = render(Lang::Kk, "/review", |_| {});
+    assert!(kk.contains("Әлі толтырылмаған"));
+}
+
+#[test]
+fn score_shows_points_pass_mark_and_disclaimer() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, _) = render(lang, "/score", |s| {
+            for (i, (field, value)) in [
+                ("personal.birth_date", json!("1990-05-14")),
+                ("education.level", json!("bachelor")),
+                ("languages.kazakh", json!("b1")),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                s.draft
+                    .edit(
+                        format!("op{i}").into(),
+                        field,
+                        value,
+                        kosh_shared::hlc::Hlc::new(1 + i as u64, 0, "d-test").unwrap(),
+                    )
+                    .unwrap();
+            }
+        });
+        let t = tr(lang);
+        assert!(text.contains("400"), "{text}");
+        assert!(text.contains(&t.t("disclaimer-score")));
+        assert!(text.contains(&t.t("ui-score-illustrative")));
+        assert!(text.contains(&t.t("criterion-education")));
+        assert!(text.contains(&t.t("ui-score-raise-title")));
+        assert_no_raw_keys(&text);
+    }
+}
+
+#[test]
+fn status_shows_the_timeline_and_says_when_a_stage_is_late() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        let (late, _) = render(lang, "/status", |s| s.applications = vec![application(-4)]);
+        assert!(late.contains(&t.t("ui-status-overdue")), "{late}");
+        for stage in Stage::ALL {
+            assert!(late.contains(&t.t(&format!("stage-{}", stage.id()))));
+        }
+        assert_no_raw_keys(&late);
+        let (on_time, _) = render(lang, "/status", |s| s.applications = vec![application(4)]);
+        assert!(!on_time.contains(&t.t("ui-status-overdue")));
+        assert!(on_time.contains(&t.t("ui-status-next-title")));
+    }
+    let (kk, _) = render(Lang::Kk, "/status", |s| {
+        s.applications = vec![application(-4)]
+    });
+    assert!(kk.contains("Бұл кезең әдеттегіден ұзаққа созылып жатыр."));
+}
+
+#[test]
+fn contract_screen_counts_down_warns_and_shows_the_other_path() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        let (text, _) = render(lang, "/contract", |s| s.contract = Some(contract()));
+        assert!(text.contains(&t.t("ui-whatif-title")), "{text}");
+        assert!(text.contains(&t.t("ui-general-title")));
+        assert!(text.contains(&t.t("region-pavlodar")));
+        assert!(text.contains(&t.tenge(1_211_000)), "{text}");
+        assert!(text.contains(&t.t("disclaimer-refund-uncertain")));
+        assert!(text.contains(&t.t("source-refund")));
+        assert_no_raw_keys(&text);
+        let (empty, _) = render(lang, "/contract", |_| {});
+        assert!(empty.contains(&t.t("ui-contract-none")));
+        assert_no_raw_keys(&empty);
+    }
+    let (kk, _) = render(Lang::Kk, "/contract", |s| s.contract = Some(contract()));
+    assert!(kk.contains("Көшіп кетсек ше?"));
+}
+
+#[test]
+fn settings_in_kazakh_both_scripts_and_russian() {
+    let (kk, _) = render(Lang::Kk, "/settings", |_| {});
+    assert!(kk.contains(&tr(Lang::Kk).t("ui-settings-title")));
+    assert_kazakh_letters(&kk);
+    assert_no_raw_keys(&kk);
+    let (latin, _) = render(Lang::KkLatn, "/settings", |_| {});
+    let title = tr(Lang::KkLatn).t("ui-settings-title");
+    assert!(latin.contains(&title), "{latin}");
+    assert!(
+        title.chars().all(|c| !('\u{400}'..='\u{4ff}').contains(&c)),
+        "Latin: {title}"
+    );
+    let (ru, _) = render(Lang::Ru, "/settings", |_| {});
+    assert!(ru.contains("Настройки") && ru.contains("Размер текста"));
+    assert_no_raw_keys(&ru);
+}
+
+#[test]
+fn account_screen_never_requires_sms() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, _) = render(lang, "/account", |_| {});
+        let t = tr(lang);
+        assert!(text.contains(&t.t("ui-auth-register-title")));
+        assert!(text.contains(&t.t("ui-auth-no-sms")));
+        assert!(text.contains(&t.t("ui-auth-later")));
+        assert_no_raw_keys(&text);
+    }
+}
+
+#[test]
+fn an_unknown_address_offers_the_way_home() {
+    let (text, _) = render(Lang::Kk, "/nowhere/at/all", |_| {});
+    assert!(text.contains(&tr(Lang::Kk).t("mobile-not-found-title")));
+    assert_no_raw_keys(&text);
+}
