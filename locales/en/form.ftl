@@ -124,7 +124,7 @@ form-q-languages-kaztest_listening-hint = A number from 0 to 100. It is on the c
 form-q-languages-kaztest_reading = KAZTEST: reading result, in percent
 form-q-languages-kaztest_reading-hint = A number from 0 to 100. It is on the certificate.
 
-form-opt-level-none = I do not know it
+form-opt-level-none = Not at all
 form-opt-level-a1 = A1: beginner
 form-opt-level-a2 = A2: basic
 form-opt-level-b1 = B1: middle

@@ -124,7 +124,7 @@ form-q-languages-kaztest_listening-hint = Число от 0 до 100. Оно е�
 form-q-languages-kaztest_reading = KAZTEST: результат по чтению, в процентах
 form-q-languages-kaztest_reading-hint = Число от 0 до 100. Оно есть в сертификате.
 
-form-opt-level-none = Не знаю
+form-opt-level-none = Совсем не знаю
 form-opt-level-a1 = A1 — начальный
 form-opt-level-a2 = A2 — простой
 form-opt-level-b1 = B1 — средний

@@ -4,11 +4,12 @@
 //!
 //! The table is the 31-letter alphabet presented on 28 January 2021 (a ä b d e f g ğ h i ı j k l
 //! m n ñ o ö p q r s ş t u ū ü v y z), as tabulated in the "Latin script" section of Wikipedia's
-//! "Kazakh alphabets" article (2021 column), whose sample text it reproduces (see the tests):
-//! и and й both become i (capital İ), і becomes dotless ı (capital I), х and һ both become h.
-//! The Cyrillic letters that occur only in Russian loanwords have no letter of their own in the
-//! 31; they follow that table's transcription: ц ts, ч ch, щ şş, ё io, ю iu, я ia, э e, and the
-//! hard and soft signs ъ ь are dropped.
+//! "Kazakh alphabets" article and in the npm package `qazlatyn-db` ("Latin 2021 approved
+//! version" column); the tests reproduce Wikipedia's sample text. и and й both become i
+//! (capital İ), і becomes dotless ı (capital I), х and һ both become h, and ч is written ch.
+//! For the letters of Russian loanwords that table gives no Latin letter (ц щ ё ю я э ъ ь);
+//! Kosh writes them by sound with the 31 letters: ц ts, щ şş (a long ш, as in ащы), ё io,
+//! ю iu, я ia (й, which is i, plus the vowel), э e, and drops the hard and soft signs ъ ь.
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use fluent_syntax::{parser, serializer};
