@@ -9,9 +9,10 @@ use axum::extract::{Path, State};
 use chrono::Utc;
 use kosh_shared::api::{DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
 use kosh_shared::draft::Draft;
-use kosh_shared::form;
+use kosh_shared::error::Error as SharedError;
 use kosh_shared::hlc::Hlc;
 use kosh_shared::ids::DraftId;
+use kosh_shared::{form, validate};
 use serde_json::Value;
 
 use crate::auth::Caller;
@@ -59,8 +60,8 @@ fn parse_sync(body: Value) -> ApiResult<SyncRequest> {
     serde_json::from_value(body).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
-/// Checks every op against its form: the form must be known and the field one of its
-/// questions. Returns the form version new drafts of each op start on.
+/// Checks every op against its form: the form must be known, the field one of its top-level
+/// questions, and the value of the question's shape (`kosh_shared::validate::check_op`).
 fn check_ops(req: &SyncRequest) -> ApiResult<()> {
     if !is_valid_id(&req.device_id) {
         return Err(ApiError::BadRequest(
@@ -79,18 +80,27 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
         let form = form::latest_builtin(op.form_id.as_str())
             .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
             .ok_or_else(|| ApiError::UnknownForm(op.form_id.to_string()))?;
-        if form.question(&op.field).is_none() {
-            fields.push(FieldError {
+        // A draft may be unfinished, but each answer must fit its question's shape.
+        match validate::check_op(form, &op.field, &op.value) {
+            Ok(()) => {}
+            Err(SharedError::UnknownQuestion { id, .. }) => fields.push(FieldError {
+                field: id,
+                code: "unknown_question".into(),
+            }),
+            Err(SharedError::InvalidAnswer { field, code }) => {
+                fields.push(FieldError { field, code })
+            }
+            Err(other) => fields.push(FieldError {
                 field: op.field.clone(),
-                code: "unknown_field".into(),
-            });
+                code: other.code().into(),
+            }),
         }
     }
     if fields.is_empty() {
         Ok(())
     } else {
         Err(ApiError::BadFields {
-            message: "some ops name no question of their form or carry a malformed id".into(),
+            message: "some ops name no question of their form, carry an answer of the wrong shape or a malformed id".into(),
             fields,
         })
     }

@@ -202,11 +202,6 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// The answer for a path no route matches.
-pub async fn not_found() -> ApiError {
-    ApiError::NotFound
-}
-
 /// The answer for a known path asked with the wrong method.
 pub async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed

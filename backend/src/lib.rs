@@ -5,14 +5,18 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod applications;
 pub mod auth;
+pub mod contract;
 pub mod drafts;
 pub mod error;
 pub mod health;
 pub mod rate_limit;
+pub mod reference;
 pub mod settings;
 pub mod state;
 pub mod store;
+pub mod web;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -21,7 +25,7 @@ use axum::Router;
 use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::{Request, StatusCode};
 use axum::middleware::map_response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -52,8 +56,26 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/sync", post(drafts::sync))
         .route("/v1/drafts", get(drafts::list))
         .route("/v1/drafts/{id}", get(drafts::get_one))
+        .route(
+            "/v1/applications",
+            post(applications::submit).get(applications::list),
+        )
+        .route("/v1/applications/{id}", get(applications::get_one))
+        .route(
+            "/v1/applications/{id}/events",
+            post(applications::post_event),
+        )
+        .route(
+            "/v1/contract",
+            get(contract::get_own).put(contract::put_own),
+        )
+        .route("/v1/contract/risk", get(contract::risk))
+        .route("/v1/users/{id}/contract", put(contract::put_verified))
+        .route("/v1/forms", get(reference::list_forms))
+        .route("/v1/forms/{id}", get(reference::get_form))
+        .route("/v1/policy", get(reference::get_policy))
         .method_not_allowed_fallback(error::method_not_allowed)
-        .fallback(error::not_found);
+        .fallback(web::fallback);
 
     // Each `layer` wraps the ones before it: the body limit is innermost, the redaction of
     // secret headers outermost so that nothing below it can log them.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
 use crate::rate_limit::LoginLimiter;
+use crate::reference::Reference;
 use crate::settings::Settings;
 use crate::store::{GroupCommit, SledStore, Store, StoreError};
 
@@ -28,6 +29,7 @@ pub struct AppState {
     pub keys: Arc<TokenKeys>,
     pub passwords: Arc<Passwords>,
     pub limiter: Arc<LoginLimiter>,
+    pub reference: Arc<Reference>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -52,12 +54,14 @@ impl AppState {
             .map_err(StartError::Secret)?;
         let keys = TokenKeys::new(&secret, settings.access_token_ttl);
         let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
+        let reference = Reference::builtin().map_err(StartError::Config)?;
         Ok(AppState {
             commit: GroupCommit::start(store.clone()),
             store,
             keys: Arc::new(keys),
             passwords: Arc::new(passwords),
             limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
+            reference: Arc::new(reference),
             settings: Arc::new(settings),
         })
     }

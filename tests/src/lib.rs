@@ -254,3 +254,72 @@ impl Drop for ChildServer {
         let _ = self.child.wait();
     }
 }
+
+/// A sync op as JSON: `field = value` on `draft` of `residence-2026`, stamped at `wall_ms`.
+pub fn op(
+    op_id: &str,
+    draft: &str,
+    field: &str,
+    value: Value,
+    wall_ms: u64,
+    device: &str,
+) -> Value {
+    let hlc = kosh_shared::hlc::Hlc::new(wall_ms, 0, device).expect("valid HLC");
+    json!({"op_id": op_id, "draft_id": draft, "form_id": "residence-2026",
+           "field": field, "value": value, "hlc": hlc.to_string()})
+}
+
+/// Now, in milliseconds since the epoch (HLC wall time).
+pub fn now_ms() -> u64 {
+    u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
+}
+
+/// Every top-level question of a form (as `GET /v1/forms/{id}` returns it) with its example:
+/// the answers of a draft that is valid by API.md's promise.
+pub fn example_answers(form: &Value) -> Vec<(String, Value)> {
+    form["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["questions"].as_array().into_iter().flatten())
+        .map(|q| {
+            (
+                q["id"].as_str().unwrap_or_default().to_owned(),
+                q["example"].clone(),
+            )
+        })
+        .collect()
+}
+
+impl TestServer {
+    /// Pushes a complete, valid draft (every answer its example) for the holder of `token` and
+    /// returns the draft id.
+    pub async fn valid_draft(&self, token: &str, device: &str) -> String {
+        let (status, form) = self.get("/v1/forms/residence-2026", None).await;
+        assert_eq!(status, 200);
+        let draft = uuid::Uuid::new_v4().to_string();
+        let at = now_ms();
+        let ops: Vec<Value> = example_answers(&form)
+            .into_iter()
+            .map(|(field, value)| {
+                op(
+                    &uuid::Uuid::new_v4().to_string(),
+                    &draft,
+                    &field,
+                    value,
+                    at,
+                    device,
+                )
+            })
+            .collect();
+        let (status, body) = self
+            .post(
+                "/v1/sync",
+                Some(token),
+                json!({"device_id": device, "cursor": 0, "ops": ops}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        draft
+    }
+}

@@ -228,7 +228,7 @@ async fn repeated_login_failures_are_rate_limited() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!(retry_after >= 1 && retry_after <= 15 * 60);
+    assert!((1..=15 * 60).contains(&retry_after));
     let body: Value = resp.json().await.unwrap();
     assert_eq!(code(&body), "rate_limited");
 }

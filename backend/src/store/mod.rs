@@ -8,7 +8,7 @@ mod sled;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use kosh_shared::api::{Contract, Op, Role, ScoreSummary, TimelineEntry};
+use kosh_shared::api::{Application, Contract, Op, Role};
 use kosh_shared::ids::{ApplicationId, DraftId, FormId, OpId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -129,18 +129,12 @@ pub struct ChangesPage {
     pub more: bool,
 }
 
-/// A submitted application as stored: the facts; the stage, outcome and expected dates are
-/// derived from `timeline` by `kosh_shared::status` when it is read.
+/// A submitted application as stored: whose it is, and the application as
+/// `kosh_shared::status` built it from its events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationRecord {
-    pub id: ApplicationId,
     pub owner: UserId,
-    pub draft_id: DraftId,
-    pub form_id: FormId,
-    pub form_version: u32,
-    pub submitted_at: DateTime<Utc>,
-    pub score: ScoreSummary,
-    pub timeline: Vec<TimelineEntry>,
+    pub application: Application,
 }
 
 /// What a submission did.
@@ -206,6 +200,8 @@ pub trait Store: Send + Sync + 'static {
     fn submit(&self, key: &str, application: &ApplicationRecord) -> StoreResult<Submission>;
     fn application(&self, id: &ApplicationId) -> StoreResult<Option<ApplicationRecord>>;
     fn applications_of(&self, user: &UserId) -> StoreResult<Vec<ApplicationRecord>>;
+    /// Every application, oldest first (an officer's work list).
+    fn all_applications(&self) -> StoreResult<Vec<ApplicationRecord>>;
     /// Replaces `old` by `new` if it is still what is stored (compare and swap).
     fn replace_application(
         &self,

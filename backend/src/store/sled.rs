@@ -435,7 +435,7 @@ impl Store for SledStore {
                 };
                 return Ok(Submission::Existing(tx_decode::<_, ()>(&bytes)?));
             }
-            let id = application.id.as_str().as_bytes();
+            let id = application.application.id.as_str().as_bytes();
             idem.insert(idem_key.as_slice(), id)?;
             apps.insert(id, record.clone())?;
             user_apps.insert(user_key(&application.owner, id), &[])?;
@@ -461,7 +461,17 @@ impl Store for SledStore {
                 apps.push(app);
             }
         }
-        apps.sort_by_key(|a: &ApplicationRecord| a.submitted_at);
+        apps.sort_by_key(|a: &ApplicationRecord| a.application.submitted_at);
+        Ok(apps)
+    }
+
+    fn all_applications(&self) -> StoreResult<Vec<ApplicationRecord>> {
+        let mut apps = self
+            .applications
+            .iter()
+            .map(|item| decode::<ApplicationRecord>(&item.map_err(backend)?.1))
+            .collect::<StoreResult<Vec<_>>>()?;
+        apps.sort_by_key(|a| a.application.submitted_at);
         Ok(apps)
     }
 
@@ -473,7 +483,7 @@ impl Store for SledStore {
         let swapped = self
             .applications
             .compare_and_swap(
-                new.id.as_str().as_bytes(),
+                new.application.id.as_str().as_bytes(),
                 Some(encode(old)),
                 Some(encode(new)),
             )

@@ -1,0 +1,158 @@
+//! Applications: submitting a draft (re-validated with the app's own rules, scored from the
+//! policy, idempotent by key), reading them, and officers' stage events. Every rule here is
+//! `kosh-shared`'s (`validate`, `score`, `status`); this module loads, checks ownership,
+//! stores and answers.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::Utc;
+use kosh_shared::api::{Application, Role, StageEventRequest, SubmitRequest};
+use kosh_shared::draft::Draft;
+use kosh_shared::ids::ApplicationId;
+use kosh_shared::validate::{Env, validate_draft};
+use kosh_shared::{form, score, status};
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, Json};
+use crate::state::AppState;
+use crate::store::{ApplicationRecord, Submission};
+
+/// The longest idempotency key accepted (a UUID is 36 characters).
+const MAX_KEY_LEN: usize = 200;
+
+/// `POST /v1/applications` → 201 with the new application, or 200 with the one the same
+/// idempotency key created before.
+pub async fn submit(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(req): Json<SubmitRequest>,
+) -> ApiResult<(StatusCode, Json<Application>)> {
+    let key = req.idempotency_key.trim();
+    if key.is_empty() || key.len() > MAX_KEY_LEN {
+        return Err(ApiError::BadRequest(format!(
+            "idempotency_key must be 1 to {MAX_KEY_LEN} characters"
+        )));
+    }
+    // A replay answers with what the first request created, whatever the draft became since.
+    if let Some(existing) = state.store.application_by_key(&caller.user, key)? {
+        return Ok((StatusCode::OK, Json(existing.application)));
+    }
+    let record = state
+        .store
+        .draft(&req.draft_id)?
+        .filter(|d| d.owner == caller.user)
+        .ok_or(ApiError::NotFound)?;
+    let draft: Draft = serde_json::from_value(record.state)
+        .map_err(|e| ApiError::Internal(format!("stored draft {}: {e}", record.id)))?;
+    let form = form::find_builtin(draft.form_id.as_str(), draft.form_version)
+        .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
+        .ok_or_else(|| ApiError::UnknownForm(draft.form_id.to_string()))?;
+    let policy = state.reference.policy();
+    let now = Utc::now();
+    let today = now.date_naive();
+    let answers = draft.answers();
+    let env = Env::new(today).with_regions(policy.regions().iter().map(|r| r.id.to_string()));
+    let report = validate_draft(form, &answers, &env);
+    if !report.is_valid() {
+        return Err(ApiError::ValidationFailed {
+            fields: report.errors,
+        });
+    }
+    let score = score::score(&answers, today, policy.scoring()).summary;
+    let application = status::submit(
+        ApplicationId(uuid::Uuid::new_v4().to_string()),
+        &draft,
+        now,
+        score,
+        policy,
+    );
+    let record = ApplicationRecord {
+        owner: caller.user.clone(),
+        application,
+    };
+    match state.store.submit(key, &record)? {
+        Submission::Created(record) => {
+            state.durable().await?;
+            tracing::info!(application = %record.application.id, "application submitted");
+            Ok((StatusCode::CREATED, Json(record.application)))
+        }
+        // A concurrent request with the same key won the race: answer with its application.
+        Submission::Existing(record) => {
+            state.durable().await?;
+            Ok((StatusCode::OK, Json(record.application)))
+        }
+    }
+}
+
+/// `GET /v1/applications`: the caller's applications; for an officer, every application (the
+/// work list they post events from).
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<Application>>> {
+    let records = if caller.role == Role::Officer {
+        state.store.all_applications()?
+    } else {
+        state.store.applications_of(&caller.user)?
+    };
+    Ok(Json(records.into_iter().map(|r| r.application).collect()))
+}
+
+fn visible(caller: &Caller, record: &ApplicationRecord) -> bool {
+    record.owner == caller.user || caller.role == Role::Officer
+}
+
+/// `GET /v1/applications/{id}`: one application; another applicant's is 404.
+pub async fn get_one(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Application>> {
+    match state.store.application(&ApplicationId(id))? {
+        Some(record) if visible(&caller, &record) => Ok(Json(record.application)),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// `POST /v1/applications/{id}/events` (officers only): the next step of the stage order.
+pub async fn post_event(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(event): Json<StageEventRequest>,
+) -> ApiResult<Json<Application>> {
+    caller.require_officer()?;
+    if event
+        .note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > 2000)
+    {
+        return Err(ApiError::BadRequest(
+            "note longer than 2000 characters".into(),
+        ));
+    }
+    let id = ApplicationId(id);
+    // Two officers posting at once: the loser re-reads and is checked against the new stage.
+    for _ in 0..8 {
+        let old = state.store.application(&id)?.ok_or(ApiError::NotFound)?;
+        let application = status::record_event(
+            &old.application,
+            &event,
+            Utc::now(),
+            state.reference.policy(),
+        )
+        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+        let new = ApplicationRecord {
+            owner: old.owner.clone(),
+            application,
+        };
+        if state.store.replace_application(&old, &new)? {
+            state.durable().await?;
+            tracing::info!(application = %id, stage = event.stage.id(), outcome = event.outcome.id(), "stage event");
+            return Ok(Json(new.application));
+        }
+    }
+    Err(ApiError::Internal(format!(
+        "application {id} kept changing under concurrent events"
+    )))
+}
