@@ -125,7 +125,7 @@ form-q-languages-kaztest_listening-hint = 0-ден 100-ге дейінгі са�
 form-q-languages-kaztest_reading = ҚАЗТЕСТ: оқу бөлімінің нәтижесі, пайызбен
 form-q-languages-kaztest_reading-hint = 0-ден 100-ге дейінгі сан. Ол сертификатта жазылған.
 
-form-opt-level-none = Білмеймін
+form-opt-level-none = Мүлдем білмеймін
 form-opt-level-a1 = A1 — бастапқы
 form-opt-level-a2 = A2 — қарапайым
 form-opt-level-b1 = B1 — орташа

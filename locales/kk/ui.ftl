@@ -66,7 +66,8 @@ ui-nav-settings = Баптаулар
 ui-language-title = Тілді таңдаңыз
 ui-language-hint = Тілді кейін баптаулардан ауыстыруға болады.
 ui-language-kazakh-script = Қазақ тілі: қай әріппен жазайық?
-ui-language-script-cyrillic = Кирилл әріптері (Қазақша)
+# «Қазақша» жолдық литерал ішінде: латын қазақшасында да кириллмен қалады (үлгі ретінде).
+ui-language-script-cyrillic = Кирилл әріптері ({"Қазақша"})
 ui-language-script-latin = Латын әріптері (Qazaqşa)
 
 ## Сәлемдесу

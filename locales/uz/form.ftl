@@ -125,7 +125,7 @@ form-q-languages-kaztest_listening-hint = 0 dan 100 gacha son. U sertifikatda yo
 form-q-languages-kaztest_reading = KAZTEST: oʻqish natijasi, foizda
 form-q-languages-kaztest_reading-hint = 0 dan 100 gacha son. U sertifikatda yozilgan.
 
-form-opt-level-none = Bilmayman
+form-opt-level-none = Umuman bilmayman
 form-opt-level-a1 = A1 — boshlangʻich
 form-opt-level-a2 = A2 — oddiy
 form-opt-level-b1 = B1 — oʻrta

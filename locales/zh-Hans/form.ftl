@@ -125,7 +125,7 @@ form-q-languages-kaztest_listening-hint = 0 到 100 之间的数字。证书上�
 form-q-languages-kaztest_reading = KAZTEST 阅读成绩（百分比）
 form-q-languages-kaztest_reading-hint = 0 到 100 之间的数字。证书上写着。
 
-form-opt-level-none = 不会
+form-opt-level-none = 完全不会
 form-opt-level-a1 = A1：入门
 form-opt-level-a2 = A2：初级
 form-opt-level-b1 = B1：中级
