@@ -131,8 +131,10 @@ async fn measure(
             return row;
         }
     };
+    let mut peak_reset = false;
     let measured = async {
         let fleet = fleet(target, server.addr, devices, token_len).await?;
+        peak_reset = server.reset_peak_memory();
         let (outcome, loaded) = load::run(fleet.devices, pool.clone(), spec).await?;
         let (mut a, mut b) = fleet.probe;
         let single = load::single_answer(&mut a, &mut b, pool).await;
@@ -147,6 +149,7 @@ async fn measure(
         Ok((outcome, single)) => {
             let mut m = summarise(&outcome);
             m.peak_memory_mib = peak.map(|kib| kib as f64 / 1024.0);
+            m.peak_memory_of_load_only = peak_reset;
             match single {
                 Ok(cost) => {
                     m.single_answer_bytes = Some(cost.bytes);
@@ -186,5 +189,6 @@ fn summarise(outcome: &LoadOutcome) -> Measured {
         single_answer_round_trips: None,
         single_answer_error: None,
         peak_memory_mib: None,
+        peak_memory_of_load_only: false,
     }
 }

@@ -4,6 +4,7 @@
 
 use std::net::SocketAddr;
 use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -63,8 +64,9 @@ impl ServerProcess {
             .spawn()
             .map_err(|e| BenchError::io(format!("starting {command:?}"), e))?;
         let stderr_tail = Arc::new(Mutex::new(String::new()));
+        let starting = Arc::new(AtomicBool::new(true));
         if let Some(stderr) = child.stderr.take() {
-            tokio::spawn(keep_tail(stderr, stderr_tail.clone()));
+            tokio::spawn(keep_tail(stderr, stderr_tail.clone(), starting.clone()));
         }
         let Some(stdout) = child.stdout.take() else {
             return Err(BenchError::Setup("no stdout from the child".into()));
@@ -105,7 +107,8 @@ impl ServerProcess {
                     .collect(),
             });
         };
-        // Keep reading what it logs, so a full pipe never blocks it.
+        // Keep reading what it logs, so a full pipe never blocks it, and stop keeping it.
+        starting.store(false, Ordering::Relaxed);
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
         Ok(ServerProcess { child, addr, dir })
     }
@@ -115,6 +118,16 @@ impl ServerProcess {
         let pid = self.child.id()?;
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
         peak_from_status(&status)
+    }
+
+    /// Resets the peak resident set size to the current one (`/proc/<pid>/clear_refs`), so the
+    /// peak measured afterwards is the load's and not the setup's (argon2 hashing 19 MiB per
+    /// registration, for one). False when the kernel refused.
+    pub fn reset_peak_memory(&self) -> bool {
+        let Some(pid) = self.child.id() else {
+            return false;
+        };
+        std::fs::write(format!("/proc/{pid}/clear_refs"), b"5").is_ok()
     }
 
     /// True while the process runs.
@@ -129,11 +142,20 @@ impl ServerProcess {
     }
 }
 
-async fn keep_tail(mut stream: impl AsyncRead + Unpin, tail: Arc<Mutex<String>>) {
-    let mut buf = vec![0u8; 4096];
+/// Reads a child's stream to its end, keeping the last few KiB while `starting` (to explain a
+/// failed start) and only draining it after.
+async fn keep_tail(
+    mut stream: impl AsyncRead + Unpin,
+    tail: Arc<Mutex<String>>,
+    starting: Arc<AtomicBool>,
+) {
+    let mut buf = vec![0u8; 16 * 1024];
     while let Ok(n) = stream.read(&mut buf).await {
         if n == 0 {
             break;
+        }
+        if !starting.load(Ordering::Relaxed) {
+            continue;
         }
         if let Ok(mut tail) = tail.lock() {
             tail.push_str(&String::from_utf8_lossy(&buf[..n]));
