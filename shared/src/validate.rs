@@ -40,6 +40,7 @@ pub const CODES: &[&str] = &[
     "date_too_late",
     "invalid_option",
     "duplicate_option",
+    "exclusive_option",
     "too_few_items",
     "too_many_items",
     "invalid_email",
@@ -116,7 +117,10 @@ pub fn validate_draft(form: &Form, answers: &dyn Answers, env: &Env) -> Report {
     }
     let mut unknown: Vec<&str> = answers
         .ids()
-        .filter(|id| form.top_index(id).is_none())
+        // A cleared answer (null) to a question that no longer exists is no answer at all.
+        .filter(|id| {
+            form.top_index(id).is_none() && answers.answer(id).is_some_and(|v| !v.is_null())
+        })
         .collect();
     unknown.sort_unstable();
     for id in unknown {
@@ -380,6 +384,13 @@ impl Ctx<'_> {
                         return self.error(field, "duplicate_option");
                     }
                 }
+                let exclusive = q
+                    .options
+                    .iter()
+                    .any(|o| o.exclusive && seen.contains(&*o.value));
+                if exclusive && items.len() > 1 {
+                    self.error(field, "exclusive_option");
+                }
                 self.count(q, items.len(), field);
             }
             Kind::Country => match value.as_str() {
@@ -622,6 +633,7 @@ mod tests {
     #[case::no_family_members_listed(json!({"family.members": []}), "family.members", "required")]
     #[case::more_work_years_than_age(json!({"personal.birth_date": "2000-01-01", "work.years_total": 30}), "work.years_total", "more_years_than_age")]
     #[case::answer_to_no_question(json!({"personal.shoe_size": 42}), "personal.shoe_size", "unknown_question")]
+    #[case::none_yet_with_documents(json!({"kandas.ethnicity_documents": ["none_yet", "birth_certificate"]}), "kandas.ethnicity_documents", "exclusive_option")]
     fn one_broken_rule(#[case] changes: Value, #[case] field: &str, #[case] code: &str) {
         let report = validate_draft(form(), &with(changes), &env());
         assert_eq!(codes(&report.errors), [(field, code)]);

@@ -13,7 +13,7 @@
 pub mod condition;
 mod constraint;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -82,6 +82,9 @@ pub struct Choice {
     pub value: String,
     /// The locale key of its label (`form-opt-<set>-<value>`).
     pub label_key: String,
+    /// A "none of these" choice of a multi-choice question: it must be the only one chosen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 /// One question of a form. Child questions of a repeat group have a plain id (`birth_date`);
@@ -418,6 +421,27 @@ impl Form {
         }
     }
 
+    /// Every locale key the form uses: its title, section titles, question labels and hints
+    /// (children included) and option labels, so the locales can check each has a message.
+    pub fn locale_keys(&self) -> BTreeSet<&str> {
+        fn add<'a>(q: &'a Question, keys: &mut BTreeSet<&'a str>) {
+            keys.insert(&q.label_key);
+            keys.extend(q.hint_key.as_deref());
+            keys.extend(q.options.iter().map(|o| o.label_key.as_str()));
+            for child in &q.questions {
+                add(child, keys);
+            }
+        }
+        let mut keys = BTreeSet::from([self.title_key.as_str()]);
+        for section in &self.sections {
+            keys.insert(&section.title_key);
+            for q in &section.questions {
+                add(q, &mut keys);
+            }
+        }
+        keys
+    }
+
     /// Every top-level question, in form order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> + '_ {
         self.sections.iter().flat_map(|s| s.questions.iter())
@@ -752,6 +776,12 @@ fn build_question(raw: RawQuestion, group: Option<&str>) -> Result<Question> {
                 return Err(invalid_question(
                     &full,
                     format!("option {:?} is listed twice", option.value),
+                ));
+            }
+            if option.exclusive && raw.kind != Kind::MultiChoice {
+                return Err(invalid_question(
+                    &full,
+                    "only multi-choice options can be exclusive",
                 ));
             }
             if raw.kind == Kind::LanguageLevel && !LANGUAGE_LEVELS.contains(&option.value.as_str())
@@ -1541,6 +1571,40 @@ mod tests {
                 total: 12
             }
         );
+    }
+
+    #[test]
+    fn locale_keys_cover_labels_hints_and_options() {
+        let keys = residence().locale_keys();
+        for key in [
+            "form-residence-title",
+            "form-section-kandas",
+            "form-q-personal-birth_date",
+            "form-q-languages-kaztest_reading-hint",
+            "form-q-family-members-birth_date",
+            "form-opt-education-bachelor",
+            "form-opt-level-c2",
+            "form-opt-ethnicity_doc-none_yet",
+        ] {
+            assert!(keys.contains(key), "{key}");
+        }
+        assert!(keys.iter().all(|k| k.starts_with("form-")));
+    }
+
+    #[test]
+    fn null_answers_to_removed_questions_are_not_errors() {
+        let mut draft = examples(residence());
+        draft.insert("personal.old_question".into(), Value::Null);
+        let report = validate::validate_draft(residence(), &draft, &Env::new(day("2026-03-01")));
+        assert!(report.errors.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn only_multi_choice_options_are_exclusive() {
+        let question = json!({"id": "s.c", "kind": "single_choice", "label_key": "k",
+            "example": "a", "options": [{"value": "a", "label_key": "o", "exclusive": true}]});
+        let err = Form::from_json(&form_json(json!([question]))).unwrap_err();
+        assert!(matches!(err, Error::InvalidQuestion { .. }), "{err:?}");
     }
 
     #[test]
