@@ -48,6 +48,7 @@ validation-date_too_early = The date is too early.
 validation-date_too_late = The date is too late. It cannot be after today.
 validation-invalid_option = Choose an answer from the list.
 validation-duplicate_option = This answer is already chosen.
+validation-exclusive_option = This answer cannot be chosen together with others. Keep only one.
 validation-too_few_items = Add at least one entry.
 validation-too_many_items = Too many entries.
 validation-invalid_email = Check the email address. Example: aigul@mail.kz

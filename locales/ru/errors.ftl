@@ -48,6 +48,7 @@ validation-date_too_early = Дата слишком ранняя.
 validation-date_too_late = Дата слишком поздняя. Она не может быть позже сегодняшнего дня.
 validation-invalid_option = Выберите ответ из списка.
 validation-duplicate_option = Этот ответ уже выбран.
+validation-exclusive_option = Этот ответ нельзя выбрать вместе с другими. Оставьте что-то одно.
 validation-too_few_items = Добавьте хотя бы одну запись.
 validation-too_many_items = Слишком много записей.
 validation-invalid_email = Проверьте адрес почты. Пример: aigul@mail.kz

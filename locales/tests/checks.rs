@@ -23,6 +23,8 @@ struct MessageInfo {
     variables: BTreeSet<String>,
     /// For each select expression: its identifier keys (`one`, `few` …).
     selector_keys: Vec<BTreeSet<String>>,
+    /// Every piece of text a person reads, variants included.
+    text: Vec<String>,
 }
 
 /// Every message of `lang` (Latin Kazakh as loaded, i.e. transliterated), by id.
@@ -71,8 +73,9 @@ fn fixture(lang: Lang, text: &'static str) -> BTreeMap<String, MessageInfo> {
 
 fn walk_pattern(pattern: &Pattern<&str>, info: &mut MessageInfo) {
     for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            walk_expression(expression, info);
+        match element {
+            PatternElement::Placeable { expression } => walk_expression(expression, info),
+            PatternElement::TextElement { value } => info.text.push((*value).to_owned()),
         }
     }
 }
@@ -762,4 +765,48 @@ fn error_and_validation_codes_never_show_raw() {
         en.validation("brand_new_rule"),
         en.t("validation-check_failed")
     );
+}
+
+/// Words that mix Cyrillic and Latin letters: a Latin `i` typed for the Kazakh `і`, a Latin `e`,
+/// `o`, `a`, `c`, `p` inside a Cyrillic word. They look right and break search and speech.
+fn mixed_script_words(messages: &BTreeMap<String, MessageInfo>) -> Vec<String> {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    let mut problems = Vec::new();
+    for (id, info) in messages {
+        for piece in &info.text {
+            for word in piece.split(|c: char| !c.is_alphabetic()) {
+                let has_cyrillic = word.chars().any(cyrillic);
+                let has_latin = word
+                    .chars()
+                    .any(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c));
+                if has_cyrillic && has_latin {
+                    problems.push(format!("{id}: {word:?}"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[rstest]
+#[case::kk(Lang::Kk)]
+#[case::kk_latn(Lang::KkLatn)]
+#[case::ru(Lang::Ru)]
+#[case::en(Lang::En)]
+#[case::uz(Lang::Uz)]
+#[case::zh_hans(Lang::ZhHans)]
+fn no_word_mixes_cyrillic_and_latin_letters(#[case] lang: Lang) {
+    if !present(lang) {
+        return;
+    }
+    let problems = mixed_script_words(&messages(lang));
+    assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn mixed_script_check_catches_a_latin_i_in_kazakh() {
+    // The first "і" below is Latin U+0069, the second the Kazakh U+0456.
+    let bad = fixture(Lang::Kk, "a = Бiз келдік\n");
+    assert_eq!(mixed_script_words(&bad), [r#"a: "Бiз""#]);
+    assert!(mixed_script_words(&fixture(Lang::Kk, "a = KAZTEST тапсырдыңыз ба?\n")).is_empty());
 }
