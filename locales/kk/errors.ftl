@@ -49,6 +49,7 @@ validation-date_too_early = Күн тым ерте.
 validation-date_too_late = Күн тым кеш. Ол бүгіннен кейін болмауы керек.
 validation-invalid_option = Жауапты тізімнен таңдаңыз.
 validation-duplicate_option = Бұл жауап таңдалып қойған.
+validation-exclusive_option = Бұл жауапты басқалармен бірге таңдауға болмайды. Біреуін ғана қалдырыңыз.
 validation-too_few_items = Кемінде бір жазба қосыңыз.
 validation-too_many_items = Жазба тым көп.
 validation-invalid_email = Пошта мекенжайын тексеріңіз. Мысалы: aigul@mail.kz

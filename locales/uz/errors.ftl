@@ -49,6 +49,7 @@ validation-date_too_early = Sana juda erta.
 validation-date_too_late = Sana juda kech. U bugundan keyin boʻlishi mumkin emas.
 validation-invalid_option = Javobni roʻyxatdan tanlang.
 validation-duplicate_option = Bu javob allaqachon tanlangan.
+validation-exclusive_option = Bu javobni boshqalari bilan birga tanlab boʻlmaydi. Faqat bittasini qoldiring.
 validation-too_few_items = Kamida bitta yozuv qoʻshing.
 validation-too_many_items = Yozuvlar juda koʻp.
 validation-invalid_email = Pochta manzilini tekshiring. Masalan: aigul@mail.kz

@@ -49,6 +49,7 @@ validation-date_too_early = 日期太早。
 validation-date_too_late = 日期太晚。不能晚于今天。
 validation-invalid_option = 请从列表中选择答案。
 validation-duplicate_option = 这个答案已经选过了。
+validation-exclusive_option = 这个答案不能和其他答案一起选。请只留一个。
 validation-too_few_items = 请至少添加一条。
 validation-too_many_items = 条目太多。
 validation-invalid_email = 请检查邮箱地址。例如：aigul@mail.kz
