@@ -4,9 +4,14 @@
 //! are stored exactly; only comparisons fold.
 
 /// `text` lowercased, with each Kazakh letter replaced by the Russian letter a keyboard without
-/// it offers: қ→к, ң→н, ү/ұ→у, і→и, ө→о, ә→а, ғ→г, һ→х. Other characters are only lowercased.
+/// it offers: қ→к, ң→н, ү/ұ→у, і→и, ө→о, ә→а, ғ→г, һ→х. The letters of the 2021 Latin alphabet
+/// fold the same way to plain Latin (q→k, ñ→n, ü/ū→u, ı/İ→i, ö→o, ä→a, ğ→g, ş→s), so a person
+/// reading Latin Kazakh finds `Qostanai` by typing `kostanai`. Other characters are only
+/// lowercased.
 pub fn fold_kazakh(text: &str) -> String {
     text.chars()
+        // Unicode lowercases İ to i plus a combining dot; the Kazakh (and Turkish) İ is just i.
+        .map(|c| if c == 'İ' { 'i' } else { c })
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'қ' => 'к',
@@ -17,6 +22,14 @@ pub fn fold_kazakh(text: &str) -> String {
             'ә' => 'а',
             'ғ' => 'г',
             'һ' => 'х',
+            'q' => 'k',
+            'ñ' => 'n',
+            'ü' | 'ū' => 'u',
+            'ı' => 'i',
+            'ö' => 'o',
+            'ä' => 'a',
+            'ğ' => 'g',
+            'ş' => 's',
             other => other,
         })
         .collect()
@@ -51,6 +64,10 @@ mod tests {
     #[case("Қазақстан", "казакстан")]
     #[case("Шығыс Қазақстан", "шыгыс казакстан")]
     #[case("Pavlodar", "pavlodar")]
+    #[case("QAZAQSTAN", "kazakstan")]
+    #[case("Şyğys Qazaqstan", "sygys kazakstan")]
+    #[case("İÄÖÜŪIĞŞÑ", "iaouuigsn")]
+    #[case("ıñ", "in")]
     #[case("", "")]
     fn folds(#[case] text: &str, #[case] folded: &str) {
         assert_eq!(fold_kazakh(text), folded);
@@ -65,6 +82,8 @@ mod tests {
     #[case::empty_query("", "Абай облысы", true)]
     #[case::spaces_only("   ", "Абай облысы", true)]
     #[case::no_match("атырау", "Ақмола облысы", false)]
+    #[case::latin_kazakh_without_special_letters("kostanai", "Qostanai oblysy", true)]
+    #[case::latin_kazakh_capital_i("İRAN", "Iran", true)]
     fn finds(#[case] query: &str, #[case] candidate: &str, #[case] found: bool) {
         assert_eq!(matches(query, candidate), found);
     }

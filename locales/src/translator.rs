@@ -168,6 +168,15 @@ mod tests {
     use super::*;
     use rstest::rstest;
 
+    /// The server keeps one translator per request and the catalog in a `static`; the app keeps
+    /// one in a signal. Both need these bounds.
+    #[test]
+    fn translator_and_bundles_are_shareable_across_threads() {
+        fn shareable<T: Send + Sync + 'static>() {}
+        shareable::<Translator>();
+        shareable::<crate::catalog::Bundle>();
+    }
+
     #[rstest]
     #[case(0, "0")]
     #[case(7, "7")]
