@@ -13,6 +13,20 @@
 //! typing mistake, the official system decides the language stage after submission, and the
 //! test can be retaken (up to three paid attempts), so blocking would only push people to leave
 //! the score out or to misstate it. The app shows the warning and explains the pass mark.
+//!
+//! ```
+//! use kosh_shared::form::residence_2026;
+//! use kosh_shared::validate::{Env, validate_draft};
+//! use std::collections::BTreeMap;
+//!
+//! let form = residence_2026()?;
+//! let mut answers = BTreeMap::new();
+//! answers.insert("personal.birth_date".to_owned(), serde_json::json!("2030-01-01"));
+//! let report = validate_draft(form, &answers, &Env::new("2026-03-01".parse().unwrap()));
+//! assert!(!report.is_valid());
+//! assert!(report.errors.iter().any(|e| e.field == "personal.birth_date" && e.code == "date_too_late"));
+//! # Ok::<(), kosh_shared::Error>(())
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -136,20 +136,30 @@ impl Target {
 /// `&&`, `||`, `+`, `-`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
+    /// `&&`: both yes/no operands hold.
     And,
+    /// `||`: either yes/no operand holds.
     Or,
+    /// `+` of two numbers.
     Add,
+    /// `-` of two numbers.
     Sub,
 }
 
 /// The six comparisons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
+    /// `==`
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
 }
 
@@ -193,7 +203,9 @@ pub struct SyntaxError {
 /// The outcome of evaluating a condition (three-valued, see the module header).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
+    /// It certainly holds.
     True,
+    /// It certainly does not hold.
     False,
     /// It depends on answers that are missing or not relevant.
     Unknown,

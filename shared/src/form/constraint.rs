@@ -77,8 +77,11 @@ pub enum DateBound {
 /// The unit of a relative [`DateBound`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateUnit {
+    /// `d`: calendar days.
     Day,
+    /// `m`: calendar months (the 31st clamps to the month's last day).
     Month,
+    /// `y`: twelve months (29 February clamps to the 28th).
     Year,
 }
 
