@@ -134,17 +134,53 @@ impl Cell {
 
     /// Take in another register's writes, keeping the two greatest of all of them.
     pub fn merge(&mut self, other: &Cell) {
-        let mut all: Vec<&Write> = [Some(&self.winner), self.overwritten.as_ref()]
+        let all = [Some(&self.winner), self.overwritten.as_ref()]
             .into_iter()
             .chain([Some(&other.winner), other.overwritten.as_ref()])
             .flatten()
+            .cloned()
             .collect();
+        self.keep_greatest(all);
+    }
+
+    /// Keep the two greatest of `all` (never empty: callers always include a write).
+    fn keep_greatest(&mut self, mut all: Vec<Write>) {
         all.sort_by(|a, b| b.rank(a));
         all.dedup_by(|a, b| a.rank(b) == Ordering::Equal);
-        let winner = all[0].clone();
-        let overwritten = all.get(1).map(|w| (*w).clone());
-        self.winner = winner;
-        self.overwritten = overwritten;
+        let mut all = all.into_iter();
+        if let Some(winner) = all.next() {
+            self.winner = winner;
+            self.overwritten = all.next();
+        }
+    }
+
+    /// Replace the write that `restamped` is a server-clamped copy of (same device, counter and
+    /// value, later wall time) by the copy. Returns whether one was replaced.
+    fn replace_restamped(&mut self, restamped: &Write) -> bool {
+        let is_original = |w: &Write| {
+            w.hlc.device == restamped.hlc.device
+                && w.hlc.counter == restamped.hlc.counter
+                && w.hlc.wall_ms > restamped.hlc.wall_ms
+                && w.value == restamped.value
+        };
+        let writes: Vec<Write> = [Some(&self.winner), self.overwritten.as_ref()]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        // Replace one write only, the latest match: a clamped original is the furthest ahead.
+        let Some(original) = writes
+            .iter()
+            .filter(|w| is_original(w))
+            .max_by(|a, b| a.rank(b))
+            .cloned()
+        else {
+            return false;
+        };
+        let mut kept: Vec<Write> = writes.into_iter().filter(|w| *w != original).collect();
+        kept.push(restamped.clone());
+        self.keep_greatest(kept);
+        true
     }
 }
 
@@ -242,6 +278,29 @@ impl Draft {
             None => {
                 self.cells.insert(op.field.clone(), incoming);
             }
+        }
+        Ok(self.answer(&op.field).cloned() != before)
+    }
+
+    /// Apply the server's copy of an op this device made, whose stamp the server pulled back
+    /// because this device's clock ran ahead (`Hlc::clamped`). The original write is replaced,
+    /// not kept beside the copy: otherwise this device alone would keep the future stamp as the
+    /// winner and disagree with every other replica about later edits. An op with no original
+    /// here is applied as usual. Returns whether the visible answer changed.
+    pub fn apply_restamped(&mut self, op: &Op) -> Result<bool> {
+        self.check_belongs(&op.draft_id, &op.form_id)?;
+        check_field(&op.field)?;
+        let before = self.answer(&op.field).cloned();
+        let copy = Write {
+            value: op.value.clone(),
+            hlc: op.hlc.clone(),
+        };
+        let replaced = self
+            .cells
+            .get_mut(&op.field)
+            .is_some_and(|c| c.replace_restamped(&copy));
+        if !replaced {
+            return self.apply(op);
         }
         Ok(self.answer(&op.field).cloned() != before)
     }
@@ -526,6 +585,31 @@ mod tests {
         assert_eq!(m.draft.answer("education.level"), Some(&json!("master")));
         // The original is untouched: migration is a pure function.
         assert_eq!(d.form_version, 1);
+    }
+
+    #[test]
+    fn a_clamped_echo_replaces_the_future_write_so_replicas_agree() {
+        // The phone's clock is far ahead; the server pulls its stamp back to 5_000.
+        let future = op(1, "f", json!("phone"), hlc(10_000, 2, "phone"));
+        let mut clamped = future.clone();
+        clamped.hlc = future.hlc.clamped(5_000);
+        let tablet = op(2, "f", json!("tablet"), hlc(7_000, 0, "tablet"));
+
+        let mut server = empty();
+        server.apply(&clamped).unwrap();
+        server.apply(&tablet).unwrap();
+
+        let mut phone = empty();
+        phone.apply(&future).unwrap();
+        phone.apply_restamped(&clamped).unwrap();
+        phone.apply(&tablet).unwrap();
+
+        assert_eq!(phone, server);
+        assert_eq!(phone.answer("f"), Some(&json!("tablet")));
+        // Without an original to replace, it is an ordinary apply.
+        let mut fresh = empty();
+        assert!(fresh.apply_restamped(&clamped).unwrap());
+        assert_eq!(fresh.answer("f"), Some(&json!("phone")));
     }
 
     #[test]

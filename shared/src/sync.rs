@@ -158,7 +158,14 @@ impl SyncClient {
                     version_of(&op.form_id),
                 )
             });
-            match draft.apply(op) {
+            // The server sends this device's own ops back only when it pulled their stamp
+            // back from the future; those replace the original write.
+            let result = if op.hlc.device == self.device_id {
+                draft.apply_restamped(op)
+            } else {
+                draft.apply(op)
+            };
+            match result {
                 Ok(true) => {
                     applied.changed.insert(op.draft_id.clone());
                     let lost_mine = draft
@@ -404,6 +411,37 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_with_a_fast_clock_converges_after_the_server_clamps_it() {
+        let mut phone = SyncClient::new("phone");
+        let mut drafts = BTreeMap::new();
+        let mut d = Draft::new("d1".into(), "residence-2026".into(), 1);
+        let future = d
+            .edit(
+                "phone-1".into(),
+                "f",
+                json!("phone"),
+                Hlc::new(10_000, 0, "phone").unwrap(),
+            )
+            .unwrap();
+        drafts.insert(d.id.clone(), d);
+        phone.outbox.push(future.clone());
+        let mut clamped = future.clone();
+        clamped.hlc = future.hlc.clamped(5_000);
+        let tablet = op(6_000, "d1", "f", json!("tablet"), "tablet");
+        let resp = SyncResponse {
+            cursor: 2,
+            acked: vec!["phone-1".into()],
+            changes: vec![clamped, tablet],
+            more: false,
+        };
+        phone.apply(&resp, &mut drafts, &v1);
+        assert_eq!(
+            drafts[&DraftId::from("d1")].answer("f"),
+            Some(&json!("tablet"))
+        );
+    }
+
+    #[test]
     fn an_unacked_outbox_does_not_loop_without_progress() {
         let mut c = SyncClient::new("phone");
         c.outbox.push(op(1, "d1", "f", json!(1), "phone"));
@@ -433,6 +471,85 @@ mod tests {
         );
     }
 
+    /// Two devices editing one draft offline (`edits`: device, field, value, wall time), all
+    /// syncing before the edits numbered in `syncs_between` and twice at the end, through a
+    /// server that behaves like ours: it logs ops, pulls stamps after `horizon` back to it, and
+    /// hands out other devices' ops plus the requester's own clamped ones. Returns the server's
+    /// draft and each device's.
+    fn simulate(
+        edits: &[(usize, usize, i64, u64)],
+        syncs_between: &[usize],
+        horizon: u64,
+    ) -> (Draft, [Draft; 2]) {
+        let fields = ["a", "b", "c"];
+        let devices = ["p", "q"];
+        let mut clients = [SyncClient::new("p"), SyncClient::new("q")];
+        let mut clocks = devices.map(|d| crate::hlc::HlcClock::new(d).unwrap());
+        let mut local: [BTreeMap<DraftId, Draft>; 2] = Default::default();
+        let blank = Draft::new("d1".into(), "residence-2026".into(), 1);
+        for l in &mut local {
+            l.insert(blank.id.clone(), blank.clone());
+        }
+        let mut server = blank.clone();
+        // (op as stored, index of the device that pushed it, whether its stamp was pulled back)
+        let mut log: Vec<(Op, usize, bool)> = Vec::new();
+        let mut sync = |dev: usize,
+                        clients: &mut [SyncClient; 2],
+                        local: &mut [BTreeMap<DraftId, Draft>; 2],
+                        clocks: &mut [crate::hlc::HlcClock; 2]| {
+            let req = clients[dev].request();
+            for o in &req.ops {
+                if !log.iter().any(|(l, _, _)| l.op_id == o.op_id) {
+                    let stored = Op {
+                        hlc: o.hlc.clamped(horizon),
+                        ..o.clone()
+                    };
+                    server.apply(&stored).unwrap();
+                    log.push((stored, dev, o.hlc.wall_ms > horizon));
+                }
+            }
+            let changes: Vec<Op> = log[req.cursor as usize..]
+                .iter()
+                .filter(|(_, from, clamped)| *from != dev || *clamped)
+                .map(|(o, _, _)| o.clone())
+                .collect();
+            for c in &changes {
+                clocks[dev].observe(&c.hlc, 0);
+            }
+            let resp = SyncResponse {
+                cursor: log.len() as u64,
+                acked: req.ops.iter().map(|o| o.op_id.clone()).collect(),
+                changes,
+                more: false,
+            };
+            clients[dev].apply(&resp, &mut local[dev], &v1);
+        };
+        for (n, (dev, f, v, wall)) in edits.iter().copied().enumerate() {
+            if syncs_between.contains(&n) {
+                sync(0, &mut clients, &mut local, &mut clocks);
+                sync(1, &mut clients, &mut local, &mut clocks);
+            }
+            let stamp = clocks[dev].tick(wall);
+            let draft = local[dev].get_mut(&blank.id).unwrap();
+            let o = draft
+                .edit(
+                    OpId(format!("{}-{n}", devices[dev])),
+                    fields[f],
+                    json!(v),
+                    stamp,
+                )
+                .unwrap();
+            clients[dev].outbox.push(o);
+        }
+        for _ in 0..2 {
+            sync(0, &mut clients, &mut local, &mut clocks);
+            sync(1, &mut clients, &mut local, &mut clocks);
+        }
+        assert!(clients.iter().all(|c| c.outbox.is_empty()));
+        let [p, q] = local.map(|mut l| l.remove(&blank.id).unwrap());
+        (server, [p, q])
+    }
+
     proptest! {
         #[test]
         fn backoff_stays_within_half_and_full_of_the_capped_schedule(attempt in 0u32..64, r in 0.0f64..1.0) {
@@ -443,48 +560,29 @@ mod tests {
             prop_assert!(b.delay(attempt + 1, r) >= d);
         }
 
-        /// Two devices editing offline, syncing through a server that stores ops and hands out
-        /// changes, end with the same answers.
+        /// Without clock trouble, two devices and the server end in exactly the same state.
         #[test]
         fn two_devices_converge_through_a_server(
-            edits in proptest::collection::vec((0usize..2, 0usize..3, 0i64..4), 1..30)
+            edits in proptest::collection::vec((0usize..2, 0usize..3, 0i64..4, 0u64..10), 1..30),
+            syncs_between in proptest::collection::vec(0usize..30, 0..4),
         ) {
-            let fields = ["a", "b", "c"];
-            let devices = ["p", "q"];
-            let mut clients = [SyncClient::new("p"), SyncClient::new("q")];
-            let mut local: [BTreeMap<DraftId, Draft>; 2] = Default::default();
-            for l in &mut local {
-                l.insert("d1".into(), Draft::new("d1".into(), "residence-2026".into(), 1));
-            }
-            for (n, (dev, f, v)) in edits.into_iter().enumerate() {
-                let draft = local[dev].get_mut(&DraftId::from("d1")).unwrap();
-                let o = draft.edit(
-                    OpId(format!("{}-{n}", devices[dev])),
-                    fields[f],
-                    json!(v),
-                    Hlc::new(n as u64 % 5, 0, devices[dev]).unwrap(),
-                ).unwrap();
-                clients[dev].outbox.push(o);
-            }
-            // The server: an append-only log of ops; the cursor is a position in it.
-            let mut log: Vec<Op> = Vec::new();
-            for _ in 0..2 {
-                for dev in 0..2 {
-                    let req = clients[dev].request();
-                    for o in &req.ops {
-                        if !log.iter().any(|l| l.op_id == o.op_id) { log.push(o.clone()); }
-                    }
-                    let resp = SyncResponse {
-                        cursor: log.len() as u64,
-                        acked: req.ops.iter().map(|o| o.op_id.clone()).collect(),
-                        changes: log[req.cursor as usize..].to_vec(),
-                        more: false,
-                    };
-                    clients[dev].apply(&resp, &mut local[dev], &v1);
-                }
-            }
-            prop_assert_eq!(&local[0], &local[1]);
-            prop_assert!(clients[0].outbox.is_empty() && clients[1].outbox.is_empty());
+            let (server, [p, q]) = simulate(&edits, &syncs_between, u64::MAX);
+            prop_assert_eq!(&p, &server);
+            prop_assert_eq!(&q, &server);
+        }
+
+        /// A device whose clock runs past the server's horizon has its stamps pulled back; with
+        /// one edit per field and device, everyone still ends with the same answers.
+        #[test]
+        fn a_clamped_device_converges_on_answers(
+            edits in proptest::collection::vec((0usize..2, 0usize..3, 0i64..4, 0u64..10), 1..30),
+            syncs_between in proptest::collection::vec(0usize..30, 0..4),
+        ) {
+            let mut seen = BTreeSet::new();
+            let edits: Vec<_> = edits.into_iter().filter(|(d, f, _, _)| seen.insert((*d, *f))).collect();
+            let (server, [p, q]) = simulate(&edits, &syncs_between, 6);
+            prop_assert_eq!(p.answers(), server.answers());
+            prop_assert_eq!(q.answers(), server.answers());
         }
     }
 }
