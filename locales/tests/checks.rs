@@ -437,6 +437,13 @@ fn every_form_key_has_a_message() {
     let keys = form_keys();
     assert!(keys.contains("form-residence-title"));
     assert_has_messages("form keys", keys);
+    // The same as shared parses them: every form built into the app and the server.
+    for form in kosh_shared::form::builtin().expect("the built-in forms load") {
+        assert_has_messages(
+            "built-in form keys",
+            form.locale_keys().into_iter().map(str::to_owned),
+        );
+    }
     // yes_no questions are answered with the shared words.
     assert_has_messages("yes/no", ["ui-yes".to_owned(), "ui-no".to_owned()]);
 }
@@ -809,4 +816,18 @@ fn mixed_script_check_catches_a_latin_i_in_kazakh() {
     let bad = fixture(Lang::Kk, "a = Бiз келдік\n");
     assert_eq!(mixed_script_words(&bad), [r#"a: "Бiз""#]);
     assert!(mixed_script_words(&fixture(Lang::Kk, "a = KAZTEST тапсырдыңыз ба?\n")).is_empty());
+}
+
+/// Latin Kazakh is transliterated blindly, so a Cyrillic sample that must stay Cyrillic (the
+/// script choice shows both scripts) is written in kk/ as a string literal `{"Қазақша"}`.
+#[test]
+fn latin_kazakh_keeps_the_cyrillic_sample_of_the_script_choice() {
+    if !present(Lang::Kk) {
+        return;
+    }
+    let text = Translator::new(Lang::KkLatn).t("ui-language-script-cyrillic");
+    assert!(
+        text.contains("Қазақша"),
+        "kk-Latn shows {text:?}: in locales/kk/ui.ftl write the sample as {{\"Қазақша\"}}"
+    );
 }
