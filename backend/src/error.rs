@@ -229,3 +229,104 @@ pub async fn json_error_bodies(response: Response) -> Response {
 pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     ApiError::Internal("a handler panicked".into()).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use axum::body::Body;
+    use axum::routing::get;
+    use tower::ServiceExt;
+    use tower_http::catch_panic::CatchPanicLayer;
+
+    async fn body_json(response: Response) -> serde_json::Value {
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_with_the_error_body() {
+        async fn boom() -> &'static str {
+            panic!("handler bug")
+        }
+        let app = Router::new()
+            .route("/boom", get(boom))
+            .layer(CatchPanicLayer::custom(panic_response));
+        let request = axum::http::Request::get("/boom")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = body_json(response).await;
+        assert_eq!(body["error"]["code"], "internal");
+        assert_eq!(
+            body["error"]["message"], "internal error",
+            "causes are never sent"
+        );
+        // The service lives on.
+        let request = axum::http::Request::get("/boom")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(app.oneshot(request).await.unwrap().status(), 500);
+    }
+
+    #[tokio::test]
+    async fn layer_errors_get_json_bodies() {
+        let timeout = Response::builder()
+            .status(StatusCode::REQUEST_TIMEOUT)
+            .body(Body::empty())
+            .unwrap();
+        let body = body_json(json_error_bodies(timeout).await).await;
+        assert_eq!(body["error"]["code"], "request_timeout");
+        let too_large = Response::builder()
+            .status(StatusCode::PAYLOAD_TOO_LARGE)
+            .body(Body::from("length limit exceeded"))
+            .unwrap();
+        let response = json_error_bodies(too_large).await;
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(
+            body_json(response).await["error"]["code"],
+            "payload_too_large"
+        );
+    }
+
+    #[test]
+    fn every_code_is_one_the_app_knows() {
+        let errors = [
+            ApiError::BadRequest(String::new()),
+            ApiError::Unauthorized,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::MethodNotAllowed,
+            ApiError::PayloadTooLarge,
+            ApiError::UnsupportedMediaType,
+            ApiError::RequestTimeout,
+            ApiError::RateLimited {
+                retry_after: Duration::from_secs(1),
+            },
+            ApiError::InvalidEmail,
+            ApiError::WeakPassword,
+            ApiError::EmailTaken,
+            ApiError::InvalidCredentials,
+            ApiError::TokenReused,
+            ApiError::TooManyOps { max: 500 },
+            ApiError::ValidationFailed { fields: vec![] },
+            ApiError::InvalidTransition(String::new()),
+            ApiError::UnknownRegion(String::new()),
+            ApiError::UnknownForm(String::new()),
+            ApiError::InvalidHlc {
+                message: String::new(),
+                fields: vec![],
+            },
+            ApiError::InvalidDate(String::new()),
+            ApiError::Internal(String::new()),
+        ];
+        for err in errors {
+            let (status, code) = err.status_and_code();
+            assert!(kosh_shared::api::ERROR_CODES.contains(&code), "{code}");
+            assert!(status.is_client_error() || status.is_server_error());
+        }
+    }
+}

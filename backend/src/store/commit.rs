@@ -141,3 +141,54 @@ async fn flusher(shared: Arc<Shared>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SledStore;
+    use std::time::Duration;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_waiters_share_flushes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let commit = GroupCommit::start(store.clone());
+        let before = store.flush_count();
+        let waiters: Vec<_> = (0..200)
+            .map(|_| {
+                let commit = commit.clone();
+                tokio::spawn(async move { commit.durable().await })
+            })
+            .collect();
+        for w in waiters {
+            w.await.unwrap().unwrap();
+        }
+        let flushes = store.flush_count() - before;
+        assert!(flushes >= 1);
+        assert!(flushes < 200, "200 waiters needed {flushes} flushes");
+        commit.shutdown().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_waiter_is_answered_only_after_a_flush_that_started_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let commit = GroupCommit::start(store.clone());
+        for round in 1..=5u64 {
+            let before = store.flush_count();
+            commit.durable().await.unwrap();
+            assert!(
+                store.flush_count() > before,
+                "round {round}: no flush covered the waiter"
+            );
+        }
+        commit.shutdown().await.unwrap();
+        // After shutdown a waiter flushes for itself rather than hang.
+        let before = store.flush_count();
+        tokio::time::timeout(Duration::from_secs(10), commit.durable())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(store.flush_count() > before);
+    }
+}

@@ -1,0 +1,293 @@
+//! The `kosh-backend` binary as a child process: its `listening on` line, a graceful stop on
+//! SIGTERM, `create-officer` and its refusal while a server holds the store, `--help`, and a
+//! server killed with SIGKILL in the middle of a stream of sync pushes losing none of the ops
+//! it acknowledged.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::{Arc, Mutex};
+
+use kosh_shared::hlc::Hlc;
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kosh-backend");
+
+fn command(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("KOSH_ADDR", "127.0.0.1:0")
+        .env("KOSH_DATA_DIR", data_dir)
+        .env_remove("KOSH_JWT_SECRET")
+        .env_remove("KOSH_WEB_DIR")
+        .env("RUST_LOG", "warn");
+    cmd
+}
+
+/// A running server and its base URL, read from its one line on stdout.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn spawn(data_dir: &Path) -> Server {
+        let mut child = command(data_dir)
+            .arg("serve")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn kosh-backend");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim_end()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("first line was {line:?}"))
+            .to_owned();
+        assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+        assert!(!base.ends_with(":0"), "the real port, not 0");
+        Server { child, base }
+    }
+
+    fn terminate(mut self) -> ExitStatus {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn post(
+    client: &reqwest::Client,
+    url: String,
+    token: Option<&str>,
+    body: Value,
+) -> (u16, Value) {
+    let mut req = client.post(url).json(&body);
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+async fn register(client: &reqwest::Client, base: &str, email: &str) -> String {
+    let (status, body) = post(
+        client,
+        format!("{base}/v1/auth/register"),
+        None,
+        json!({"email": email, "password": "correct horse battery"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+fn create_officer(data_dir: &Path, email: &str, password: &str) -> Output {
+    let mut child = command(data_dir)
+        .args(["create-officer", "--email", email])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{password}\n").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[tokio::test]
+async fn sigterm_drains_flushes_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::spawn(dir.path());
+    let client = reqwest::Client::new();
+    let health: Value = client
+        .get(format!("{}/healthz", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+    let token = register(&client, &server.base, "term@example.kz").await;
+    let status = server.terminate();
+    assert!(status.success(), "exit status {status:?}");
+
+    // Everything is there after a restart, the token too (the secret was kept in the data dir).
+    let server = Server::spawn(dir.path());
+    let me: Value = client
+        .get(format!("{}/v1/me", server.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["email"], "term@example.kz");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("jwt-secret"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[tokio::test]
+async fn create_officer_refuses_while_the_server_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::spawn(dir.path());
+    let out = create_officer(dir.path(), "officer@example.kz", "officer password 1");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("in use"), "{stderr}");
+    assert!(server.terminate().success());
+
+    let out = create_officer(dir.path(), "officer@example.kz", "short");
+    assert!(!out.status.success(), "a weak password is refused");
+    let out = create_officer(dir.path(), "officer@example.kz", "officer password 1");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let server = Server::spawn(dir.path());
+    let client = reqwest::Client::new();
+    let (status, body) = post(
+        &client,
+        format!("{}/v1/auth/login", server.base),
+        None,
+        json!({"email": "officer@example.kz", "password": "officer password 1"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["user"]["role"], "officer");
+}
+
+#[test]
+fn help_documents_every_command_and_variable() {
+    let out = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        "serve",
+        "create-officer",
+        "KOSH_ADDR",
+        "KOSH_DATA_DIR",
+        "KOSH_JWT_SECRET",
+        "KOSH_WEB_DIR",
+    ] {
+        assert!(help.contains(word), "--help lacks {word}:\n{help}");
+    }
+    let out = Command::new(BIN)
+        .args(["create-officer", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--email"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigkill_during_pushes_loses_no_acknowledged_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn(dir.path());
+    let client = reqwest::Client::new();
+    let token = register(&client, &server.base, "crash@example.kz").await;
+    let acked = Arc::new(Mutex::new(HashSet::<String>::new()));
+    let progress = Arc::new(tokio::sync::Notify::new());
+    let url = format!("{}/v1/sync", server.base);
+    let start = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap();
+
+    let mut pushers = Vec::new();
+    for device in 0..6 {
+        let (client, url, token, acked) =
+            (client.clone(), url.clone(), token.clone(), acked.clone());
+        let progress = progress.clone();
+        pushers.push(tokio::spawn(async move {
+            for round in 0u64.. {
+                let ops: Vec<Value> = (0..10u64)
+                    .map(|i| {
+                        json!({"op_id": format!("op-{device}-{round}-{i}"), "draft_id": format!("draft-{device}"),
+                               "form_id": "residence-2026", "field": "work.years_total", "value": (round + i) % 60,
+                               "hlc": Hlc::new(start + round, i as u32, format!("dev{device}")).unwrap()})
+                    })
+                    .collect();
+                let body = json!({"device_id": format!("dev{device}"), "cursor": 0, "ops": ops});
+                let Ok(resp) = client.post(&url).bearer_auth(&token).json(&body).send().await else {
+                    return;
+                };
+                if resp.status() != 200 {
+                    return;
+                }
+                let Ok(body) = resp.json::<Value>().await else { return };
+                {
+                    let mut acked = acked.lock().unwrap();
+                    for id in body["acked"].as_array().unwrap() {
+                        acked.insert(id.as_str().unwrap().to_owned());
+                    }
+                }
+                progress.notify_one();
+            }
+        }));
+    }
+    // Kill once a good number of ops are acknowledged, while the pushers are still going.
+    while acked.lock().unwrap().len() < 600 {
+        progress.notified().await;
+    }
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    for p in pushers {
+        p.await.unwrap();
+    }
+    let acked = acked.lock().unwrap().clone();
+
+    let server = Server::spawn(dir.path());
+    let mut stored = HashSet::new();
+    let mut cursor = 0;
+    loop {
+        let (status, page) = post(
+            &client,
+            format!("{}/v1/sync", server.base),
+            Some(&token),
+            json!({"device_id": "auditor", "cursor": cursor, "ops": []}),
+        )
+        .await;
+        assert_eq!(status, 200, "{page}");
+        for change in page["changes"].as_array().unwrap() {
+            stored.insert(change["op_id"].as_str().unwrap().to_owned());
+        }
+        cursor = page["cursor"].as_u64().unwrap();
+        if page["more"] == false {
+            break;
+        }
+    }
+    let lost: Vec<_> = acked.difference(&stored).collect();
+    assert!(
+        lost.is_empty(),
+        "{} acknowledged ops lost, e.g. {:?}",
+        lost.len(),
+        lost.first()
+    );
+    assert!(acked.len() >= 600);
+}

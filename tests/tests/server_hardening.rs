@@ -1,0 +1,231 @@
+//! The server's edges over real HTTP: every error is API.md's JSON body (unknown routes, wrong
+//! methods, oversized or malformed bodies), request ids, compression, and the web app served
+//! from `KOSH_WEB_DIR` without ever shadowing the API.
+
+use kosh_tests::{TestServer, test_settings};
+use serde_json::{Value, json};
+
+async fn error_of(resp: reqwest::Response) -> (u16, String) {
+    let status = resp.status().as_u16();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(
+        content_type.starts_with("application/json"),
+        "{status}: {content_type}"
+    );
+    let body: Value = resp.json().await.unwrap();
+    assert!(body["error"]["message"].is_string(), "{body}");
+    (status, body["error"]["code"].as_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_get_json_errors() {
+    let server = TestServer::start().await;
+    let resp = server
+        .client
+        .get(server.url("/v1/nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (404, "not_found".into()));
+    let resp = server.client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(
+        error_of(resp).await,
+        (404, "not_found".into()),
+        "no web dir configured"
+    );
+    let resp = server
+        .client
+        .delete(server.url("/v1/sync"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
+    let resp = server
+        .client
+        .get(server.url("/v1/auth/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_client_errors() {
+    let server = TestServer::start().await;
+    let url = server.url("/v1/auth/register");
+    let resp = server
+        .client
+        .post(&url)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
+    let resp = server
+        .client
+        .post(&url)
+        .header("content-type", "text/plain")
+        .body(r#"{"email": "a@b.kz", "password": "0123456789"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (415, "unsupported_media_type".into()));
+    let resp = server
+        .client
+        .post(&url)
+        .json(&json!({"email": 5, "password": []}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
+    let resp = server
+        .client
+        .post(&url)
+        .json(&json!([1, 2]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
+}
+
+#[tokio::test]
+async fn bodies_over_one_mebibyte_are_refused() {
+    let server = TestServer::start().await;
+    let token = server.register("big@example.kz").await.access_token;
+    let big = json!({"device_id": "d", "cursor": 0, "ops": [], "pad": "x".repeat(1024 * 1024)});
+    // With a Content-Length header.
+    let resp = server
+        .client
+        .post(server.url("/v1/sync"))
+        .bearer_auth(&token)
+        .json(&big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (413, "payload_too_large".into()));
+    // Streamed in chunks without a Content-Length, over a raw connection.
+    let (status, body) =
+        chunked_post(&server, "/v1/sync", &token, big.to_string().as_bytes()).await;
+    assert_eq!(status, 413, "{body}");
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    // The server is fine afterwards.
+    assert_eq!(server.get("/healthz", None).await.0, 200);
+}
+
+/// POSTs `body` with `Transfer-Encoding: chunked`; returns the status and the body text.
+async fn chunked_post(server: &TestServer, path: &str, token: &str, body: &[u8]) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    for chunk in body.chunks(64 * 1024) {
+        let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), chunk, b"\r\n"].concat();
+        // The server may answer and close before reading everything: stop writing then.
+        if stream.write_all(&framed).await.is_err() {
+            break;
+        }
+    }
+    let _ = stream.write_all(b"0\r\n\r\n").await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_owned();
+    (status, body)
+}
+
+#[tokio::test]
+async fn responses_carry_request_ids_and_compress() {
+    let server = TestServer::start().await;
+    let resp = server
+        .client
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert!(!resp.headers()["x-request-id"].is_empty());
+    let resp = server
+        .client
+        .get(server.url("/healthz"))
+        .header("x-request-id", "trace-me-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["x-request-id"], "trace-me-42");
+    let resp = server
+        .client
+        .get(server.url("/v1/forms/residence-2026"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn the_web_app_is_served_beside_the_api() {
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(
+        web.path().join("index.html"),
+        "<!doctype html><title>Kosh</title>",
+    )
+    .unwrap();
+    std::fs::write(web.path().join("kosh_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(web.path().join("kosh.js"), "export default 1;").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let settings = kosh_backend::Settings {
+        web_dir: Some(web.path().to_owned()),
+        ..test_settings(data.path())
+    };
+    let server = TestServer::start_with(settings, Some(data)).await;
+
+    let get = |path: &str| server.client.get(server.url(path)).send();
+    let resp = get("/").await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let resp = get("/kosh_bg.wasm").await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/wasm");
+    let resp = get("/kosh.js").await.unwrap();
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    // The app's own routes work on reload.
+    let resp = get("/status/123").await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(resp.text().await.unwrap().contains("<title>Kosh</title>"));
+    // The API never falls through to the page.
+    let resp = get("/v1/nope").await.unwrap();
+    assert_eq!(error_of(resp).await, (404, "not_found".into()));
+    assert_eq!(server.get("/healthz", None).await.0, 200);
+    let resp = server
+        .client
+        .post(server.url("/somewhere"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
+}
