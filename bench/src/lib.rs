@@ -29,6 +29,7 @@ pub use report::Report;
 
 use crate::load::{LoadOutcome, LoadSpec};
 use crate::machine::Machine;
+use crate::process::cpu_seconds_of;
 use crate::report::{Measured, Row};
 use crate::targets::{KoshLaunch, Launcher, Target, fleet};
 use crate::workload::AnswerPool;
@@ -132,10 +133,17 @@ async fn measure(
         }
     };
     let mut peak_reset = false;
+    let mut cpu = (None, None);
     let measured = async {
         let fleet = fleet(target, server.addr, devices, token_len).await?;
         peak_reset = server.reset_peak_memory();
+        let before = (server.cpu_seconds(), cpu_seconds_of("self"));
         let (outcome, loaded) = load::run(fleet.devices, pool.clone(), spec).await?;
+        let after = (server.cpu_seconds(), cpu_seconds_of("self"));
+        cpu = (
+            before.0.zip(after.0).map(|(b, a)| a - b),
+            before.1.zip(after.1).map(|(b, a)| a - b),
+        );
         let (mut a, mut b) = fleet.probe;
         let single = load::single_answer(&mut a, &mut b, pool).await;
         drop(loaded);
@@ -150,6 +158,13 @@ async fn measure(
             let mut m = summarise(&outcome);
             m.peak_memory_mib = peak.map(|kib| kib as f64 / 1024.0);
             m.peak_memory_of_load_only = peak_reset;
+            let per_sync = |seconds: Option<f64>| {
+                seconds
+                    .filter(|_| outcome.syncs > 0)
+                    .map(|s| s * 1e6 / outcome.syncs as f64)
+            };
+            m.server_cpu_us_per_sync = per_sync(cpu.0);
+            m.client_cpu_us_per_sync = per_sync(cpu.1);
             match single {
                 Ok(cost) => {
                     m.single_answer_bytes = Some(cost.bytes);
@@ -190,5 +205,7 @@ fn summarise(outcome: &LoadOutcome) -> Measured {
         single_answer_error: None,
         peak_memory_mib: None,
         peak_memory_of_load_only: false,
+        server_cpu_us_per_sync: None,
+        client_cpu_us_per_sync: None,
     }
 }

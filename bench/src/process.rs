@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use tempfile::TempDir;
@@ -120,6 +120,11 @@ impl ServerProcess {
         peak_from_status(&status)
     }
 
+    /// CPU time the process has used so far (user and system), in seconds.
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        cpu_seconds_of(&self.child.id()?.to_string())
+    }
+
     /// Resets the peak resident set size to the current one (`/proc/<pid>/clear_refs`), so the
     /// peak measured afterwards is the load's and not the setup's (argon2 hashing 19 MiB per
     /// registration, for one). False when the kernel refused.
@@ -170,6 +175,38 @@ async fn keep_tail(
     }
 }
 
+/// CPU time (user and system) of `/proc/<pid>` so far, in seconds; `pid` may be `self`.
+pub fn cpu_seconds_of(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let ticks = cpu_ticks_from_stat(&stat)?;
+    Some(ticks as f64 / clock_ticks_per_second())
+}
+
+/// utime + stime (fields 14 and 15 of `/proc/<pid>/stat`; the command name, field 2, may hold
+/// spaces and parentheses, so fields are counted after its closing one).
+fn cpu_ticks_from_stat(stat: &str) -> Option<u64> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
+}
+
+/// The kernel's clock ticks per second (`getconf CLK_TCK`; 100 on every Linux in use).
+fn clock_ticks_per_second() -> f64 {
+    static TICKS: OnceLock<f64> = OnceLock::new();
+    *TICKS.get_or_init(|| {
+        std::process::Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .and_then(|text| text.trim().parse::<f64>().ok())
+            .filter(|&t| t > 0.0)
+            .unwrap_or(100.0)
+    })
+}
+
 fn peak_from_status(status: &str) -> Option<u64> {
     status
         .lines()
@@ -200,6 +237,14 @@ mod tests {
         );
         assert_eq!(pouch, Some("127.0.0.1:5987".parse().unwrap()));
         assert_eq!(ReadyLine::LISTENING.address("starting"), None);
+    }
+
+    #[test]
+    fn cpu_time_is_read_after_the_command_name() {
+        let stat = "4242 (tokio (rt) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3";
+        assert_eq!(cpu_ticks_from_stat(stat), Some(300));
+        assert_eq!(cpu_ticks_from_stat("4242 (x) S 1"), None);
+        assert!(cpu_seconds_of("self").is_some());
     }
 
     #[test]

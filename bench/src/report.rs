@@ -35,6 +35,10 @@ pub struct Measured {
     pub peak_memory_mib: Option<f64>,
     /// True when the peak was reset after setup, so it is the load's alone.
     pub peak_memory_of_load_only: bool,
+    /// CPU time the server used during the load, per completed sync, µs.
+    pub server_cpu_us_per_sync: Option<f64>,
+    /// CPU time the load generator (this process) used during the load, per sync, µs.
+    pub client_cpu_us_per_sync: Option<f64>,
 }
 
 /// One line of the table.
@@ -175,15 +179,15 @@ impl Report {
         out.push_str(
             "| server | devices | syncs/s | p50 ms | p99 ms | bytes/sync | round trips/sync | \
              pulled/sync | 1-answer sync: bytes | 1-answer sync: round trips | peak memory MiB | \
-             failed syncs |\n",
+             server CPU µs/sync | load generator CPU µs/sync | failed syncs |\n",
         );
-        out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for row in &self.rows {
             match (&row.measured, &row.failure) {
                 (Some(m), _) => {
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                        "| {} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                         row.label,
                         row.devices,
                         m.syncs_per_s,
@@ -201,6 +205,8 @@ impl Report {
                             } else {
                                 " (incl. setup)"
                             },
+                        opt(m.server_cpu_us_per_sync, 0),
+                        opt(m.client_cpu_us_per_sync, 0),
                         if m.errors == 0 {
                             "0".to_owned()
                         } else {
@@ -215,7 +221,7 @@ impl Report {
                 (None, failure) => {
                     let _ = writeln!(
                         out,
-                        "| {} | {} | not measured: {} | | | | | | | | | |",
+                        "| {} | {} | not measured: {} | | | | | | | | | | | |",
                         row.label,
                         row.devices,
                         one_line(failure.as_deref().unwrap_or("unknown"))
@@ -312,6 +318,9 @@ const METHOD: &str = "## How it is measured
   row, reset (`/proc/<pid>/clear_refs`) once the accounts or databases are set up, so it is the
   peak under the sync load and the probe, not argon2's 19 MiB per registration; `(incl. setup)`
   marks a row where the kernel refused the reset.
+- **CPU per sync** is the CPU time (user + system, `/proc/<pid>/stat`) the server process and
+  the load generator used during the load, divided by the syncs completed: it shows where the two
+  shared cores went (10 ms clock ticks, so it is precise over a whole row, not per request).
 - **Kosh** is the real server (`kosh-backend serve`, release build, default settings and
   logging) with a temporary sled store; devices register an account each (not timed) and sync
   with their access token. Its acks are durable: group commit flushes sled before answering.
