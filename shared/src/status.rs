@@ -107,7 +107,10 @@ impl Outcome {
 
 /// When a stage that starts at `started` is normally over, by the policy's duration.
 pub fn due_at(stage: Stage, started: DateTime<Utc>, policy: &Policy) -> DateTime<Utc> {
-    started + Duration::days(i64::from(policy.stage_days(stage)))
+    // Saturate at the end of representable time rather than panic on a nonsense start.
+    started
+        .checked_add_signed(Duration::days(i64::from(policy.stage_days(stage))))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// A new application of `draft`: waiting on the `submitted` stage since `submitted_at`.
