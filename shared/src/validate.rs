@@ -900,4 +900,120 @@ mod tests {
     fn phone_numbers(#[case] text: &str, #[case] ok: bool) {
         assert_eq!(is_phone(text), ok, "{text}");
     }
+
+    fn any_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-100i64..3000).prop_map(|n| json!(n)),
+            (-1e6f64..1e6).prop_map(|n| json!(n)),
+            prop::sample::select(vec![
+                "",
+                " ",
+                "UZ",
+                "kz",
+                "bachelor",
+                "b2",
+                "none_yet",
+                "birth_certificate",
+                "pavlodar",
+                "1990-05-14",
+                "2030-01-01",
+                "2016-02-29",
+                "+7 701 234 56 78",
+                "a@b.kz",
+                "spouse",
+                "job",
+                "relation",
+                "birth_date",
+                "end",
+                "start",
+            ])
+            .prop_map(|s| json!(s)),
+            "\\PC{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    prop::sample::select(vec![
+                        "relation",
+                        "full_name",
+                        "birth_date",
+                        "citizenship",
+                        "moves_with_me",
+                        "activity",
+                        "title",
+                        "country",
+                        "start",
+                        "ongoing",
+                        "end",
+                        "other",
+                    ]),
+                    inner,
+                    0..5
+                )
+                .prop_map(|m| Value::Object(
+                    m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+                )),
+            ]
+        })
+    }
+
+    fn any_draft() -> impl proptest::strategy::Strategy<Value = BTreeMap<String, Value>> {
+        use proptest::prelude::*;
+        let mut ids: Vec<String> = form().question_ids().map(str::to_owned).collect();
+        ids.push("personal.shoe_size".to_owned());
+        prop::collection::btree_map(prop::sample::select(ids), any_value(), 0..40).prop_map(
+            |random| {
+                // Start from the valid examples half of the time, so deep rules are reached.
+                let mut d = if random.len() % 2 == 0 {
+                    draft()
+                } else {
+                    BTreeMap::new()
+                };
+                d.extend(random);
+                d
+            },
+        )
+    }
+
+    proptest::proptest! {
+        /// Whatever the answers, validation returns, and every error is about a question that
+        /// is asked (or an answer to no question): never about a hidden one.
+        #[test]
+        fn errors_only_name_asked_questions(answers in any_draft(), days in 0i64..3000) {
+            let today = day("2024-01-01") + chrono::Duration::days(days);
+            let report = validate_draft(form(), &answers, &Env::new(today));
+            let relevance = form().relevance(&answers, today);
+            for e in report.errors.iter().chain(&report.warnings) {
+                // `family.members[2]` (a row that is not an object) is asked when its group is.
+                let row_of_asked_group = e.field.split_once('[').is_some_and(|(group, rest)| {
+                    !rest.contains('.') && relevance.field(group)
+                });
+                let asked = relevance.field(&e.field) || row_of_asked_group;
+                proptest::prop_assert!(
+                    asked || e.code == "unknown_question",
+                    "{e:?} is not asked"
+                );
+                proptest::prop_assert!(CODES.contains(&e.code.as_str()), "{e:?}");
+            }
+        }
+
+        /// An op the server accepts never has a type error when the draft is validated: the
+        /// two checks agree on what each kind's JSON looks like.
+        #[test]
+        fn accepted_ops_have_no_type_errors(
+            id in proptest::sample::select(form().question_ids().map(str::to_owned).collect::<Vec<_>>()),
+            value in any_value(),
+        ) {
+            let question = form().question(&id).unwrap();
+            let alone = validate_answer(question, &value, &env());
+            let type_error = alone.iter().any(|e| e.code == "wrong_type" || e.code == "invalid_date");
+            if check_shape(question, &value).is_ok() {
+                proptest::prop_assert!(!type_error, "{alone:?}");
+            }
+        }
+    }
 }
