@@ -1,3 +1,4 @@
+# Drafted without a native speaker: needs review by a native English speaker before release.
 # English. Server errors (error-<code>) and answer checks (validation-<code>).
 # A person reads these under a question or on a screen: what happened and what to do, no jargon.
 

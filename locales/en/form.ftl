@@ -1,3 +1,4 @@
+# Drafted without a native speaker: needs review by a native English speaker before release.
 # English. The residence-2026 form, version 1 (shared/forms/residence-2026.v1.json): title,
 # sections, questions (form-q-<question id with '-' for '.'>), hints (…-hint) and answer
 # options (form-opt-<set>-<value>). Short questions, addressed to "you".

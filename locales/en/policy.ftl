@@ -1,3 +1,4 @@
+# Drafted without a native speaker: needs review by a native English speaker before release.
 # English. Names from the policy (shared/policy): regions, kinds of support, application stages,
 # stage outcomes, scoring criteria; the sources of the rules and the caveats. Numbers (amounts,
 # terms, points) come from the policy as variables: never write them into the text.

@@ -1,3 +1,4 @@
+# Drafted without a native speaker: needs review by a native English speaker before release.
 # English. Same keys as the Russian reference (ru/ui.ftl).
 # Short, plain sentences; everyday words.
 # Keys: ui-<screen>-<thing>. Variables ($days, $date …) come from the app: dates are already
