@@ -44,6 +44,8 @@ pub fn workspace_dir() -> PathBuf {
 #[derive(Debug, Clone)]
 pub struct RunConfig {
     pub device_counts: Vec<usize>,
+    /// The servers to measure, in this order for each device count.
+    pub targets: Vec<Target>,
     pub duration: Duration,
     pub max_syncs_per_device: u64,
     pub seed: u64,
@@ -65,7 +67,7 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
     let mut token_len = None;
     let mut rows = Vec::new();
     for &devices in &config.device_counts {
-        for target in Target::ALL {
+        for &target in &config.targets {
             eprintln!("kosh-bench: {} with {devices} devices", target.label());
             let row = measure(
                 &config.launcher,

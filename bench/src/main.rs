@@ -27,6 +27,14 @@ struct RunArgs {
     /// Device counts to measure, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "1,16,128")]
     devices: Vec<usize>,
+    /// The servers to measure (all four by default; fewer for a diagnosis, not for the table).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "kosh,limit,naive,peer"
+    )]
+    targets: Vec<Target>,
     /// Seconds of load per server and device count.
     #[arg(long, default_value_t = 10.0)]
     seconds: f64,
@@ -118,6 +126,13 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
             args.out = Some("-".into());
         }
     }
+    if args.smoke {
+        args.targets = Target::ALL.to_vec();
+    }
+    if args.targets.is_empty() {
+        eprintln!("kosh-bench: --targets needs at least one server");
+        return ExitCode::from(2);
+    }
     if args.devices.is_empty() || args.devices.contains(&0) {
         eprintln!("kosh-bench: --devices needs counts of at least 1");
         return ExitCode::from(2);
@@ -158,6 +173,7 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
     }
     let config = RunConfig {
         device_counts: args.devices.clone(),
+        targets: args.targets.clone(),
         duration: Duration::from_secs_f64(args.seconds),
         max_syncs_per_device: args.max_syncs_per_device,
         seed: args.seed,

@@ -23,7 +23,7 @@ pub const DEVICES_PER_APPLICANT: usize = 2;
 const DEFAULT_TOKEN_LEN: usize = 300;
 
 /// A server the load is run against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     Kosh,
