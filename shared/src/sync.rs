@@ -18,6 +18,10 @@ use crate::ids::{DraftId, FormId, OpId};
 /// Ops made on this device and not yet acknowledged by the server, oldest first. An op stays
 /// here until it appears in a response's `acked`, so a lost response only means sending it
 /// again, which the server's `op_id` check makes harmless.
+///
+/// Ops that a later edit of the same answer supersedes are still sent, not compacted away: each
+/// register keeps the runner-up write too, so dropping one here would leave this device and the
+/// others with different "changed on another device" values. The app debounces typing instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outbox {
