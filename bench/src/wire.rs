@@ -258,3 +258,75 @@ fn build(
         .body(Full::new(body.clone()))
         .map_err(|e| BenchError::Http(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    const RESPONSE: &[u8] =
+        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\ncontent-type: text/plain\r\n\r\nok";
+
+    /// Reads one request (head and a content-length body) and returns its raw bytes.
+    async fn read_request(stream: &mut TcpStream, pending: &mut Vec<u8>) -> Vec<u8> {
+        loop {
+            if let Some(end) = pending.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&pending[..end]).to_lowercase();
+                let body_len: usize = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .map_or(0, |v| v.trim().parse().unwrap());
+                let total = end + 4 + body_len;
+                if pending.len() >= total {
+                    return pending.drain(..total).collect();
+                }
+            }
+            let mut buf = [0u8; 4096];
+            let n = stream.read(&mut buf).await.unwrap();
+            assert!(n > 0, "client closed");
+            pending.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    #[tokio::test]
+    async fn counts_exactly_the_bytes_of_each_request_and_response() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            let (mut stream, _) = listener.accept().await.unwrap();
+            let mut pending = Vec::new();
+            let mut seen = Vec::new();
+            for _ in 0..2 {
+                seen.push(read_request(&mut stream, &mut pending).await);
+                stream.write_all(RESPONSE).await.unwrap();
+            }
+            seen
+        });
+        let mut conn = Connection::open(addr).await.unwrap();
+        let body = br#"{"device_id":"d-1","cursor":0,"ops":[]}"#.to_vec();
+        let first = conn
+            .request(Method::POST, "/v1/sync", Some("tok"), Some(body))
+            .await
+            .unwrap();
+        let second = conn
+            .request(Method::GET, "/db/_changes?since=0", None, None)
+            .await
+            .unwrap();
+        let seen = server.await.unwrap();
+        assert_eq!(first.status, 200);
+        assert_eq!(&first.body[..], b"ok");
+        assert_eq!(first.sent, seen[0].len() as u64);
+        assert_eq!(second.sent, seen[1].len() as u64);
+        assert_eq!(first.received, RESPONSE.len() as u64);
+        assert_eq!(second.received, RESPONSE.len() as u64);
+        assert_eq!(first.bytes(), (seen[0].len() + RESPONSE.len()) as u64);
+        let head = String::from_utf8_lossy(&seen[0]);
+        assert!(head.starts_with("POST /v1/sync HTTP/1.1\r\n"), "{head}");
+        assert!(head.contains("authorization: Bearer tok\r\n"), "{head}");
+        assert!(
+            head.ends_with(r#"{"device_id":"d-1","cursor":0,"ops":[]}"#),
+            "{head}"
+        );
+    }
+}
