@@ -9,17 +9,9 @@
 //   worker fills a new cache and deletes the old one when it takes over.
 const BUILD = "__KOSH_BUILD__";
 const CACHE = `kosh-shell-${BUILD}`;
-const SHELL = [
-  "/",
-  "/index.html",
-  "/kosh.js",
-  "/kosh_bg.wasm",
-  "/fonts/kosh-sans.woff2",
-  "/manifest.webmanifest",
-  "/icons/icon-180.png",
-  "/icons/icon-192.png",
-  "/icons/icon-512.png",
-];
+// Every file of the bundle ("/" and the page's routes share index.html); the build writes the
+// list in, since wasm-bindgen's JS snippets have generated names.
+const SHELL = ["/"].concat(/*__KOSH_FILES__*/ ["/index.html"]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -1,0 +1,158 @@
+// The browser tests' harness: the real server on a free port with a temporary data directory,
+// serving the web build, and Debian's Chromium at a phone's size with touch.
+//
+// `./kosh test` builds both and says where they are (KOSH_E2E_SERVER, KOSH_E2E_WEB_DIR); run
+// alone (`npm test` here) it looks for the debug server and target/kosh-web of a previous run.
+// Nothing here waits by the clock: the server is ready when it prints its `listening on` line,
+// the page when the selectors a test waits for appear.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "..", "..");
+export const serverBin = process.env.KOSH_E2E_SERVER ?? join(repoRoot, "target", "debug", "kosh-backend");
+export const webDir = process.env.KOSH_E2E_WEB_DIR ?? join(repoRoot, "target", "kosh-web");
+export const shotsDir = join(repoRoot, "target", "e2e-shots");
+const chromiumPath = process.env.KOSH_E2E_CHROMIUM ?? "/usr/bin/chromium";
+
+/** A phone: the size of a common one (390x844 CSS px), touch, a mobile user agent's layout. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** The narrowest phone the layout promises to serve without overflow. */
+export const NARROW = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+export const OFFICER = { email: "officer@kosh.test", password: "officer-password-1" };
+
+function need(path, what) {
+  if (!existsSync(path)) {
+    throw new Error(`${what} is missing at ${path}: run ./kosh test from the repository's root, which builds it`);
+  }
+}
+
+function run(args, env, input) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(serverBin, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolveRun(out) : reject(new Error(`kosh-backend ${args.join(" ")} exited ${code}: ${out}`))));
+    child.stdin.end(input ?? "");
+  });
+}
+
+/**
+ * Starts kosh-backend on 127.0.0.1:0 with a fresh data directory (holding one officer account)
+ * and the web build; resolves once it prints `listening on http://…`.
+ */
+export async function startServer() {
+  need(serverBin, "the server (kosh-backend)");
+  need(join(webDir, "index.html"), "the web build");
+  const dataDir = mkdtempSync(join(tmpdir(), "kosh-e2e-"));
+  const env = {
+    ...process.env,
+    KOSH_ADDR: "127.0.0.1:0",
+    KOSH_DATA_DIR: dataDir,
+    KOSH_WEB_DIR: webDir,
+    RUST_LOG: process.env.RUST_LOG ?? "warn",
+  };
+  await run(["create-officer", "--email", OFFICER.email], env, `${OFFICER.password}\n`);
+
+  const child = spawn(serverBin, ["serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const log = [];
+  child.stderr.on("data", (d) => log.push(String(d)));
+  const url = await new Promise((resolveUrl, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      log.push(line);
+      const m = line.match(/listening on (http:\/\/\S+)/);
+      if (m) resolveUrl(m[1].replace(/\/$/, ""));
+    });
+    child.on("exit", (code) => reject(new Error(`kosh-backend exited ${code} before listening:\n${log.join("")}`)));
+    child.on("error", reject);
+  });
+  const stopped = new Promise((r) => child.on("exit", r));
+  return {
+    url,
+    dataDir,
+    log,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await stopped;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing reaching out to the internet on its own. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A new phone-sized browsing context (its own storage: a separate device). */
+export function newPhone(browser, options = {}) {
+  return browser.newContext({ ...PHONE, locale: "kk-KZ", ...options });
+}
+
+/** Saves a screenshot under target/e2e-shots/<name>.png. */
+export async function shot(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/** JSON over the API, as a test checking the server's side would call it. */
+export async function api(base, method, path, { token, body } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+/**
+ * Elements whose content spills out of their box or out of the viewport sideways: what a
+ * person sees as text cut off or running into its neighbour.
+ */
+export function findOverflow(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const vw = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > vw + 1) {
+      problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px > ${vw}px`);
+    }
+    for (const el of document.querySelectorAll("body *")) {
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden") continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!hasText) continue;
+      const clipsX = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible";
+      if (r.right > vw + 1 || r.left < -1 || (clipsX && style.textOverflow !== "ellipsis")) {
+        problems.push(`<${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 40)}" overflows (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
+      }
+    }
+    return problems;
+  });
+}
