@@ -5,12 +5,13 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use kosh_shared::api::{Application, Role, StageEventRequest, SubmitRequest};
 use kosh_shared::draft::Draft;
 use kosh_shared::ids::ApplicationId;
 use kosh_shared::validate::{Env, validate_draft};
 use kosh_shared::{form, score, status};
+use serde::Serialize;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Json};
@@ -20,13 +21,33 @@ use crate::store::{ApplicationRecord, Submission};
 /// The longest idempotency key accepted (a UUID is 36 characters).
 const MAX_KEY_LEN: usize = 200;
 
+/// `<application>` of API.md, extended with `overdue`: whether the current stage has run past
+/// its normal duration (`kosh_shared::status::is_overdue` at the time of the answer), so a
+/// client that does not compute it still can say so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApplicationView {
+    #[serde(flatten)]
+    pub application: Application,
+    pub overdue: bool,
+}
+
+impl ApplicationView {
+    fn at(application: Application, now: DateTime<Utc>) -> ApplicationView {
+        let overdue = status::is_overdue(&application, now);
+        ApplicationView {
+            application,
+            overdue,
+        }
+    }
+}
+
 /// `POST /v1/applications` → 201 with the new application, or 200 with the one the same
 /// idempotency key created before.
 pub async fn submit(
     State(state): State<AppState>,
     caller: Caller,
     Json(req): Json<SubmitRequest>,
-) -> ApiResult<(StatusCode, Json<Application>)> {
+) -> ApiResult<(StatusCode, Json<ApplicationView>)> {
     let key = req.idempotency_key.trim();
     if key.is_empty() || key.len() > MAX_KEY_LEN {
         return Err(ApiError::BadRequest(format!(
@@ -35,7 +56,10 @@ pub async fn submit(
     }
     // A replay answers with what the first request created, whatever the draft became since.
     if let Some(existing) = state.store.application_by_key(&caller.user, key)? {
-        return Ok((StatusCode::OK, Json(existing.application)));
+        return Ok((
+            StatusCode::OK,
+            Json(ApplicationView::at(existing.application, Utc::now())),
+        ));
     }
     let record = state
         .store
@@ -74,12 +98,18 @@ pub async fn submit(
         Submission::Created(record) => {
             state.durable().await?;
             tracing::info!(application = %record.application.id, "application submitted");
-            Ok((StatusCode::CREATED, Json(record.application)))
+            Ok((
+                StatusCode::CREATED,
+                Json(ApplicationView::at(record.application, now)),
+            ))
         }
         // A concurrent request with the same key won the race: answer with its application.
         Submission::Existing(record) => {
             state.durable().await?;
-            Ok((StatusCode::OK, Json(record.application)))
+            Ok((
+                StatusCode::OK,
+                Json(ApplicationView::at(record.application, now)),
+            ))
         }
     }
 }
@@ -89,13 +119,19 @@ pub async fn submit(
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<Json<Vec<Application>>> {
+) -> ApiResult<Json<Vec<ApplicationView>>> {
     let records = if caller.role == Role::Officer {
         state.store.all_applications()?
     } else {
         state.store.applications_of(&caller.user)?
     };
-    Ok(Json(records.into_iter().map(|r| r.application).collect()))
+    let now = Utc::now();
+    Ok(Json(
+        records
+            .into_iter()
+            .map(|r| ApplicationView::at(r.application, now))
+            .collect(),
+    ))
 }
 
 fn visible(caller: &Caller, record: &ApplicationRecord) -> bool {
@@ -107,9 +143,11 @@ pub async fn get_one(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<Json<Application>> {
+) -> ApiResult<Json<ApplicationView>> {
     match state.store.application(&ApplicationId(id))? {
-        Some(record) if visible(&caller, &record) => Ok(Json(record.application)),
+        Some(record) if visible(&caller, &record) => {
+            Ok(Json(ApplicationView::at(record.application, Utc::now())))
+        }
         _ => Err(ApiError::NotFound),
     }
 }
@@ -120,7 +158,7 @@ pub async fn post_event(
     caller: Caller,
     Path(id): Path<String>,
     Json(event): Json<StageEventRequest>,
-) -> ApiResult<Json<Application>> {
+) -> ApiResult<Json<ApplicationView>> {
     caller.require_officer()?;
     if event
         .note
@@ -135,13 +173,10 @@ pub async fn post_event(
     // Two officers posting at once: the loser re-reads and is checked against the new stage.
     for _ in 0..8 {
         let old = state.store.application(&id)?.ok_or(ApiError::NotFound)?;
-        let application = status::record_event(
-            &old.application,
-            &event,
-            Utc::now(),
-            state.reference.policy(),
-        )
-        .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+        let now = Utc::now();
+        let application =
+            status::record_event(&old.application, &event, now, state.reference.policy())
+                .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
         let new = ApplicationRecord {
             owner: old.owner.clone(),
             application,
@@ -149,10 +184,42 @@ pub async fn post_event(
         if state.store.replace_application(&old, &new)? {
             state.durable().await?;
             tracing::info!(application = %id, stage = event.stage.id(), outcome = event.outcome.id(), "stage event");
-            return Ok(Json(new.application));
+            return Ok(Json(ApplicationView::at(new.application, now)));
         }
     }
     Err(ApiError::Internal(format!(
         "application {id} kept changing under concurrent events"
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kosh_shared::api::{PolicyStatus, ScoreSummary};
+    use kosh_shared::ids::DraftId;
+    use kosh_shared::policy::Policy;
+
+    #[test]
+    fn overdue_is_computed_at_the_time_of_the_answer() {
+        let policy = Policy::builtin().unwrap();
+        let submitted: DateTime<Utc> = "2026-03-01T09:00:00Z".parse().unwrap();
+        let draft = Draft::new(DraftId::from("d1"), "residence-2026".into(), 1);
+        let score = ScoreSummary {
+            total: 0,
+            pass_mark: 400,
+            status: PolicyStatus::Illustrative,
+            criteria: vec![],
+        };
+        let app = status::submit("a1".into(), &draft, submitted, score, policy);
+        let due = app.expected_by.unwrap();
+        assert!(!ApplicationView::at(app.clone(), submitted).overdue);
+        let late = ApplicationView::at(app, due + chrono::Duration::days(1));
+        assert!(late.overdue);
+        let json = serde_json::to_value(&late).unwrap();
+        assert_eq!(json["overdue"], true);
+        assert_eq!(
+            json["stage"], "submitted",
+            "the application's own fields stay flat"
+        );
+    }
 }

@@ -260,6 +260,7 @@ impl FromRequestParts<AppState> for Caller {
         if !state.store.is_login_active(&claims.sid)? {
             return Err(ApiError::Unauthorized);
         }
+        tracing::Span::current().record("user", claims.sub.as_str());
         Ok(Caller {
             user: UserId(claims.sub),
             role: claims.role,

@@ -207,8 +207,8 @@ pub async fn method_not_allowed() -> ApiError {
     ApiError::MethodNotAllowed
 }
 
-/// Gives error responses made by layers (body limit, timeout) the JSON body of API.md: they
-/// come out of tower-http with an empty or plain-text body.
+/// Gives error responses made by layers (body limit, timeout, static files) the JSON body of
+/// API.md: they come out of tower-http with an empty or plain-text body.
 pub async fn json_error_bodies(response: Response) -> Response {
     let is_json = response
         .headers()
@@ -218,11 +218,17 @@ pub async fn json_error_bodies(response: Response) -> Response {
     if is_json {
         return response;
     }
-    match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge.into_response(),
-        StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout.into_response(),
-        _ => response,
-    }
+    let replacement = match response.status() {
+        StatusCode::BAD_REQUEST => ApiError::BadRequest("malformed request".into()),
+        StatusCode::NOT_FOUND => ApiError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
+        StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout,
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+        StatusCode::INTERNAL_SERVER_ERROR => ApiError::Internal("a layer failed".into()),
+        _ => return response,
+    };
+    replacement.into_response()
 }
 
 /// CatchPanic's answer: the server lives on and the client gets the usual error body.
@@ -270,6 +276,23 @@ mod tests {
             .body(Body::empty())
             .unwrap();
         assert_eq!(app.oneshot(request).await.unwrap().status(), 500);
+    }
+
+    #[tokio::test]
+    async fn a_bad_path_is_a_json_400() {
+        async fn echo(axum::extract::Path(id): axum::extract::Path<String>) -> String {
+            id
+        }
+        let app = Router::new()
+            .route("/v1/drafts/{id}", get(echo))
+            .layer(axum::middleware::map_response(json_error_bodies));
+        // Not UTF-8 once percent-decoded: axum's own rejection, in plain text.
+        let request = axum::http::Request::get("/v1/drafts/%FF")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(body_json(response).await["error"]["code"], "bad_request");
     }
 
     #[tokio::test]

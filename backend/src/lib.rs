@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router {
                         method = %req.method(),
                         path = %req.uri().path(),
                         request_id,
+                        user = tracing::field::Empty,
                     )
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),

@@ -50,6 +50,7 @@ async fn submit_scores_and_is_idempotent() {
     assert_eq!(app["score"]["total"].as_u64().unwrap(), total);
     assert_eq!(app["timeline"][0]["stage"], "submitted");
     assert!(app["expected_by"].is_string());
+    assert_eq!(app["overdue"], false);
 
     let (status, again) = server.post("/v1/applications", Some(&token), submit).await;
     assert_eq!(status, 200);
