@@ -80,6 +80,13 @@ fn main() -> ExitCode {
 
 async fn run_server(settings: Settings) -> Result<(), String> {
     tracing::info!(?settings, "starting");
+    if let Some(web) = settings
+        .web_dir
+        .as_ref()
+        .filter(|dir| !dir.join("index.html").is_file())
+    {
+        tracing::warn!(web_dir = %web.display(), "KOSH_WEB_DIR has no index.html: the app will not load");
+    }
     let listener = TcpListener::bind(settings.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;

@@ -512,3 +512,178 @@ impl Store for SledStore {
         self.flushes.load(Ordering::Relaxed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kosh_shared::hlc::Hlc;
+    use serde_json::json;
+
+    fn op(id: &str, draft: &str, device: &str, wall: u64) -> IncomingOp {
+        IncomingOp {
+            op: Op {
+                op_id: id.into(),
+                draft_id: draft.into(),
+                form_id: "residence-2026".into(),
+                field: "education.level".into(),
+                value: json!(id),
+                hlc: Hlc::new(wall, 0, device).unwrap(),
+            },
+            device: device.into(),
+            clamped: false,
+        }
+    }
+
+    /// A merge that records the op ids it saw, to check what the store hands it.
+    fn merge(
+        previous: Option<&serde_json::Value>,
+        ops: &[Op],
+    ) -> Result<serde_json::Value, String> {
+        let mut seen: Vec<serde_json::Value> = previous
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default();
+        seen.extend(ops.iter().map(|o| json!(o.op_id)));
+        Ok(serde_json::Value::Array(seen))
+    }
+
+    #[test]
+    fn push_is_all_or_nothing_and_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let (alice, bob) = (UserId::from("alice"), UserId::from("bob"));
+        let now = Utc::now();
+        store
+            .push_ops(&alice, &[op("a1", "da", "p", 1)], now, &merge)
+            .unwrap()
+            .unwrap();
+        let refused = store
+            .push_ops(
+                &bob,
+                &[op("b1", "db", "q", 1), op("b2", "da", "q", 2)],
+                now,
+                &merge,
+            )
+            .unwrap();
+        assert_eq!(refused, Err(PushRefusal::NotOwner("da".into())));
+        assert!(
+            store.draft(&"db".into()).unwrap().is_none(),
+            "nothing of bob's push written"
+        );
+        assert!(store.drafts_of(&bob).unwrap().is_empty());
+
+        store
+            .push_ops(
+                &alice,
+                &[
+                    op("a1", "da", "p", 1),
+                    op("a2", "da", "p", 2),
+                    op("a2", "da", "p", 2),
+                ],
+                now,
+                &merge,
+            )
+            .unwrap()
+            .unwrap();
+        let draft = store.draft(&"da".into()).unwrap().unwrap();
+        assert_eq!(draft.state, json!(["a1", "a2"]), "each op merged once");
+        let page = store.changes_since(&alice, 0, 10, "other").unwrap();
+        assert_eq!(
+            page.entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        assert_eq!((page.cursor, page.more), (2, false));
+        let own = store.changes_since(&alice, 0, 10, "p").unwrap();
+        assert!(own.entries.is_empty());
+        assert_eq!(
+            own.cursor, 2,
+            "own ops are skipped but the cursor moves past them"
+        );
+        let paged = store.changes_since(&alice, 0, 1, "other").unwrap();
+        assert_eq!(
+            (paged.entries.len(), paged.cursor, paged.more),
+            (1, 1, true)
+        );
+        assert!(
+            store
+                .changes_since(&bob, 0, 10, "x")
+                .unwrap()
+                .entries
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn refresh_tokens_rotate_once_and_reuse_revokes_the_login() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let now = Utc::now();
+        let later = now + chrono::Duration::days(1);
+        let record = RefreshRecord {
+            family: "f1".into(),
+            user: "u1".into(),
+            used: false,
+            expires_at: later,
+        };
+        store.insert_refresh("h1", &record).unwrap();
+        assert!(store.is_login_active("f1").unwrap());
+        assert!(matches!(
+            store.rotate_refresh("h1", "h2", later, now).unwrap(),
+            Rotation::Rotated(_)
+        ));
+        assert_eq!(
+            store.rotate_refresh("h1", "h3", later, now).unwrap(),
+            Rotation::Reused
+        );
+        assert!(!store.is_login_active("f1").unwrap());
+        assert_eq!(
+            store.rotate_refresh("h2", "h4", later, now).unwrap(),
+            Rotation::Invalid
+        );
+        assert_eq!(
+            store.rotate_refresh("unknown", "h5", later, now).unwrap(),
+            Rotation::Invalid
+        );
+
+        let expired = RefreshRecord {
+            family: "f2".into(),
+            expires_at: now - chrono::Duration::seconds(1),
+            ..record
+        };
+        store.insert_refresh("old", &expired).unwrap();
+        assert_eq!(
+            store.rotate_refresh("old", "h6", later, now).unwrap(),
+            Rotation::Invalid
+        );
+    }
+
+    #[test]
+    fn emails_are_unique_case_insensitively() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let user = |id: &str, email: &str| UserRecord {
+            id: id.into(),
+            email: email.into(),
+            password_hash: "x".into(),
+            role: kosh_shared::api::Role::Applicant,
+            locale: None,
+            created_at: Utc::now(),
+        };
+        assert!(store.insert_user(&user("1", "Aigul@Example.kz")).unwrap());
+        assert!(!store.insert_user(&user("2", "aigul@example.KZ")).unwrap());
+        assert!(store.user(&"2".into()).unwrap().is_none());
+        assert_eq!(
+            store.user_by_email("AIGUL@example.kz").unwrap().unwrap().id,
+            "1".into()
+        );
+    }
+
+    #[test]
+    fn a_second_open_of_the_same_directory_says_it_is_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = SledStore::open(dir.path()).unwrap();
+        assert!(matches!(
+            SledStore::open(dir.path()),
+            Err(StoreError::InUse(_))
+        ));
+    }
+}
