@@ -4,6 +4,13 @@
 //! The merge is `kosh_shared::draft`'s; this module checks the ops, clamps clocks from the
 //! future, logs and merges them in one store transaction, waits for the group commit, and only
 //! then acknowledges.
+//!
+//! Cursors are per user: every op a user's devices push gets the next number of that user's
+//! log, and `cursor` is the last number a device has seen. `changes` leaves out the ops the
+//! asking device pushed itself (it has them already) but still moves the cursor past them.
+//! One exception: an op whose HLC was pulled back from the future is sent back to its own
+//! device too, so that it can adopt the stamp every other replica now has instead of keeping
+//! one that would win every edit for years.
 
 use axum::extract::{Path, State};
 use chrono::Utc;

@@ -17,17 +17,22 @@ use crate::store::StoreError;
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    /// Malformed input: bad JSON, unknown fields, wrong types, bad ids.
     #[error("{0}")]
     BadRequest(String),
+    /// Malformed input that names the fields at fault.
     #[error("{message}")]
     BadFields {
         message: String,
         fields: Vec<FieldError>,
     },
+    /// No usable access token.
     #[error("missing, malformed, expired or revoked access token")]
     Unauthorized,
+    /// The caller's role may not do this.
     #[error("this needs another role")]
     Forbidden,
+    /// Nothing there, or someone else's (never revealed).
     #[error("not found")]
     NotFound,
     #[error("method not allowed")]
@@ -38,6 +43,7 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("the request took too long")]
     RequestTimeout,
+    /// Too many failed logins; `retry_after` becomes the `Retry-After` header.
     #[error("too many attempts; retry later")]
     RateLimited { retry_after: Duration },
     #[error("invalid email address")]
@@ -52,6 +58,7 @@ pub enum ApiError {
     TokenReused,
     #[error("at most {max} ops per sync request")]
     TooManyOps { max: usize },
+    /// A submitted draft that breaks the form's rules.
     #[error("the draft does not pass validation")]
     ValidationFailed { fields: Vec<FieldError> },
     #[error("{0}")]
@@ -67,6 +74,7 @@ pub enum ApiError {
     },
     #[error("{0}")]
     InvalidDate(String),
+    /// Our fault; the cause is logged and never sent.
     #[error("internal error")]
     Internal(String),
 }

@@ -210,6 +210,22 @@ fn help_documents_every_command_and_variable() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sigkill_during_pushes_loses_no_acknowledged_op() {
+    stop_during_pushes(Stop::Kill).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_during_pushes_finishes_them_and_exits_zero() {
+    stop_during_pushes(Stop::Term).await;
+}
+
+enum Stop {
+    Kill,
+    Term,
+}
+
+/// Six devices push ops as fast as they can; once 600 are acknowledged the server is stopped
+/// (`SIGKILL` or `SIGTERM`) mid-stream. After a restart every acknowledged op must be there.
+async fn stop_during_pushes(stop: Stop) {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Server::spawn(dir.path());
     let client = reqwest::Client::new();
@@ -255,8 +271,16 @@ async fn sigkill_during_pushes_loses_no_acknowledged_op() {
     while acked.lock().unwrap().len() < 600 {
         progress.notified().await;
     }
-    server.child.kill().unwrap();
-    server.child.wait().unwrap();
+    match stop {
+        Stop::Kill => {
+            server.child.kill().unwrap();
+            server.child.wait().unwrap();
+        }
+        Stop::Term => {
+            let status = server.terminate();
+            assert!(status.success(), "a graceful stop exits 0: {status:?}");
+        }
+    }
     for p in pushers {
         p.await.unwrap();
     }
