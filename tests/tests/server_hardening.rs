@@ -229,3 +229,23 @@ async fn the_web_app_is_served_beside_the_api() {
         .unwrap();
     assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
 }
+
+#[tokio::test]
+async fn requests_that_take_too_long_get_a_json_408() {
+    let data = tempfile::tempdir().unwrap();
+    let settings = kosh_backend::Settings {
+        // Real argon2 cost takes far longer than this.
+        password_cost: kosh_backend::settings::PasswordCost::SECURE,
+        request_timeout: std::time::Duration::from_millis(1),
+        ..test_settings(data.path())
+    };
+    let server = TestServer::start_with(settings, Some(data)).await;
+    let resp = server
+        .client
+        .post(server.url("/v1/auth/register"))
+        .json(&json!({"email": "slow@example.kz", "password": "0123456789"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_of(resp).await, (408, "request_timeout".into()));
+}
