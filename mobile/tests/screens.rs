@@ -289,7 +289,7 @@ fn a_wrong_answer_is_explained_under_its_question() {
         });
         let t = tr(lang);
         assert!(text.contains(&t.t("validation-date_too_late")), "{text}");
-        assert!(html.contains("field-error"));
+        assert!(html.contains("class=\"field-error\""));
         // Missing required answers are not flagged before the person tries to go on.
         assert!(!text.contains(&t.t("validation-required")));
     }
@@ -442,4 +442,59 @@ fn an_unknown_address_offers_the_way_home() {
     let (text, _) = render(Lang::Kk, "/nowhere/at/all", |_| {});
     assert!(text.contains(&tr(Lang::Kk).t("mobile-not-found-title")));
     assert_no_raw_keys(&text);
+}
+
+#[test]
+fn every_section_with_example_answers_shows_every_kind_in_words() {
+    let form = kosh_shared::form::residence_2026().unwrap();
+    let examples: std::collections::BTreeMap<String, serde_json::Value> = form
+        .questions()
+        .map(|q| (q.id.clone(), q.example.clone()))
+        .collect();
+    let relevance = form.relevance(&examples, Utc::now().date_naive());
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        let mut seen_kinds = std::collections::BTreeSet::new();
+        for (position, section) in form.sections().iter().enumerate() {
+            let (text, html) = render(lang, &format!("/form/{position}"), |s| {
+                for (i, q) in form.questions().enumerate() {
+                    s.draft
+                        .edit(
+                            format!("op{i}").into(),
+                            q.id.clone(),
+                            q.example.clone(),
+                            kosh_shared::hlc::Hlc::new(1 + i as u64, 0, "d-test").unwrap(),
+                        )
+                        .unwrap();
+                }
+            });
+            assert!(
+                text.contains(&t.t(&section.title_key)),
+                "{}: {text}",
+                section.id
+            );
+            for q in section.questions.iter().filter(|q| relevance.field(&q.id)) {
+                seen_kinds.insert(format!("{:?}", q.kind));
+                assert!(text.contains(&t.t(&q.label_key)), "{}: {text}", q.id);
+                for child in &q.questions {
+                    assert!(
+                        text.contains(&t.t(&child.label_key)),
+                        "{}: {text}",
+                        child.id
+                    );
+                }
+            }
+            assert!(
+                !html.contains("class=\"field-error\""),
+                "examples are valid: {}",
+                section.id
+            );
+            assert_no_raw_keys(&text);
+        }
+        assert_eq!(
+            seen_kinds.len(),
+            12,
+            "every question kind appears: {seen_kinds:?}"
+        );
+    }
 }

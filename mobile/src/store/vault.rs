@@ -251,6 +251,17 @@ impl Vault {
                 .draft
                 .edit(OpId(uuid::Uuid::new_v4().to_string()), field, value, hlc)?;
             s.clock = clock.last().clone();
+            // Typing sends one change per keystroke: an unsent earlier value of the same answer
+            // is superseded by this one, so the outbox holds one op per answer, not per letter.
+            let superseded: Vec<OpId> = s
+                .sync
+                .outbox
+                .ops()
+                .iter()
+                .filter(|o| o.field == op.field && o.draft_id == op.draft_id)
+                .map(|o| o.op_id.clone())
+                .collect();
+            s.sync.outbox.ack(&superseded);
             s.sync.outbox.push(op.clone());
             Ok(op)
         })
@@ -492,6 +503,20 @@ mod tests {
         assert_eq!(s.draft.answer("education.level"), Some(&json!("master")));
         assert!(s.sync.outbox.ops().iter().all(|op| op.draft_id == other));
         assert_eq!(s.sync.outbox.len(), 1);
+    }
+
+    #[test]
+    fn typing_keeps_one_unsent_op_per_answer() {
+        let (_, mut vault) = vault();
+        for (i, text) in ["Н", "Нұ", "Нұр"].into_iter().enumerate() {
+            vault
+                .answer("personal.surname", json!(text), 2_000 + i as u64)
+                .unwrap();
+        }
+        vault.answer("personal.sex", json!("male"), 3_000).unwrap();
+        let ops = vault.state().sync.outbox.ops();
+        assert_eq!(ops.len(), 2);
+        assert_eq!(ops[0].value, json!("Нұр"));
     }
 
     #[test]

@@ -175,12 +175,37 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
             }
         })
     });
+    #[cfg(target_arch = "wasm32")]
+    if let Some(kick) = kick {
+        use_hook(move || listen_for_online(kick.tx()));
+    }
     let service = SyncService {
         state,
         last_error,
         kick,
     };
     use_context_provider(|| service)
+}
+
+/// Run a round the moment the browser says the connection is back, instead of waiting for the
+/// next retry.
+#[cfg(target_arch = "wasm32")]
+fn listen_for_online(tx: UnboundedSender<Kick>) {
+    use web_sys::wasm_bindgen::JsCast;
+    use web_sys::wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_online = Closure::<dyn FnMut()>::new(move || {
+        let _ = tx.unbounded_send(Kick::Now);
+    });
+    if window
+        .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // The listener lives as long as the page, like the app itself.
+        on_online.forget();
+    }
 }
 
 /// The sync handle the root provides.
