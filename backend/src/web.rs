@@ -16,6 +16,13 @@ fn is_api_path(path: &str) -> bool {
     path == "/v1" || path.starts_with("/v1/") || path == "/healthz" || path.starts_with("/healthz/")
 }
 
+/// Whether the path's last segment has an extension (`/pkg/kosh_bg.wasm`, `/sw.js`).
+fn looks_like_a_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+}
+
 /// The router's fallback: static files when a web directory is configured, else JSON 404.
 pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let Some(dir) = state.settings.web_dir.as_ref() else {
@@ -27,11 +34,18 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return ApiError::MethodNotAllowed.into_response();
     }
-    let index = ServeFile::new(dir.join("index.html"));
-    let service = ServeDir::new(dir)
-        .append_index_html_on_directories(true)
-        .fallback(index);
-    match service.oneshot(req).await {
+    let files = ServeDir::new(dir).append_index_html_on_directories(true);
+    // A missing `/app.wasm` is a 404, not a page of HTML the loader would choke on; a missing
+    // `/status/42` is one of the app's own routes, so it gets the app.
+    let result = if looks_like_a_file(req.uri().path()) {
+        files.oneshot(req).await
+    } else {
+        files
+            .fallback(ServeFile::new(dir.join("index.html")))
+            .oneshot(req)
+            .await
+    };
+    match result {
         Ok(response) => response.into_response(),
         Err(err) => ApiError::Internal(format!("serving a file: {err}")).into_response(),
     }
@@ -49,5 +63,8 @@ mod tests {
         for path in ["/", "/status", "/v1x", "/app.wasm"] {
             assert!(!is_api_path(path), "{path}");
         }
+        assert!(looks_like_a_file("/pkg/kosh_bg.wasm"));
+        assert!(!looks_like_a_file("/status/42"));
+        assert!(!looks_like_a_file("/"));
     }
 }

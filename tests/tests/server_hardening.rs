@@ -217,6 +217,9 @@ async fn the_web_app_is_served_beside_the_api() {
     let resp = get("/status/123").await.unwrap();
     assert_eq!(resp.status(), 200);
     assert!(resp.text().await.unwrap().contains("<title>Kosh</title>"));
+    // A missing file is a 404, not the page.
+    let resp = get("/missing.wasm").await.unwrap();
+    assert_eq!(error_of(resp).await, (404, "not_found".into()));
     // The API never falls through to the page.
     let resp = get("/v1/nope").await.unwrap();
     assert_eq!(error_of(resp).await, (404, "not_found".into()));
