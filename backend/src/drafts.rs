@@ -179,8 +179,6 @@ pub async fn sync(
                 });
             }
         }
-        // Acknowledge only what is on disk.
-        state.durable().await?;
     }
     let page = state.store.changes_since(
         &caller.user,
@@ -188,6 +186,14 @@ pub async fn sync(
         state.settings.sync_page_size,
         &req.device_id,
     )?;
+    // Acknowledge only what is on disk, and hand out only what is on disk: the page may hold
+    // ops another request logged a moment ago and is still waiting to flush. Were the server to
+    // crash before that flush, their sequence numbers would be given to other ops after the
+    // restart, and a device that had already moved its cursor past them would never see those.
+    // The ticket is taken after the read, so the flush that answers it covers everything read.
+    if !incoming.is_empty() || page.cursor > req.cursor {
+        state.durable().await?;
+    }
     tracing::info!(
         pushed = incoming.len(),
         pulled = page.entries.len(),
