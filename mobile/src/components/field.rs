@@ -311,6 +311,7 @@ fn Answer(
                     selected: current,
                     search_label: words.search.clone(),
                     nothing_found: words.nothing_found.clone(),
+                    change_label: words.choose.clone(),
                     on_select: move |v: String| on_change.call(Value::String(v)),
                 }
             }

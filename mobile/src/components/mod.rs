@@ -113,14 +113,25 @@ pub fn SearchList(
     selected: Option<String>,
     search_label: String,
     nothing_found: String,
+    /// The words of the button that opens the whole list again once a choice is made.
+    change_label: String,
     on_select: EventHandler<String>,
 ) -> Element {
     let mut query = use_signal(String::new);
+    let mut open = use_signal(|| false);
     let q = query.read().clone();
+    // Once something is chosen the list folds to that choice, so a long list (a country inside
+    // every family member's row) does not push the rest of the screen away.
+    let folded = selected.is_some() && q.trim().is_empty() && !*open.read();
     let shown: Vec<&Choice> = choices
         .iter()
         .filter(|c| {
-            q.trim().is_empty() || matches(&q, &c.label) || selected.as_deref() == Some(&c.value)
+            let is_selected = selected.as_deref() == Some(c.value.as_str());
+            if folded {
+                is_selected
+            } else {
+                q.trim().is_empty() || matches(&q, &c.label) || is_selected
+            }
         })
         .collect();
     let empty = shown.is_empty();
@@ -154,6 +165,14 @@ pub fn SearchList(
                         }
                         span { {choice.label.clone()} }
                     }
+                }
+            }
+            if folded {
+                button {
+                    r#type: "button",
+                    class: "button link",
+                    onclick: move |_| open.set(true),
+                    {change_label}
                 }
             }
         }
