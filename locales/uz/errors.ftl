@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Uzbek speaker.
+# Oʻzbek tili ona tili boʻlmagan odam yozgan: chiqarishdan oldin oʻzbek tili ona tili boʻlgan odam tekshirishi kerak.
 # Oʻzbekcha (lotin yozuvi). Server xatolari (error-<kod>) va javoblarni tekshirish (validation-<kod>).
 # Odam buni savol ostida yoki ekranda koʻradi. Texnik soʻzlarsiz: nima boʻldi va nima qilish kerak.
 

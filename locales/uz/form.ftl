@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Uzbek speaker.
+# Oʻzbek tili ona tili boʻlmagan odam yozgan: chiqarishdan oldin oʻzbek tili ona tili boʻlgan odam tekshirishi kerak.
 # Oʻzbekcha (lotin yozuvi). residence-2026 anketasi, 1-versiya (shared/forms/residence-2026.v1.json):
 # nomi, boʻlimlar, savollar (form-q-…), maslahatlar (…-hint) va javob variantlari (form-opt-…).
 # Kalitlar rus tilidagi fayl bilan bir xil (ru/form.ftl). Savollar qisqa, «siz» deb.

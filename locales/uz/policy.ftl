@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Uzbek speaker.
+# Oʻzbek tili ona tili boʻlmagan odam yozgan: chiqarishdan oldin oʻzbek tili ona tili boʻlgan odam tekshirishi kerak.
 # Oʻzbekcha (lotin yozuvi). Siyosatdagi nomlar (shared/policy): viloyatlar, yordam turlari, ariza
 # bosqichlari, bosqich natijalari, ball bandlari; qoidalarning manbalari va ogohlantirishlar.
 # Sonlar (summalar, muddatlar, ballar) siyosatdan oʻzgaruvchilar orqali keladi: matnga yozmaymiz.

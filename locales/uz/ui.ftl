@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Uzbek speaker.
+# Oʻzbek tili ona tili boʻlmagan odam yozgan: chiqarishdan oldin oʻzbek tili ona tili boʻlgan odam tekshirishi kerak.
 # Oʻzbekcha (lotin yozuvi). Kalitlar va oʻzgaruvchilar rus tilidagi fayl bilan bir xil (ru/ui.ftl).
 # oʻ va gʻ harflarida U+02BB (ʻ), tutuq belgisida U+02BC (ʼ): maʼlumot, taʼlim.
 # Qisqa gaplar, oddiy soʻzlar, «siz» deb murojaat qilamiz.

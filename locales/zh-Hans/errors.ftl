@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Chinese speaker.
+# 本文件不是由母语者撰写的：发布前需要请中文母语者审校。
 # 简体中文。服务器错误（error-<代码>）和回答检查（validation-<代码>）。
 # 用户会在问题下面或屏幕上看到这些话。不用技术词：说清发生了什么、该怎么做。
 

@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Chinese speaker.
+# 本文件不是由母语者撰写的：发布前需要请中文母语者审校。
 # 简体中文。residence-2026 问卷，第 1 版（shared/forms/residence-2026.v1.json）：
 # 标题、部分、问题（form-q-…）、提示（…-hint）和选项（form-opt-…）。
 # 键与俄语参考文件（ru/form.ftl）相同。问题要短，称呼用“您”。

@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Chinese speaker.
+# 本文件不是由母语者撰写的：发布前需要请中文母语者审校。
 # 简体中文。政策数据（shared/policy）中的名称：州、补助种类、申请阶段、阶段结果、评分项目；
 # 规则的来源和说明。数字（金额、期限、分数）通过变量从政策数据传来：不写在文字里。
 # 键与俄语参考文件（ru/policy.ftl）相同。

@@ -1,4 +1,5 @@
 # Drafted without a native speaker: needs review by a native Chinese speaker.
+# 本文件不是由母语者撰写的：发布前需要请中文母语者审校。
 # 简体中文。键和变量与俄语参考文件（ru/ui.ftl）相同。
 # 句子要短，用日常用语，称呼用“您”。
 # 中文没有单复数变化，所以不需要按数字选择（select）。
