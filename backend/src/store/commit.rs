@@ -22,8 +22,11 @@ struct Progress {
     failed: u64,
 }
 
+/// What the flusher calls: `Store::flush` in the server, a probe in tests.
+type FlushFn = dyn Fn() -> StoreResult<()> + Send + Sync;
+
 struct Shared {
-    store: Arc<dyn Store>,
+    flush: Arc<FlushFn>,
     issued: AtomicU64,
     wake: Notify,
     closed: AtomicBool,
@@ -49,9 +52,14 @@ impl std::fmt::Debug for GroupCommit {
 impl GroupCommit {
     /// Starts the flusher task for `store` on the current tokio runtime.
     pub fn start(store: Arc<dyn Store>) -> GroupCommit {
+        GroupCommit::with_flush(Arc::new(move || store.flush()))
+    }
+
+    /// Starts the flusher with any blocking flush function.
+    fn with_flush(flush: Arc<FlushFn>) -> GroupCommit {
         let (progress, _) = watch::channel(Progress::default());
         let shared = Arc::new(Shared {
-            store,
+            flush,
             issued: AtomicU64::new(0),
             wake: Notify::new(),
             closed: AtomicBool::new(false),
@@ -70,10 +78,7 @@ impl GroupCommit {
         let ticket = self.shared.issued.fetch_add(1, Ordering::SeqCst) + 1;
         if self.shared.closed.load(Ordering::SeqCst) {
             // After shutdown nobody flushes for us: do it here.
-            let store = self.shared.store.clone();
-            return tokio::task::spawn_blocking(move || store.flush())
-                .await
-                .map_err(|e| StoreError::Backend(format!("flush task: {e}")))?;
+            return flush_blocking(&self.shared.flush).await;
         }
         self.shared.wake.notify_one();
         let seen = progress
@@ -95,48 +100,42 @@ impl GroupCommit {
         if let Some(task) = task {
             let _ = task.await;
         }
-        let store = self.shared.store.clone();
-        tokio::task::spawn_blocking(move || store.flush())
-            .await
-            .map_err(|e| StoreError::Backend(format!("flush task: {e}")))?
+        flush_blocking(&self.shared.flush).await
     }
+}
+
+/// Runs the blocking flush on tokio's blocking pool.
+async fn flush_blocking(flush: &Arc<FlushFn>) -> StoreResult<()> {
+    let flush = flush.clone();
+    tokio::task::spawn_blocking(move || flush())
+        .await
+        .map_err(|e| StoreError::Backend(format!("flush task: {e}")))?
+}
+
+/// Flushes once for every ticket issued so far and publishes how far that got.
+async fn flush_up_to_now(shared: &Shared) {
+    // Read the newest ticket *before* flushing: every write behind it happened already.
+    let target = shared.issued.load(Ordering::SeqCst);
+    let result = flush_blocking(&shared.flush).await;
+    shared.progress.send_modify(|p| match result {
+        Ok(()) => p.flushed = p.flushed.max(target),
+        Err(ref err) => {
+            tracing::error!(%err, "flush failed");
+            p.failed = p.failed.max(target);
+        }
+    });
 }
 
 async fn flusher(shared: Arc<Shared>) {
     loop {
         shared.wake.notified().await;
-        let target = shared.issued.load(Ordering::SeqCst);
         let done = *shared.progress.borrow();
-        if target > done.flushed.max(done.failed) {
-            let store = shared.store.clone();
-            let result = tokio::task::spawn_blocking(move || store.flush()).await;
-            shared.progress.send_modify(|p| match result {
-                Ok(Ok(())) => p.flushed = p.flushed.max(target),
-                Ok(Err(ref err)) => {
-                    tracing::error!(%err, "flush failed");
-                    p.failed = p.failed.max(target);
-                }
-                Err(ref err) => {
-                    tracing::error!(%err, "flush task failed");
-                    p.failed = p.failed.max(target);
-                }
-            });
+        if shared.issued.load(Ordering::SeqCst) > done.flushed.max(done.failed) {
+            flush_up_to_now(&shared).await;
         }
         if shared.closed.load(Ordering::SeqCst) {
-            // Answer whoever took a ticket before `closed` was set: `shutdown` flushes after us.
-            let target = shared.issued.load(Ordering::SeqCst);
-            let store = shared.store.clone();
-            let ok = matches!(
-                tokio::task::spawn_blocking(move || store.flush()).await,
-                Ok(Ok(()))
-            );
-            shared.progress.send_modify(|p| {
-                if ok {
-                    p.flushed = p.flushed.max(target);
-                } else {
-                    p.failed = p.failed.max(target);
-                }
-            });
+            // Answer whoever took a ticket before `closed` was set, then stop.
+            flush_up_to_now(&shared).await;
             return;
         }
     }
@@ -166,6 +165,65 @@ mod tests {
         let flushes = store.flush_count() - before;
         assert!(flushes >= 1);
         assert!(flushes < 200, "200 waiters needed {flushes} flushes");
+        commit.shutdown().await.unwrap();
+    }
+
+    /// A flush probe: what had been written when each flush began, and how many ran.
+    #[derive(Default)]
+    struct Probe {
+        written: AtomicU64,
+        durable_up_to: AtomicU64,
+        flushes: AtomicU64,
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn every_waiter_is_covered_by_a_flush_that_began_after_its_write() {
+        let probe = Arc::new(Probe::default());
+        let p = probe.clone();
+        let commit = GroupCommit::with_flush(Arc::new(move || {
+            let snapshot = p.written.load(Ordering::SeqCst);
+            // An fsync takes a while; writes keep arriving meanwhile.
+            std::thread::sleep(Duration::from_millis(2));
+            p.durable_up_to.fetch_max(snapshot, Ordering::SeqCst);
+            p.flushes.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }));
+        let writers: Vec<_> = (0..300)
+            .map(|_| {
+                let (commit, probe) = (commit.clone(), probe.clone());
+                tokio::spawn(async move {
+                    let mine = probe.written.fetch_add(1, Ordering::SeqCst) + 1;
+                    commit.durable().await.unwrap();
+                    let durable = probe.durable_up_to.load(Ordering::SeqCst);
+                    assert!(
+                        durable >= mine,
+                        "write {mine} acknowledged, durable only to {durable}"
+                    );
+                })
+            })
+            .collect();
+        for w in writers {
+            w.await.unwrap();
+        }
+        let flushes = probe.flushes.load(Ordering::SeqCst);
+        assert!(flushes < 100, "300 writers shared {flushes} flushes");
+        commit.shutdown().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_failed_flush_is_an_error_for_its_waiters_not_a_hang() {
+        let fail = Arc::new(AtomicBool::new(true));
+        let f = fail.clone();
+        let commit = GroupCommit::with_flush(Arc::new(move || {
+            if f.load(Ordering::SeqCst) {
+                Err(StoreError::Backend("disk on fire".into()))
+            } else {
+                Ok(())
+            }
+        }));
+        assert!(commit.durable().await.is_err());
+        fail.store(false, Ordering::SeqCst);
+        commit.durable().await.unwrap();
         commit.shutdown().await.unwrap();
     }
 
