@@ -8,7 +8,8 @@
 # Covered: Latin with Latin-1 and Latin Extended-A/B (Kazakh Latin ä ö ü ū ğ ş ı ñ), the
 # modifier letters of Uzbek oʻ gʻ (U+02BB, U+02BC), combining marks, all of Cyrillic U+0400-04FF
 # (every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І and lowercase), general punctuation, the currency
-# signs (tenge ₸ U+20B8), №, arrows and the minus sign. Chinese is left to the system font.
+# signs (tenge ₸ U+20B8) and №. Chinese, arrows and maths signs (not in Noto Sans) are left
+# to the system fonts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ fi
 
 echo "==> Subsetting $src into $out"
 pyftsubset "$src" \
-  --unicodes="U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0300-036F,U+0400-04FF,U+1E9E,U+2000-206F,U+20A0-20C0,U+2116,U+2122,U+2190-2193,U+2212,U+FEFF,U+FFFD" \
+  --unicodes="U+0020-007E,U+00A0-024F,U+02B0-02FF,U+0300-036F,U+0400-04FF,U+1E9E,U+2000-206F,U+20A0-20C0,U+2116,U+2122,U+FEFF,U+FFFD" \
   --layout-features='kern,liga,calt,ccmp,locl,mark,mkmk' \
   --no-hinting --desubroutinize \
   --flavor=woff2 --output-file="$out"

@@ -110,10 +110,21 @@ export function newPhone(browser, options = {}) {
   return browser.newContext({ ...PHONE, locale: "kk-KZ", ...options });
 }
 
-/** Saves a screenshot under target/e2e-shots/<name>.png. */
+/**
+ * Saves what the screen shows under target/e2e-shots/<name>.png, and for a screen longer than
+ * the phone's, its end as <name>-end.png (a full-page capture would paint the fixed bottom
+ * navigation in the middle of the page).
+ */
 export async function shot(page, name) {
   mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shotsDir, `${name}.png`) });
+  const long = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 8);
+  if (long) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.screenshot({ path: join(shotsDir, `${name}-end.png`) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
 }
 
 /** JSON over the API, as a test checking the server's side would call it. */
@@ -128,31 +139,4 @@ export async function api(base, method, path, { token, body } = {}) {
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-}
-
-/**
- * Elements whose content spills out of their box or out of the viewport sideways: what a
- * person sees as text cut off or running into its neighbour.
- */
-export function findOverflow(page) {
-  return page.evaluate(() => {
-    const problems = [];
-    const vw = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > vw + 1) {
-      problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px > ${vw}px`);
-    }
-    for (const el of document.querySelectorAll("body *")) {
-      const style = getComputedStyle(el);
-      if (style.display === "none" || style.visibility === "hidden") continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-      if (!hasText) continue;
-      const clipsX = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible";
-      if (r.right > vw + 1 || r.left < -1 || (clipsX && style.textOverflow !== "ellipsis")) {
-        problems.push(`<${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 40)}" overflows (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
-      }
-    }
-    return problems;
-  });
 }
