@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, RawQuery, State};
 use chrono::{NaiveDate, Utc};
-use kosh_shared::api::{Contract, FieldError, RiskResponse};
+use kosh_shared::api::{Contract, RiskResponse};
 use kosh_shared::contract as rules;
 use kosh_shared::error::Error as SharedError;
 use kosh_shared::ids::UserId;
@@ -17,20 +17,14 @@ use crate::state::AppState;
 fn refused(err: SharedError) -> ApiError {
     match err {
         SharedError::UnknownRegion { region } => ApiError::UnknownRegion(region),
-        SharedError::InvalidContract { field, reason } => ApiError::BadFields {
-            message: format!("invalid contract {field}: {reason}"),
-            fields: vec![FieldError {
-                field: field.into(),
-                code: "invalid".into(),
-            }],
-        },
-        SharedError::UnknownSupport { kind } => ApiError::BadFields {
-            message: format!("unknown support measure {kind:?}"),
-            fields: vec![FieldError {
-                field: "support".into(),
-                code: "unknown_support".into(),
-            }],
-        },
+        // `fields` carries question ids and validation codes; a contract is not a form, so
+        // the message names the field instead.
+        SharedError::InvalidContract { field, reason } => {
+            ApiError::BadRequest(format!("invalid contract {field}: {reason}"))
+        }
+        SharedError::UnknownSupport { kind } => {
+            ApiError::BadRequest(format!("unknown support measure {kind:?}"))
+        }
         SharedError::InvalidDate { text } => {
             ApiError::InvalidDate(format!("invalid date {text:?}"))
         }

@@ -48,20 +48,11 @@ fn parse_sync(body: Value) -> ApiResult<SyncRequest> {
                 max: MAX_OPS_PER_SYNC,
             });
         }
-        let mut fields = Vec::new();
-        let mut first = None;
         for (i, op) in ops.iter().enumerate() {
             let text = op.get("hlc").and_then(Value::as_str);
             if let Some(Err(err)) = text.map(str::parse::<Hlc>) {
-                first.get_or_insert_with(|| err.to_string());
-                fields.push(FieldError {
-                    field: format!("ops[{i}].hlc"),
-                    code: err.code().to_owned(),
-                });
+                return Err(ApiError::InvalidHlc(format!("ops[{i}]: {err}")));
             }
-        }
-        if let Some(message) = first {
-            return Err(ApiError::InvalidHlc { message, fields });
         }
     }
     serde_json::from_value(body).map_err(|e| ApiError::BadRequest(e.to_string()))
@@ -78,11 +69,9 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
     let mut fields = Vec::new();
     for (i, op) in req.ops.iter().enumerate() {
         if !is_valid_id(op.op_id.as_str()) || !is_valid_id(op.draft_id.as_str()) {
-            fields.push(FieldError {
-                field: format!("ops[{i}]"),
-                code: "invalid_id".into(),
-            });
-            continue;
+            return Err(ApiError::BadRequest(format!(
+                "ops[{i}]: op_id and draft_id must be 1 to {MAX_ID_LEN} letters, digits or -_.:"
+            )));
         }
         let form = form::latest_builtin(op.form_id.as_str())
             .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
@@ -107,7 +96,9 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::BadFields {
-            message: "some ops name no question of their form, carry an answer of the wrong shape or a malformed id".into(),
+            message:
+                "some ops name no question of their form or carry an answer of the wrong shape"
+                    .into(),
             fields,
         })
     }
@@ -170,13 +161,9 @@ pub async fn sync(
                 return Err(ApiError::NotFound);
             }
             Err(PushRefusal::FormMismatch { draft, form }) => {
-                return Err(ApiError::BadFields {
-                    message: format!("draft {draft} is not a draft of form {form}"),
-                    fields: vec![FieldError {
-                        field: "form_id".into(),
-                        code: "form_mismatch".into(),
-                    }],
-                });
+                return Err(ApiError::BadRequest(format!(
+                    "draft {draft} is not a draft of form {form}"
+                )));
             }
         }
     }
@@ -255,9 +242,8 @@ mod tests {
         let body =
             json!({"device_id": "d", "ops": [op("2026-03-01T09:30:00Z/0001/d"), op("yesterday")]});
         match parse_sync(body) {
-            Err(ApiError::InvalidHlc { fields, .. }) => {
-                assert_eq!(fields[0].field, "ops[1].hlc");
-                assert_eq!(fields[0].code, "invalid_hlc");
+            Err(ApiError::InvalidHlc(message)) => {
+                assert!(message.starts_with("ops[1]"), "{message}")
             }
             other => panic!("{other:?}"),
         }

@@ -20,7 +20,8 @@ pub enum ApiError {
     /// Malformed input: bad JSON, unknown fields, wrong types, bad ids.
     #[error("{0}")]
     BadRequest(String),
-    /// Malformed input that names the fields at fault.
+    /// Ops whose answers do not fit the form: `fields` names each question and the validation
+    /// code (one of `kosh_shared::validate::CODES`).
     #[error("{message}")]
     BadFields {
         message: String,
@@ -67,11 +68,8 @@ pub enum ApiError {
     UnknownRegion(String),
     #[error("unknown form {0:?}")]
     UnknownForm(String),
-    #[error("{message}")]
-    InvalidHlc {
-        message: String,
-        fields: Vec<FieldError>,
-    },
+    #[error("{0}")]
+    InvalidHlc(String),
     #[error("{0}")]
     InvalidDate(String),
     /// Our fault; the cause is logged and never sent.
@@ -106,7 +104,7 @@ impl ApiError {
             InvalidTransition(_) => (StatusCode::CONFLICT, "invalid_transition"),
             UnknownRegion(_) => (StatusCode::BAD_REQUEST, "unknown_region"),
             UnknownForm(_) => (StatusCode::BAD_REQUEST, "unknown_form"),
-            InvalidHlc { .. } => (StatusCode::BAD_REQUEST, "invalid_hlc"),
+            InvalidHlc(_) => (StatusCode::BAD_REQUEST, "invalid_hlc"),
             InvalidDate(_) => (StatusCode::BAD_REQUEST, "invalid_date"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
@@ -116,9 +114,9 @@ impl ApiError {
     pub fn body(&self) -> ErrorBody {
         let (_, code) = self.status_and_code();
         let fields = match self {
-            ApiError::BadFields { fields, .. }
-            | ApiError::ValidationFailed { fields }
-            | ApiError::InvalidHlc { fields, .. } => fields.clone(),
+            ApiError::BadFields { fields, .. } | ApiError::ValidationFailed { fields } => {
+                fields.clone()
+            }
             _ => Vec::new(),
         };
         // Internal causes stay in the log: the client learns only that it was our fault.
@@ -347,10 +345,7 @@ mod tests {
             ApiError::InvalidTransition(String::new()),
             ApiError::UnknownRegion(String::new()),
             ApiError::UnknownForm(String::new()),
-            ApiError::InvalidHlc {
-                message: String::new(),
-                fields: vec![],
-            },
+            ApiError::InvalidHlc(String::new()),
             ApiError::InvalidDate(String::new()),
             ApiError::Internal(String::new()),
         ];
