@@ -49,7 +49,9 @@ pub fn Account() -> Element {
         error.set(None);
         let (mail, pass) = (email.peek().trim().to_owned(), password.peek().clone());
         spawn(async move {
-            let result = match server_for(&vault.peek()) {
+            // Bound first: a guard held across the await below would block saving.
+            let server = server_for(&vault.peek());
+            let result = match server {
                 Ok(server) => sync::sign_in(&server, &vault, &mail, &pass, is_create).await,
                 Err(e) => Err(e),
             };

@@ -63,7 +63,9 @@ pub fn Review() -> Element {
         problem.set(None);
         need_account.set(false);
         spawn(async move {
-            let result = match server_for(&vault.peek()) {
+            // Bound first: a guard held across the await below would block saving.
+            let server = server_for(&vault.peek());
+            let result = match server {
                 Ok(server) => sync::submit(&server, &vault, &now_ms).await,
                 Err(e) => Err(e),
             };

@@ -148,7 +148,9 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
                     continue;
                 }
                 state.set(SyncState::Syncing);
-                let result = match server_for(&vault.peek()) {
+                // Bound first: a guard held across the await below would block saving.
+                let server = server_for(&vault.peek());
+                let result = match server {
                     Ok(server) => sync_once(&server, &vault, &now_ms).await.map(|_| ()),
                     Err(e) => Err(e),
                 };
