@@ -64,7 +64,9 @@ mod tests {
             assert!(!is_api_path(path), "{path}");
         }
         assert!(looks_like_a_file("/pkg/kosh_bg.wasm"));
+        assert!(looks_like_a_file("/sw.js"));
         assert!(!looks_like_a_file("/status/42"));
+        assert!(!looks_like_a_file("/form/personal.birth_date"));
         assert!(!looks_like_a_file("/"));
     }
 }
