@@ -16,11 +16,15 @@ fn is_api_path(path: &str) -> bool {
     path == "/v1" || path.starts_with("/v1/") || path == "/healthz" || path.starts_with("/healthz/")
 }
 
-/// Whether the path's last segment has an extension (`/pkg/kosh_bg.wasm`, `/sw.js`).
+/// Whether the path's last segment ends in a file extension (`/pkg/kosh_bg.wasm`, `/sw.js`),
+/// as opposed to an app route that merely has a dot in it (`/form/personal.birth_date`).
 fn looks_like_a_file(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
+    let last = path.rsplit('/').next().unwrap_or("");
+    last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=8).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// The router's fallback: static files when a web directory is configured, else JSON 404.
