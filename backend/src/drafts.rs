@@ -126,6 +126,35 @@ fn merge(previous: Option<&Value>, ops: &[Op]) -> Result<Value, String> {
     serde_json::to_value(&draft).map_err(|e| e.to_string())
 }
 
+/// The ops of one push, with every stamp further ahead than `horizon` pulled back to it.
+///
+/// Clamped stamps keep the order the device gave its ops: each clamped stamp is greater than the
+/// one before it in the push (the counter moves on), so a phone's later edit of an answer never
+/// ties with, or loses to, its earlier one once both are pulled back to the same horizon.
+fn clamp_clocks(req: &SyncRequest, horizon: u64) -> Vec<IncomingOp> {
+    let mut last_clamped: Option<Hlc> = None;
+    req.ops
+        .iter()
+        .map(|op| {
+            let clamped = op.hlc.wall_ms > horizon;
+            let mut hlc = op.hlc.clamped(horizon);
+            if clamped {
+                if let Some(last) = &last_clamped {
+                    if hlc <= *last {
+                        hlc.counter = last.counter.saturating_add(1);
+                    }
+                }
+                last_clamped = Some(hlc.clone());
+            }
+            IncomingOp {
+                op: Op { hlc, ..op.clone() },
+                device: req.device_id.clone(),
+                clamped,
+            }
+        })
+        .collect()
+}
+
 /// `POST /v1/sync`.
 pub async fn sync(
     State(state): State<AppState>,
@@ -138,21 +167,7 @@ pub async fn sync(
     let horizon = u64::try_from(now.timestamp_millis())
         .unwrap_or(0)
         .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
-    let incoming: Vec<IncomingOp> = req
-        .ops
-        .iter()
-        .map(|op| {
-            let clamped = op.hlc.wall_ms > horizon;
-            IncomingOp {
-                op: Op {
-                    hlc: op.hlc.clamped(horizon),
-                    ..op.clone()
-                },
-                device: req.device_id.clone(),
-                clamped,
-            }
-        })
-        .collect();
+    let incoming = clamp_clocks(&req, horizon);
     if !incoming.is_empty() {
         match state.store.push_ops(&caller.user, &incoming, now, &merge)? {
             Ok(()) => {}
@@ -264,5 +279,27 @@ mod tests {
             parse_sync(json!({"device_id": "d", "ops": [o]})),
             Err(ApiError::BadRequest(_))
         ));
+    }
+
+    #[test]
+    fn clamped_stamps_keep_the_devices_order() {
+        let op = |id: &str, hlc: &str| {
+            json!({"op_id": id, "draft_id": "d1", "form_id": "residence-2026",
+                   "field": "education.level", "value": id, "hlc": hlc})
+        };
+        let req: SyncRequest = serde_json::from_value(json!({"device_id": "phone", "ops": [
+            op("a", "2030-01-01T00:00:00.000Z/0000/phone"),
+            op("b", "2030-01-01T00:00:05.000Z/0000/phone"),
+            op("c", "2000-01-01T00:00:00.000Z/0000/phone"),
+            op("d", "2031-01-01T00:00:00.000Z/0000/phone"),
+        ]}))
+        .unwrap();
+        let horizon = 1_800_000_000_000; // 2027-01-15
+        let out = clamp_clocks(&req, horizon);
+        let stamps: Vec<&Hlc> = out.iter().map(|i| &i.op.hlc).collect();
+        assert!(out[0].clamped && out[1].clamped && !out[2].clamped && out[3].clamped);
+        assert!(stamps[0].wall_ms == horizon && stamps[1].wall_ms == horizon);
+        assert!(stamps[0] < stamps[1] && stamps[1] < stamps[3], "{stamps:?}");
+        assert_eq!(stamps[2], &req.ops[2].hlc);
     }
 }
