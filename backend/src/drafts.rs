@@ -139,10 +139,8 @@ fn clamp_clocks(req: &SyncRequest, horizon: u64) -> Vec<IncomingOp> {
             let clamped = op.hlc.wall_ms > horizon;
             let mut hlc = op.hlc.clamped(horizon);
             if clamped {
-                if let Some(last) = &last_clamped {
-                    if hlc <= *last {
-                        hlc.counter = last.counter.saturating_add(1);
-                    }
+                if let Some(last) = last_clamped.as_ref().filter(|last| hlc <= **last) {
+                    hlc.counter = last.counter.saturating_add(1);
                 }
                 last_clamped = Some(hlc.clone());
             }
