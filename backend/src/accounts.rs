@@ -41,21 +41,10 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
-/// Whether `email` looks like an address: one `@`, something before it, a dotted domain after
-/// it, no spaces, at most 254 characters (RFC 5321's limit). Deliverability is not our business.
+/// Whether `email` looks like an address: the questionnaire's own check, so the app and the
+/// server agree on what an address is.
 pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    email.len() <= 254
-        && !local.is_empty()
-        && local.len() <= 64
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+    kosh_shared::validate::is_email(email)
 }
 
 fn check_password(password: &str) -> ApiResult<()> {

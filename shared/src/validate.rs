@@ -533,13 +533,15 @@ fn shape(q: &Question, value: &Value, field: &str) -> std::result::Result<(), Fi
     if fits { Ok(()) } else { wrong("wrong_type") }
 }
 
-/// A plausible address: one `@`, something before it, a dotted domain after it, no spaces.
-/// Whether it exists only a message to it can tell.
-fn is_email(text: &str) -> bool {
+/// A plausible address: one `@`, something before it, a dotted domain after it, no spaces, at
+/// most 254 characters (RFC 5321's limit). Whether it exists only a message to it can tell.
+/// The questionnaire and the server's sign-up both use this one check.
+pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
-    !local.is_empty()
+    text.len() <= 254
+        && !local.is_empty()
         && local.len() <= 64
         && !domain.contains('@')
         && domain.contains('.')
