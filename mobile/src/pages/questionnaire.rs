@@ -51,7 +51,7 @@ pub fn Questionnaire(section: usize) -> Element {
     let position = view.position;
     let total = view.total;
     let is_last = position + 1 >= total;
-    let has_errors = view.error_count > 0;
+    let has_errors = view.blocking > 0;
 
     rsx! {
         main { class: "page questionnaire",
@@ -70,7 +70,7 @@ pub fn Questionnaire(section: usize) -> Element {
             if *save_error.read() {
                 InlineError { text: t.t("mobile-error-storage") }
             }
-            if show_required && has_errors {
+            if show_required && view.error_count > 0 {
                 InlineError { text: t.t_args("ui-form-section-errors", &args(&[("count", (view.error_count as u64).into())])) }
             }
             fieldset { class: "questions", disabled: submitted,

@@ -194,6 +194,9 @@ pub struct SectionView {
     pub fields: Vec<FieldView>,
     /// How many answers in this section need fixing (shown once the person tried to go on).
     pub error_count: usize,
+    /// How many questions still have an error of any kind, required ones included: "next"
+    /// points them out instead of moving on.
+    pub blocking: usize,
 }
 
 /// Build the screen of the `position`-th asked section. `show_required`: also say which
@@ -220,6 +223,7 @@ pub fn section_view(
         errors.entry(top_field(&e.field)).or_default().push(e);
     }
     let mut error_count = 0;
+    let blocking = errors.len();
     let fields = section
         .questions
         .iter()
@@ -263,6 +267,7 @@ pub fn section_view(
         total,
         fields,
         error_count,
+        blocking,
     })
 }
 
@@ -327,4 +332,69 @@ pub fn missing(tr: &Translator, form: &Form, draft: &Draft, today: NaiveDate) ->
 pub fn progress(form: &Form, draft: &Draft, today: NaiveDate) -> (usize, usize) {
     let p = form.sections_progress(&draft.answers(), today);
     (p.complete, p.total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kosh_locales::Lang;
+    use kosh_shared::form::residence_2026;
+    use kosh_shared::hlc::Hlc;
+    use serde_json::json;
+
+    fn draft() -> Draft {
+        Draft::new("d1".into(), "residence-2026".into(), 1)
+    }
+
+    #[test]
+    fn missing_answers_block_next_but_are_pointed_out_only_after_trying() {
+        let tr = Translator::new(Lang::Ru);
+        let form = residence_2026().unwrap();
+        let day = "2026-06-01".parse().unwrap();
+        let quiet = section_view(&tr, form, &draft(), "d-me", 0, false, day).unwrap();
+        assert!(quiet.blocking > 0);
+        assert_eq!(quiet.error_count, 0);
+        assert!(quiet.fields.iter().all(|f| f.error.is_none()));
+        let tried = section_view(&tr, form, &draft(), "d-me", 0, true, day).unwrap();
+        assert_eq!(tried.error_count, tried.blocking);
+        assert!(tried.fields.iter().any(|f| f.error.is_some()));
+    }
+
+    #[test]
+    fn positions_past_the_end_show_the_last_section_and_errors_name_their_row() {
+        let tr = Translator::new(Lang::Ru);
+        let form = residence_2026().unwrap();
+        let day = "2026-06-01".parse().unwrap();
+        let view = section_view(&tr, form, &draft(), "d-me", 99, false, day).unwrap();
+        assert_eq!(view.position, view.total - 1);
+
+        let mut d = draft();
+        d.edit(
+            "op0".into(),
+            "family.has_members",
+            json!(true),
+            Hlc::new(1, 0, "d-me").unwrap(),
+        )
+        .unwrap();
+        d.edit(
+            "op".into(),
+            "family.members",
+            json!([{"relation": "child", "birth_date": "2990-01-01"}]),
+            Hlc::new(2, 0, "d-me").unwrap(),
+        )
+        .unwrap();
+        let gaps = missing(&tr, form, &d, day);
+        let row = gaps
+            .iter()
+            .find(|m| {
+                m.problem.starts_with("№ 1")
+                    && m.problem.contains(&tr.t("validation-date_too_late"))
+            })
+            .unwrap_or_else(|| panic!("an error inside the first row names it: {gaps:?}"));
+        assert!(
+            row.problem
+                .contains(&tr.t("form-q-family-members-birth_date")),
+            "{row:?}"
+        );
+    }
 }
