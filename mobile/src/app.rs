@@ -48,8 +48,10 @@ impl Boot {
 /// What `dioxus::launch` starts.
 #[allow(non_snake_case)]
 pub fn App() -> Element {
+    // Opened once: a new store on every render would make the root see new props each time.
+    let boot = use_hook(Boot::platform);
     rsx! {
-        Root { boot: Boot::platform() }
+        Root { boot }
     }
 }
 
