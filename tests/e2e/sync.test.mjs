@@ -1,0 +1,131 @@
+// Scenarios 3 and 4 of issue 6: answers typed offline survive a reload (the service worker
+// opens the app with no connection, the phone's store keeps the answers) and reach the server
+// by themselves when the connection comes back; a second phone on the same account sees them,
+// and edits made on both phones at once converge.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { api, launchBrowser, newPhone, startServer } from "./harness.mjs";
+import { t } from "./locales.mjs";
+
+const EMAIL = "aigul.seitkali@kosh.test";
+const PASSWORD = "dala-zhel-2026";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A phone through the first run in Kazakh, signed in (registering first when `create`). */
+async function signedInPhone({ create }) {
+  const context = await newPhone(browser);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`the page crashed: ${e}`));
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Қазақша", exact: true }).click();
+  await page.getByRole("button", { name: t("kk", "ui-welcome-have-account") }).click();
+  if (!create) await page.getByRole("button", { name: t("kk", "ui-auth-to-login") }).click();
+  await page.locator("#email").fill(EMAIL);
+  await page.locator("#password").fill(PASSWORD);
+  await page.getByRole("button", { name: t("kk", create ? "ui-auth-register-button" : "ui-auth-login-button") }).click();
+  await page.getByRole("heading", { name: t("kk", "ui-home-title") }).waitFor();
+  // Signing in runs a sync round, which brings what the account already has.
+  await synced(page);
+  await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-form") }).click();
+  await page.locator("#q-personal-surname").waitFor();
+  return { context, page };
+}
+
+/** Types an answer the way a person does: into the box, then on to the next one. */
+async function answer(page, selector, value) {
+  await page.locator(selector).fill(value);
+  await page.locator(selector).blur();
+}
+
+/** Waits for the header to say the answers are on the server. */
+function synced(page) {
+  return page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor();
+}
+
+async function serverAnswers() {
+  const login = await api(server.url, "POST", "/v1/auth/login", { body: { email: EMAIL, password: PASSWORD } });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  const drafts = await api(server.url, "GET", "/v1/drafts", { token: login.body.access_token });
+  assert.equal(drafts.status, 200);
+  assert.equal(drafts.body.length, 1, `one draft on the server: ${JSON.stringify(drafts.body)}`);
+  return drafts.body[0].answers;
+}
+
+test("answers typed offline survive a reload and reach the server when back online; two phones converge", async () => {
+  // 3. One phone, online: the first answers go to the server.
+  const one = await signedInPhone({ create: true });
+  await answer(one.page, "#q-personal-surname", "Сейітқали");
+  await answer(one.page, "#q-personal-given_names", "Айгүл");
+  await synced(one.page);
+  assert.equal((await serverAnswers())["personal.surname"], "Сейітқали");
+
+  // Offline: keep answering; the app says it is offline and keeps them on the phone.
+  await one.context.setOffline(true);
+  await answer(one.page, "#q-personal-patronymic", "Нұрланқызы");
+  await answer(one.page, "#q-personal-birth_date", "1991-04-17");
+  await one.page.getByRole("status").getByText(t("kk", "ui-sync-offline").split(".")[0]).waitFor();
+
+  // Reload with no connection: the service worker opens the app, every answer is still there.
+  const reload = await one.page.reload();
+  assert.ok(reload.fromServiceWorker(), "the page came from the service worker");
+  await one.page.locator("#q-personal-surname").waitFor();
+  assert.equal(await one.page.locator("#q-personal-surname").inputValue(), "Сейітқали");
+  assert.equal(await one.page.locator("#q-personal-given_names").inputValue(), "Айгүл");
+  assert.equal(await one.page.locator("#q-personal-patronymic").inputValue(), "Нұрланқызы");
+  assert.equal(await one.page.locator("#q-personal-birth_date").inputValue(), "1991-04-17");
+  const before = await serverAnswers();
+  assert.equal(before["personal.patronymic"], undefined, "the offline answers have not reached the server yet");
+
+  // Back online: the answers reach the server with nothing pressed.
+  await one.context.setOffline(false);
+  await synced(one.page);
+  const after = await serverAnswers();
+  assert.equal(after["personal.patronymic"], "Нұрланқызы");
+  assert.equal(after["personal.birth_date"], "1991-04-17");
+
+  // 4. A second phone on the same account sees the answers.
+  const two = await signedInPhone({ create: false });
+  await two.page.locator("#q-personal-surname").waitFor();
+  await waitForValue(two.page, "#q-personal-surname", "Сейітқали");
+  assert.equal(await two.page.locator("#q-personal-patronymic").inputValue(), "Нұрланқызы");
+
+  // Both edit at once, each a different answer; each phone's next round brings the other's.
+  await Promise.all([
+    answer(one.page, "#q-personal-given_names", "Айгерім"),
+    answer(two.page, "#q-personal-patronymic", "Серікқызы"),
+  ]);
+  await Promise.all([synced(one.page), synced(two.page)]);
+  // A phone asks for others' changes when it starts (and every minute): reopen both.
+  for (const phone of [one, two]) {
+    await phone.page.reload();
+    await waitForValue(phone.page, "#q-personal-given_names", "Айгерім");
+    await waitForValue(phone.page, "#q-personal-patronymic", "Серікқызы");
+    assert.equal(await phone.page.locator("#q-personal-surname").inputValue(), "Сейітқали");
+  }
+  const merged = await serverAnswers();
+  assert.equal(merged["personal.given_names"], "Айгерім");
+  assert.equal(merged["personal.patronymic"], "Серікқызы");
+  await one.context.close();
+  await two.context.close();
+});
+
+/** Waits until a box shows `value` (the sync round that brings it may still be under way). */
+function waitForValue(page, selector, value) {
+  return page.waitForFunction(
+    ([sel, v]) => document.querySelector(sel)?.value === v,
+    [selector, value],
+    // Checked on a timer, not on animation frames: a page in the background gets none.
+    { polling: 100 },
+  );
+}
