@@ -420,8 +420,14 @@ fn settings_in_kazakh_both_scripts_and_russian() {
         title.chars().all(|c| !('\u{400}'..='\u{4ff}').contains(&c)),
         "Latin: {title}"
     );
-    let (ru, _) = render(Lang::Ru, "/settings", |_| {});
+    let (ru, _) = render(Lang::Ru, "/settings", |s| {
+        s.last_sync_ms = Some(1_772_359_200_000); // 1 March 2026, 10:00 UTC
+    });
     assert!(ru.contains("Настройки") && ru.contains("Размер текста"));
+    assert!(
+        ru.contains("Последняя отправка:") && ru.contains("марта 2026"),
+        "{ru}"
+    );
     assert_no_raw_keys(&ru);
 }
 

@@ -25,6 +25,13 @@ pub fn Settings() -> Element {
     let size = s.prefs.text_size;
     let session_email = s.session.as_ref().map(|x| x.email.clone());
     let pending = s.sync.outbox.len() as u64;
+    // When the last round went through, in the phone's time zone: the date in words, the time
+    // as digits (HH:MM reads the same in every language here).
+    let last_sync = s
+        .last_sync_ms
+        .and_then(|ms| chrono::DateTime::from_timestamp_millis(i64::try_from(ms).ok()?))
+        .map(|at| at.with_timezone(&chrono::Local))
+        .map(|at| format!("{} {}", t.date(at.date_naive()), at.format("%H:%M")));
     let state = *sync_service.state.read();
     let last_error = sync_service.last_error.read().clone();
     drop(v);
@@ -116,6 +123,9 @@ pub fn Settings() -> Element {
                 p { class: "sync-line sync-{state.id()}", {t.t(state.label_key())} }
                 if pending > 0 {
                     p { {t.t_args("ui-sync-pending", &args(&[("count", pending.into())]))} }
+                }
+                if let Some(time) = last_sync {
+                    p { class: "quiet", {t.t_args("ui-sync-last", &args(&[("time", time.into())]))} }
                 }
                 if let Some(code) = last_error {
                     InlineError { text: t.try_t(&format!("error-{code}"), None).unwrap_or_else(|| t.t("ui-sync-failed")) }
