@@ -330,6 +330,17 @@ async fn the_contract_risk_on_the_phone_is_the_servers() {
     sync_once(&client, &phone, &now_ms).await.unwrap();
     assert!(!phone.with(|v| v.state().contract_unsent));
 
+    // A second phone of the family gets the contract at its first round.
+    let other = memory_device();
+    sync::sign_in(&client, &other, "kandas@mail.kz", PASSWORD, false)
+        .await
+        .unwrap();
+    sync_once(&client, &other, &now_ms).await.unwrap();
+    assert_eq!(
+        other.with(|v| v.state().contract.clone()),
+        Some(contract.clone())
+    );
+
     let policy = Policy::builtin().unwrap();
     for day in ["2026-12-31", "2031-02-28", "2031-03-01", "2032-01-01"] {
         let day = day.parse().unwrap();

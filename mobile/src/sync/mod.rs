@@ -165,7 +165,9 @@ pub async fn sync_once<V: VaultCell>(
 
     let applications =
         with_session(vault, async |session| server.applications(session).await).await?;
-    let remote_contract = if vault.with(|v| v.state().contract.is_none()) {
+    // Once this phone's changes are sent, the server's record is the truth: another phone may
+    // have changed it, or an officer verified it.
+    let remote_contract = if vault.with(|v| !v.state().contract_unsent) {
         with_session(vault, async |session| server.contract(session).await).await?
     } else {
         None
@@ -173,7 +175,7 @@ pub async fn sync_once<V: VaultCell>(
     vault.with_mut(|v| {
         v.update(|s| {
             s.applications = applications;
-            if s.contract.is_none() {
+            if !s.contract_unsent && remote_contract.is_some() {
                 s.contract = remote_contract;
             }
             Ok(())
