@@ -349,3 +349,38 @@ async fn the_contract_risk_on_the_phone_is_the_servers() {
         assert_eq!(here, there, "{day}");
     }
 }
+
+#[tokio::test]
+async fn a_shared_phone_signed_into_another_account_sends_its_answers_there() {
+    let server = TestServer::start().await;
+    let client = Server::new(&server.base).unwrap();
+    let phone = memory_device();
+    sync::sign_in(&client, &phone, "first@mail.kz", PASSWORD, true)
+        .await
+        .unwrap();
+    answer(&phone, "personal.surname", json!("Сейітқали"));
+    sync_once(&client, &phone, &now_ms).await.unwrap();
+    let first_draft = phone.with(|v| v.state().draft.id.clone());
+
+    sync::sign_out(&client, &phone).await.unwrap();
+    answer(&phone, "personal.given_names", json!("Айгүл"));
+    sync::sign_in(&client, &phone, "second@mail.kz", PASSWORD, true)
+        .await
+        .unwrap();
+    sync_once(&client, &phone, &now_ms).await.unwrap();
+    assert!(phone.with(|v| v.state().sync.outbox.is_empty()));
+    let second_draft = phone.with(|v| v.state().draft.id.clone());
+    assert_ne!(first_draft, second_draft);
+    let token = phone.with(|v| v.state().session.clone().unwrap().access_token);
+    let (status, body) = server
+        .get(&format!("/v1/drafts/{second_draft}"), Some(&token))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["answers"]["personal.surname"], "Сейітқали");
+    assert_eq!(body["answers"]["personal.given_names"], "Айгүл");
+    // The first account's draft stays its own.
+    let (status, _) = server
+        .get(&format!("/v1/drafts/{first_draft}"), Some(&token))
+        .await;
+    assert_eq!(status, 404);
+}

@@ -150,6 +150,35 @@ pub fn new_device_id() -> String {
     format!("d-{}", uuid::Uuid::new_v4().simple())
 }
 
+/// Put every answer of the current draft onto `into` as new ops with their own stamps, queue
+/// them, drop the old draft's unsent ops, and make `into` the current draft.
+fn move_answers(s: &mut Saved, mut into: Draft) -> AppResult<()> {
+    let old = s.draft.id.clone();
+    for (field, cell) in s.draft.cells() {
+        let op = Op {
+            op_id: OpId(uuid::Uuid::new_v4().to_string()),
+            draft_id: into.id.clone(),
+            form_id: into.form_id.clone(),
+            field: field.clone(),
+            value: cell.value().clone(),
+            hlc: cell.hlc().clone(),
+        };
+        into.apply(&op)?;
+        s.sync.outbox.push(op);
+    }
+    let stale: Vec<OpId> = s
+        .sync
+        .outbox
+        .ops()
+        .iter()
+        .filter(|op| op.draft_id == old)
+        .map(|op| op.op_id.clone())
+        .collect();
+    s.sync.outbox.ack(&stale);
+    s.draft = into;
+    Ok(())
+}
+
 /// What applying a sync answer changed, for the screens to say.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncApplied {
@@ -310,28 +339,7 @@ impl Vault {
             {
                 // Re-issue this device's answers on the adopted draft with their own stamps, so
                 // the usual rule (latest stamp wins) decides between the two devices.
-                for (field, cell) in s.draft.cells() {
-                    let op = Op {
-                        op_id: OpId(uuid::Uuid::new_v4().to_string()),
-                        draft_id: adopted.id.clone(),
-                        form_id: adopted.form_id.clone(),
-                        field: field.clone(),
-                        value: cell.value().clone(),
-                        hlc: cell.hlc().clone(),
-                    };
-                    adopted.apply(&op)?;
-                    s.sync.outbox.push(op);
-                }
-                let stale: Vec<OpId> = s
-                    .sync
-                    .outbox
-                    .ops()
-                    .iter()
-                    .filter(|op| op.draft_id == mine)
-                    .map(|op| op.op_id.clone())
-                    .collect();
-                s.sync.outbox.ack(&stale);
-                s.draft = adopted;
+                move_answers(s, adopted)?;
                 applied.adopted = true;
                 applied.call_again = true;
             }
@@ -339,6 +347,20 @@ impl Vault {
             s.clock = clock.last().clone();
             s.last_sync_ms = Some(now_ms);
             Ok(applied)
+        })
+    }
+
+    /// Move the answers onto a new draft id, all of them queued to send. For a draft the server
+    /// says is not this account's (`not_found`: it went to the account signed in before), so
+    /// what is on the phone goes to the account signed in now.
+    pub fn rehome_draft(&mut self) -> AppResult<()> {
+        self.update(|s| {
+            let fresh = Draft::new(
+                DraftId(uuid::Uuid::new_v4().to_string()),
+                s.draft.form_id.clone(),
+                s.draft.form_version,
+            );
+            move_answers(s, fresh)
         })
     }
 
@@ -356,10 +378,17 @@ impl Vault {
     /// Keep a new or refreshed session.
     pub fn set_session(&mut self, session: Option<Session>) -> AppResult<()> {
         self.update(|s| {
-            if s.session.as_ref().map(|x| &x.user_id) != session.as_ref().map(|x| &x.user_id) {
-                // Another account: pull its changes from the start.
+            let before = s.session.as_ref().map(|x| x.user_id.clone());
+            let after = session.as_ref().map(|x| x.user_id.clone());
+            if after.is_some() && before != after {
+                // Another account: pull its changes from the start, and keep nothing of the
+                // account before but the answers typed here (a shared family phone).
                 s.sync.cursor = 0;
                 s.applications.clear();
+                s.other_drafts.clear();
+                if !s.contract_unsent {
+                    s.contract = None;
+                }
             }
             s.session = session;
             Ok(())

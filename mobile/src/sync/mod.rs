@@ -149,10 +149,20 @@ pub async fn sync_once<V: VaultCell>(
         })?;
     }
 
+    let mut rehomed = false;
     loop {
         let request = vault.with(|v| v.state().sync.request());
         let response =
-            with_session(vault, async |session| server.sync(session, &request).await).await?;
+            match with_session(vault, async |session| server.sync(session, &request).await).await {
+                // The draft went to the account signed in before on this phone: send what is
+                // here as a new draft of this account.
+                Err(AppError::Api { status: 404, .. }) if !rehomed => {
+                    rehomed = true;
+                    vault.with_mut(|v| v.rehome_draft())?;
+                    continue;
+                }
+                other => other?,
+            };
         report.requests += 1;
         let applied: SyncApplied = vault.with_mut(|v| v.apply_sync(&response, now_ms()))?;
         report.pushed += applied.acked;
