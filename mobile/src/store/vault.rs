@@ -335,7 +335,7 @@ impl Vault {
                 .map(|(id, _)| id.clone());
             if let Some(other_id) = candidate
                 && !s.is_submitted()
-                && let Some(mut adopted) = drafts.remove(&other_id)
+                && let Some(adopted) = drafts.remove(&other_id)
             {
                 // Re-issue this device's answers on the adopted draft with their own stamps, so
                 // the usual rule (latest stamp wins) decides between the two devices.
