@@ -8,7 +8,6 @@ import { after, before, test } from "node:test";
 import { api, launchBrowser, newPhone, startServer } from "./harness.mjs";
 import { t } from "./locales.mjs";
 
-const EMAIL = "aigul.seitkali@kosh.test";
 const PASSWORD = "dala-zhel-2026";
 
 let server;
@@ -23,7 +22,7 @@ after(async () => {
 });
 
 /** A phone through the first run in Kazakh, signed in (registering first when `create`). */
-async function signedInPhone({ create }) {
+async function signedInPhone(EMAIL, { create }) {
   const context = await newPhone(browser);
   const page = await context.newPage();
   page.on("pageerror", (e) => assert.fail(`the page crashed: ${e}`));
@@ -53,7 +52,7 @@ function synced(page) {
   return page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor();
 }
 
-async function serverAnswers() {
+async function serverAnswers(EMAIL) {
   const login = await api(server.url, "POST", "/v1/auth/login", { body: { email: EMAIL, password: PASSWORD } });
   assert.equal(login.status, 200, JSON.stringify(login.body));
   const drafts = await api(server.url, "GET", "/v1/drafts", { token: login.body.access_token });
@@ -62,13 +61,14 @@ async function serverAnswers() {
   return drafts.body[0].answers;
 }
 
-test("answers typed offline survive a reload and reach the server when back online; two phones converge", async () => {
-  // 3. One phone, online: the first answers go to the server.
-  const one = await signedInPhone({ create: true });
+test("3. answers typed offline survive a reload and reach the server when back online", async () => {
+  const EMAIL = "aigul.seitkali@kosh.test";
+  // One phone, online: the first answers go to the server.
+  const one = await signedInPhone(EMAIL, { create: true });
   await answer(one.page, "#q-personal-surname", "Сейітқали");
   await answer(one.page, "#q-personal-given_names", "Айгүл");
   await synced(one.page);
-  assert.equal((await serverAnswers())["personal.surname"], "Сейітқали");
+  assert.equal((await serverAnswers(EMAIL))["personal.surname"], "Сейітқали");
 
   // Offline: keep answering; the app says it is offline and keeps them on the phone.
   await one.context.setOffline(true);
@@ -84,38 +84,46 @@ test("answers typed offline survive a reload and reach the server when back onli
   assert.equal(await one.page.locator("#q-personal-given_names").inputValue(), "Айгүл");
   assert.equal(await one.page.locator("#q-personal-patronymic").inputValue(), "Нұрланқызы");
   assert.equal(await one.page.locator("#q-personal-birth_date").inputValue(), "1991-04-17");
-  const before = await serverAnswers();
+  const before = await serverAnswers(EMAIL);
   assert.equal(before["personal.patronymic"], undefined, "the offline answers have not reached the server yet");
 
   // Back online: the answers reach the server with nothing pressed.
   await one.context.setOffline(false);
   await synced(one.page);
-  const after = await serverAnswers();
+  const after = await serverAnswers(EMAIL);
   assert.equal(after["personal.patronymic"], "Нұрланқызы");
   assert.equal(after["personal.birth_date"], "1991-04-17");
+  await one.context.close();
+});
 
-  // 4. A second phone on the same account sees the answers.
-  const two = await signedInPhone({ create: false });
-  await two.page.locator("#q-personal-surname").waitFor();
-  await waitForValue(two.page, "#q-personal-surname", "Сейітқали");
-  assert.equal(await two.page.locator("#q-personal-patronymic").inputValue(), "Нұрланқызы");
+test("4. a second phone on the same account sees the answers; edits on both phones converge", async () => {
+  const EMAIL = "erlan.nurlanuly@kosh.test";
+  const one = await signedInPhone(EMAIL, { create: true });
+  await answer(one.page, "#q-personal-surname", "Нұрланұлы");
+  await answer(one.page, "#q-personal-given_names", "Ерлан");
+  await synced(one.page);
+
+  // The second phone signs in: its first sync round brings the answers.
+  const two = await signedInPhone(EMAIL, { create: false });
+  await waitForValue(two.page, "#q-personal-surname", "Нұрланұлы");
+  assert.equal(await two.page.locator("#q-personal-given_names").inputValue(), "Ерлан");
 
   // Both edit at once, each a different answer; each phone's next round brings the other's.
   await Promise.all([
-    answer(one.page, "#q-personal-given_names", "Айгерім"),
-    answer(two.page, "#q-personal-patronymic", "Серікқызы"),
+    answer(one.page, "#q-personal-given_names", "Ержан"),
+    answer(two.page, "#q-personal-patronymic", "Серікұлы"),
   ]);
   await Promise.all([synced(one.page), synced(two.page)]);
   // A phone asks for others' changes when it starts (and every minute): reopen both.
   for (const phone of [one, two]) {
     await phone.page.reload();
-    await waitForValue(phone.page, "#q-personal-given_names", "Айгерім");
-    await waitForValue(phone.page, "#q-personal-patronymic", "Серікқызы");
-    assert.equal(await phone.page.locator("#q-personal-surname").inputValue(), "Сейітқали");
+    await waitForValue(phone.page, "#q-personal-given_names", "Ержан");
+    await waitForValue(phone.page, "#q-personal-patronymic", "Серікұлы");
+    assert.equal(await phone.page.locator("#q-personal-surname").inputValue(), "Нұрланұлы");
   }
-  const merged = await serverAnswers();
-  assert.equal(merged["personal.given_names"], "Айгерім");
-  assert.equal(merged["personal.patronymic"], "Серікқызы");
+  const merged = await serverAnswers(EMAIL);
+  assert.equal(merged["personal.given_names"], "Ержан");
+  assert.equal(merged["personal.patronymic"], "Серікұлы");
   await one.context.close();
   await two.context.close();
 });
