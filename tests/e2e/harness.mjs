@@ -113,10 +113,16 @@ export function newPhone(browser, options = {}) {
 /**
  * Saves what the screen shows under target/e2e-shots/<name>.png, and for a screen longer than
  * the phone's, its end as <name>-end.png (a full-page capture would paint the fixed bottom
- * navigation in the middle of the page).
+ * navigation in the middle of the page). With `at`, the screen scrolled to that element.
  */
-export async function shot(page, name) {
+export async function shot(page, name, { at } = {}) {
   mkdirSync(shotsDir, { recursive: true });
+  if (at) {
+    // The part of the screen the test is about, as the person scrolled to it.
+    await at.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shotsDir, `${name}.png`) });
+    return;
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(shotsDir, `${name}.png`) });
   const long = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 8);

@@ -5,10 +5,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { api, launchBrowser, newPhone, startServer } from "./harness.mjs";
+import { api, launchBrowser, startServer } from "./harness.mjs";
 import { t } from "./locales.mjs";
-
-const PASSWORD = "dala-zhel-2026";
+import { PASSWORD, answer, signedInPhone, synced, waitForValue } from "./phone.mjs";
 
 let server;
 let browser;
@@ -20,37 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A phone through the first run in Kazakh, signed in (registering first when `create`). */
-async function signedInPhone(EMAIL, { create }) {
-  const context = await newPhone(browser);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => assert.fail(`the page crashed: ${e}`));
-  await page.goto(server.url);
-  await page.getByRole("button", { name: "Қазақша", exact: true }).click();
-  await page.getByRole("button", { name: t("kk", "ui-welcome-have-account") }).click();
-  if (!create) await page.getByRole("button", { name: t("kk", "ui-auth-to-login") }).click();
-  await page.locator("#email").fill(EMAIL);
-  await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: t("kk", create ? "ui-auth-register-button" : "ui-auth-login-button") }).click();
-  await page.getByRole("heading", { name: t("kk", "ui-home-title") }).waitFor();
-  // Signing in runs a sync round, which brings what the account already has.
-  await synced(page);
-  await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-form") }).click();
-  await page.locator("#q-personal-surname").waitFor();
-  return { context, page };
-}
-
-/** Types an answer the way a person does: into the box, then on to the next one. */
-async function answer(page, selector, value) {
-  await page.locator(selector).fill(value);
-  await page.locator(selector).blur();
-}
-
-/** Waits for the header to say the answers are on the server. */
-function synced(page) {
-  return page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor();
-}
 
 async function serverAnswers(EMAIL) {
   const login = await api(server.url, "POST", "/v1/auth/login", { body: { email: EMAIL, password: PASSWORD } });
@@ -64,7 +32,7 @@ async function serverAnswers(EMAIL) {
 test("3. answers typed offline survive a reload and reach the server when back online", async () => {
   const EMAIL = "aigul.seitkali@kosh.test";
   // One phone, online: the first answers go to the server.
-  const one = await signedInPhone(EMAIL, { create: true });
+  const one = await signedInPhone(browser, server, EMAIL, { create: true });
   await answer(one.page, "#q-personal-surname", "Сейітқали");
   await answer(one.page, "#q-personal-given_names", "Айгүл");
   await synced(one.page);
@@ -98,13 +66,13 @@ test("3. answers typed offline survive a reload and reach the server when back o
 
 test("4. a second phone on the same account sees the answers; edits on both phones converge", async () => {
   const EMAIL = "erlan.nurlanuly@kosh.test";
-  const one = await signedInPhone(EMAIL, { create: true });
+  const one = await signedInPhone(browser, server, EMAIL, { create: true });
   await answer(one.page, "#q-personal-surname", "Нұрланұлы");
   await answer(one.page, "#q-personal-given_names", "Ерлан");
   await synced(one.page);
 
   // The second phone signs in: its first sync round brings the answers.
-  const two = await signedInPhone(EMAIL, { create: false });
+  const two = await signedInPhone(browser, server, EMAIL, { create: false });
   await waitForValue(two.page, "#q-personal-surname", "Нұрланұлы");
   assert.equal(await two.page.locator("#q-personal-given_names").inputValue(), "Ерлан");
 
@@ -127,13 +95,3 @@ test("4. a second phone on the same account sees the answers; edits on both phon
   await one.context.close();
   await two.context.close();
 });
-
-/** Waits until a box shows `value` (the sync round that brings it may still be under way). */
-function waitForValue(page, selector, value) {
-  return page.waitForFunction(
-    ([sel, v]) => document.querySelector(sel)?.value === v,
-    [selector, value],
-    // Checked on a timer, not on animation frames: a page in the background gets none.
-    { polling: 100 },
-  );
-}

@@ -1,0 +1,48 @@
+// A phone signed in to Kosh, and the small gestures the scenarios repeat.
+import assert from "node:assert/strict";
+
+import { newPhone } from "./harness.mjs";
+import { t } from "./locales.mjs";
+
+export const PASSWORD = "dala-zhel-2026";
+
+/** A phone through the first run in Kazakh, signed in (registering first when `create`). */
+export async function signedInPhone(browser, server, EMAIL, { create }) {
+  const context = await newPhone(browser);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`the page crashed: ${e}`));
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "Қазақша", exact: true }).click();
+  await page.getByRole("button", { name: t("kk", "ui-welcome-have-account") }).click();
+  if (!create) await page.getByRole("button", { name: t("kk", "ui-auth-to-login") }).click();
+  await page.locator("#email").fill(EMAIL);
+  await page.locator("#password").fill(PASSWORD);
+  await page.getByRole("button", { name: t("kk", create ? "ui-auth-register-button" : "ui-auth-login-button") }).click();
+  await page.getByRole("heading", { name: t("kk", "ui-home-title") }).waitFor();
+  // Signing in runs a sync round, which brings what the account already has.
+  await synced(page);
+  await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-form") }).click();
+  await page.locator("#q-personal-surname").waitFor();
+  return { context, page };
+}
+
+/** Types an answer the way a person does: into the box, then on to the next one. */
+export async function answer(page, selector, value) {
+  await page.locator(selector).fill(value);
+  await page.locator(selector).blur();
+}
+
+/** Waits for the header to say the answers are on the server. */
+export function synced(page) {
+  return page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor();
+}
+
+/** Waits until a box shows `value` (the sync round that brings it may still be under way). */
+export function waitForValue(page, selector, value) {
+  return page.waitForFunction(
+    ([sel, v]) => document.querySelector(sel)?.value === v,
+    [selector, value],
+    // Checked on a timer, not on animation frames: a page in the background gets none.
+    { polling: 100 },
+  );
+}
