@@ -81,6 +81,10 @@ export function foreignTexts(texts, lang) {
       problems.push(`key shown instead of words: "${text}"`);
       continue;
     }
+    if (/\{\s*\$|\{\s*-?[a-z]+\s*\}/.test(text)) {
+      problems.push(`a message's placeholder shown unfilled: "${text}"`);
+      continue;
+    }
     const t = stripAllowed(text);
     if (lang === "kk" || lang === "ru") {
       const latin = t.match(/[A-Za-zÀ-ɏ]{2,}/g) ?? [];
