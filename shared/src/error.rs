@@ -98,11 +98,12 @@ pub enum Error {
 
 impl Error {
     /// A stable `snake_case` code for the error, the one the app localises and the server sends.
+    /// Always one of [`crate::api::ERROR_CODES`], so every code has a message in every language.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidHlc { .. } => "invalid_hlc",
             Error::InvalidDate { .. } => "invalid_date",
-            Error::InvalidId { .. } => "invalid_id",
+            Error::InvalidId { .. } => "bad_request",
             Error::DraftMismatch { .. } | Error::InvalidField { .. } => "bad_request",
             // Never a client's mistake: the server refuses to start with a bad policy, so a
             // client that somehow meets one sees a server fault.
@@ -113,7 +114,8 @@ impl Error {
             | Error::InvalidContract { .. } => "bad_request",
             Error::UnknownRegion { .. } => "unknown_region",
             Error::InvalidTransition { .. } => "invalid_transition",
-            // Never a client's mistake: the built-in forms are checked by the tests.
+            // Never a client's mistake: the built-in forms are checked by the tests, so a client
+            // that somehow meets a broken one sees a server fault, like a bad policy.
             Error::FormJson { .. }
             | Error::DuplicateId { .. }
             | Error::MissingOptions { .. }
@@ -122,7 +124,7 @@ impl Error {
             | Error::InvalidConstraint { .. }
             | Error::InvalidCondition { .. }
             | Error::UnknownReference { .. }
-            | Error::InvalidExample { .. } => "invalid_form",
+            | Error::InvalidExample { .. } => "internal",
             Error::UnknownQuestion { .. }
             | Error::UnknownSection { .. }
             | Error::InvalidAnswer { .. } => "bad_request",

@@ -1184,7 +1184,7 @@ mod tests {
             panic!("{err:?}")
         };
         assert!(reason.contains("line 2"), "{reason}");
-        assert_eq!(err.code(), "invalid_form");
+        assert_eq!(err.code(), "internal");
     }
 
     #[rstest]
