@@ -1,5 +1,7 @@
 //! The one error type of the app's library. Each variant carries a stable `code()` that the
 //! screens turn into words through the locales; the English `Display` text is for logs only.
+//! (A corrupted saved state is not an error: opening sets it aside and reports it as
+//! `store::Recovery`, and the app starts clean.)
 
 use thiserror::Error;
 
@@ -9,13 +11,6 @@ pub enum AppError {
     /// Reading or writing the phone's own storage failed.
     #[error("local storage: {0}")]
     Storage(String),
-    /// The saved state could not be read back; it was set aside (kept, not deleted).
-    #[error("the saved data at {key} was unreadable and was set aside as {kept_as}: {reason}")]
-    Corrupted {
-        key: String,
-        kept_as: String,
-        reason: String,
-    },
     /// The server could not be reached (no connection, DNS, timeout).
     #[error("the server is unreachable: {0}")]
     Offline(String),
@@ -42,7 +37,6 @@ impl AppError {
     pub fn code(&self) -> &str {
         match self {
             AppError::Storage(_) => "storage",
-            AppError::Corrupted { .. } => "storage_corrupted",
             AppError::Offline(_) => "offline",
             AppError::Api { code, .. } => code,
             AppError::Protocol(_) => "protocol",

@@ -58,7 +58,6 @@ pub fn error_key(error: &AppError) -> String {
         AppError::Api { code, .. } => format!("error-{code}"),
         AppError::Domain(e) => format!("error-{}", e.code()),
         AppError::Offline(_) => "error-offline".into(),
-        AppError::Corrupted { .. } => "error-storage-damaged".into(),
         AppError::Storage(_) => "mobile-error-storage".into(),
         AppError::SignedOut => "error-unauthorized".into(),
         AppError::Protocol(_) => "error-unknown".into(),
