@@ -36,8 +36,10 @@ const RETRY: Backoff = Backoff {
 pub enum Kick {
     /// Something changed: run after the debounce.
     Changed,
-    /// The person asked: run now.
+    /// The person asked, or the connection came back: run now.
     Now,
+    /// The browser says the connection is gone: say "offline" without waiting for a round to fail.
+    WentOffline,
 }
 
 /// The sync task's handle: its state for the header, the last refusal for settings, and the way
@@ -137,9 +139,16 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
                         }
                     }
                 };
-                if kick == Kick::Changed {
-                    state.set(SyncState::SavedLocally);
-                    sleep_ms(DEBOUNCE_MS).await;
+                match kick {
+                    Kick::WentOffline => {
+                        state.set(SyncState::Offline);
+                        continue;
+                    }
+                    Kick::Changed => {
+                        state.set(SyncState::SavedLocally);
+                        sleep_ms(DEBOUNCE_MS).await;
+                    }
+                    Kick::Now => {}
                 }
                 // Everything asked for during the debounce is covered by this round.
                 while rx.try_recv().is_ok() {}
@@ -190,7 +199,7 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
 }
 
 /// Run a round the moment the browser says the connection is back, instead of waiting for the
-/// next retry.
+/// next retry, and say "offline" the moment it says the connection is gone.
 #[cfg(target_arch = "wasm32")]
 fn listen_for_online(tx: UnboundedSender<Kick>) {
     use web_sys::wasm_bindgen::JsCast;
@@ -198,15 +207,18 @@ fn listen_for_online(tx: UnboundedSender<Kick>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let on_online = Closure::<dyn FnMut()>::new(move || {
-        let _ = tx.unbounded_send(Kick::Now);
-    });
-    if window
-        .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // The listener lives as long as the page, like the app itself.
-        on_online.forget();
+    for (event, kick) in [("online", Kick::Now), ("offline", Kick::WentOffline)] {
+        let tx = tx.clone();
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            let _ = tx.unbounded_send(kick);
+        });
+        if window
+            .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            // The listener lives as long as the page, like the app itself.
+            listener.forget();
+        }
     }
 }
 
