@@ -241,6 +241,22 @@ impl Vault {
         }
     }
 
+    /// Take in what another copy of the app (a second browser tab on the same storage) saved,
+    /// so the next change here builds on it instead of overwriting it. Returns whether the state
+    /// changed. Unreadable text is left alone: the next start sets it aside.
+    pub fn reload(&mut self) -> AppResult<bool> {
+        let Some(text) = self.store.read(STATE_KEY)? else {
+            return Ok(false);
+        };
+        match serde_json::from_str::<Saved>(&text) {
+            Ok(saved) if saved != self.state => {
+                self.state = saved;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// The state as it is saved.
     pub fn state(&self) -> &Saved {
         &self.state
@@ -546,6 +562,32 @@ mod tests {
         let ops = vault.state().sync.outbox.ops();
         assert_eq!(ops.len(), 2);
         assert_eq!(ops[0].value, json!("Нұр"));
+    }
+
+    #[test]
+    fn a_second_copy_on_the_same_storage_is_taken_in_before_the_next_change() {
+        let (store, mut first) = vault();
+        let mut second = Vault::open(store.clone(), 1_000).unwrap();
+        first
+            .answer("personal.surname", json!("Сейітқали"), 2_000)
+            .unwrap();
+        assert!(second.reload().unwrap());
+        second
+            .answer("personal.sex", json!("female"), 3_000)
+            .unwrap();
+        let saved: Saved = serde_json::from_str(&store.read(STATE_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            saved.draft.answer("personal.surname"),
+            Some(&json!("Сейітқали"))
+        );
+        assert_eq!(saved.draft.answer("personal.sex"), Some(&json!("female")));
+        assert_eq!(saved.sync.outbox.len(), 2);
+        assert!(!second.reload().unwrap(), "nothing new");
+        store.write(STATE_KEY, "{broken").unwrap();
+        assert!(
+            !second.reload().unwrap(),
+            "unreadable text is left for the next start"
+        );
     }
 
     #[test]

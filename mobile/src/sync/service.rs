@@ -40,6 +40,8 @@ pub enum Kick {
     Now,
     /// The browser says the connection is gone: say "offline" without waiting for a round to fail.
     WentOffline,
+    /// Another tab of the app saved: take in its state before anything else happens here.
+    StoredElsewhere,
 }
 
 /// The sync task's handle: its state for the header, the last refusal for settings, and the way
@@ -144,14 +146,25 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
                         state.set(SyncState::Offline);
                         continue;
                     }
+                    Kick::StoredElsewhere => {
+                        let mut signal = vault;
+                        let _ = signal.write().reload();
+                        continue;
+                    }
                     Kick::Changed => {
                         state.set(SyncState::SavedLocally);
                         sleep_ms(DEBOUNCE_MS).await;
                     }
                     Kick::Now => {}
                 }
-                // Everything asked for during the debounce is covered by this round.
-                while rx.try_recv().is_ok() {}
+                // Everything asked for during the debounce is covered by this round; another
+                // tab's save is taken in first, so the round sends what both tabs hold.
+                while let Ok(pending) = rx.try_recv() {
+                    if pending == Kick::StoredElsewhere {
+                        let mut signal = vault;
+                        let _ = signal.write().reload();
+                    }
+                }
                 if vault.peek().state().session.is_none() {
                     state.set(SyncState::SavedLocally);
                     continue;
@@ -199,7 +212,8 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
 }
 
 /// Run a round the moment the browser says the connection is back, instead of waiting for the
-/// next retry, and say "offline" the moment it says the connection is gone.
+/// next retry, say "offline" the moment it says the connection is gone, and take in what
+/// another tab of the app saved (browsers send `storage` only to the other tabs).
 #[cfg(target_arch = "wasm32")]
 fn listen_for_online(tx: UnboundedSender<Kick>) {
     use web_sys::wasm_bindgen::JsCast;
@@ -207,7 +221,11 @@ fn listen_for_online(tx: UnboundedSender<Kick>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    for (event, kick) in [("online", Kick::Now), ("offline", Kick::WentOffline)] {
+    for (event, kick) in [
+        ("online", Kick::Now),
+        ("offline", Kick::WentOffline),
+        ("storage", Kick::StoredElsewhere),
+    ] {
         let tx = tx.clone();
         let listener = Closure::<dyn FnMut()>::new(move || {
             let _ = tx.unbounded_send(kick);
