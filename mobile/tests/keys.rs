@@ -6,18 +6,27 @@ use std::path::Path;
 
 use kosh_locales::catalog;
 
-/// The literal keys passed to `t("…")`, `t_args("…", …)` and `try_t("…", …)` in `dir`.
-fn literal_keys(dir: &Path, keys: &mut Vec<String>) {
+/// The literal keys passed to `t("…")`, `t_args("…", …)` and `try_t("…", …)` in `dir`; those
+/// looked up with no arguments also go to `bare`.
+fn literal_keys(dir: &Path, keys: &mut Vec<String>, bare: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            literal_keys(&path, keys);
+            literal_keys(&path, keys, bare);
             continue;
         }
         if path.extension().is_none_or(|e| e != "rs") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
+        for call in [".t(\"", "tr.t(\""] {
+            for (i, _) in text.match_indices(call) {
+                let rest = &text[i + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    bare.push(rest[..end].to_owned());
+                }
+            }
+        }
         for call in [".t(\"", ".t_args(\"", ".try_t(\"", "tr.t(\""] {
             for (i, _) in text.match_indices(call) {
                 let rest = &text[i + call.len()..];
@@ -54,6 +63,7 @@ fn every_literal_key_has_words_in_every_language() {
     literal_keys(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut keys,
+        &mut Vec::new(),
     );
     keys.sort();
     keys.dedup();
@@ -80,4 +90,49 @@ fn every_literal_key_has_words_in_every_language() {
             .collect();
         assert!(missing.is_empty(), "{folder} lacks {missing:?}");
     }
+}
+
+/// The Fluent source of one message in `text` (its first line and the indented ones after).
+fn message<'a>(text: &'a str, key: &str) -> Option<String> {
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("{key} =")));
+    let first = lines.next()?;
+    let rest: Vec<&'a str> = lines.take_while(|l| l.starts_with(' ')).collect();
+    Some(
+        std::iter::once(first)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+#[test]
+fn keys_looked_up_without_arguments_take_none() {
+    let mut bare = Vec::new();
+    literal_keys(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut Vec::new(),
+        &mut bare,
+    );
+    bare.sort();
+    bare.dedup();
+    assert!(
+        bare.len() > 50,
+        "found only {} keys: the scan is broken",
+        bare.len()
+    );
+    let ru: String = catalog::sources()
+        .filter(|s| s.folder == "ru")
+        .map(|s| s.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let needing: Vec<&String> = bare
+        .iter()
+        .filter(|k| message(&ru, k).is_some_and(|m| m.contains('$')))
+        .collect();
+    assert!(
+        needing.is_empty(),
+        "looked up without the variables they need: {needing:?}"
+    );
 }

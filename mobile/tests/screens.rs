@@ -64,8 +64,13 @@ fn visible_text(html: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// Fail when any message key leaked into the text instead of words.
+/// Fail when any message key leaked into the text instead of words, or a message was shown
+/// with a variable left unfilled.
 fn assert_no_raw_keys(text: &str) {
+    assert!(
+        !text.contains("{$") && !text.contains("{ $"),
+        "unfilled variable in: {text}"
+    );
     for prefix in [
         "ui-",
         "mobile-",

@@ -144,7 +144,7 @@ pub fn Status() -> Element {
                     }
                 }
             }
-            p { class: "hint", {t.t("ui-status-whole-procedure")} }
+            p { class: "hint", {t.t_args("ui-status-whole-procedure", &args(&[("days", policy.stages().total_days.into())]))} }
             if let Some(by) = decision_by {
                 p { class: "hint", {t.t_args("ui-status-expected-by", &args(&[("date", date(by).into())]))} }
             }
