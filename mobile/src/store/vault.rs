@@ -315,7 +315,8 @@ impl Vault {
     /// Take in the server's answer to a sync (through `kosh_shared::sync`): drop acknowledged ops
     /// from the outbox, merge other devices' changes, move the cursor. When another device of this
     /// account started the same form under a smaller draft id, this draft moves onto it, so every
-    /// device converges on one draft: the one with the smallest id.
+    /// device converges on one draft: the one with the smallest id. A phone with nothing typed
+    /// yet takes the account's draft whatever its id.
     pub fn apply_sync(&mut self, response: &SyncResponse, now_ms: u64) -> AppResult<SyncApplied> {
         self.update(|s| {
             let mut clock = HlcClock::resume(s.clock.clone());
@@ -345,9 +346,16 @@ impl Vault {
 
             // Adopt the smallest other draft of the same form, if it is smaller than ours and
             // ours is not submitted (a submitted draft is fixed on the server).
+            // A phone with nothing typed yet (just signed in) takes the account's draft
+            // whatever its id; otherwise the smallest id wins, the same choice on every phone.
+            let ours_empty = s.draft.cells().is_empty();
             let candidate = drafts
                 .iter()
-                .find(|(id, d)| d.form_id == s.draft.form_id && **id < mine)
+                .find(|(id, d)| {
+                    d.form_id == s.draft.form_id
+                        && !d.cells().is_empty()
+                        && (ours_empty || **id < mine)
+                })
                 .map(|(id, _)| id.clone());
             if let Some(other_id) = candidate
                 && !s.is_submitted()
@@ -587,6 +595,37 @@ mod tests {
         assert!(
             !second.reload().unwrap(),
             "unreadable text is left for the next start"
+        );
+    }
+
+    #[test]
+    fn a_phone_with_nothing_typed_takes_the_accounts_draft_whatever_its_id() {
+        let (_, mut vault) = vault();
+        let theirs = DraftId("ffffffff-ffff-ffff-ffff-ffffffffffff".into()); // larger than ours
+        let change = Op {
+            op_id: OpId("x".into()),
+            draft_id: theirs.clone(),
+            form_id: FormId(FORM_ID.into()),
+            field: "personal.surname".into(),
+            value: json!("Нұрланұлы"),
+            hlc: Hlc::new(1_500, 0, "d-other").unwrap(),
+        };
+        let response = SyncResponse {
+            cursor: 1,
+            acked: vec![],
+            changes: vec![change],
+            more: false,
+        };
+        let applied = vault.apply_sync(&response, 2_000).unwrap();
+        assert!(applied.adopted);
+        assert_eq!(vault.state().draft.id, theirs);
+        assert_eq!(
+            vault.state().draft.answer("personal.surname"),
+            Some(&json!("Нұрланұлы"))
+        );
+        assert!(
+            vault.state().sync.outbox.is_empty(),
+            "nothing of ours to send"
         );
     }
 
