@@ -441,7 +441,9 @@ fn account_screen_never_requires_sms() {
     for lang in [Lang::Kk, Lang::Ru] {
         let (text, _) = render(lang, "/account", |_| {});
         let t = tr(lang);
-        assert!(text.contains(&t.t("ui-auth-register-title")));
+        // Opens on logging in ("I already have an account"), one tap from creating one.
+        assert!(text.contains(&t.t("ui-auth-login-title")));
+        assert!(text.contains(&t.t("ui-auth-to-register")));
         assert!(text.contains(&t.t("ui-auth-no-sms")));
         assert!(text.contains(&t.t("ui-auth-later")));
         assert_no_raw_keys(&text);

@@ -29,7 +29,7 @@ const TOUR = [
   { name: "settings", nav: "ui-nav-settings", heading: "ui-settings-title" },
   { name: "review", path: "/review", heading: "ui-review-title" },
   { name: "score", path: "/score", heading: "ui-score-title" },
-  { name: "account", path: "/account", heading: "ui-auth-register-title" },
+  { name: "account", path: "/account", heading: "ui-auth-login-title" },
 ];
 
 /**

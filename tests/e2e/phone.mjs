@@ -14,7 +14,7 @@ export async function signedInPhone(browser, server, EMAIL, { create }) {
   await page.goto(server.url);
   await page.getByRole("button", { name: "Қазақша", exact: true }).click();
   await page.getByRole("button", { name: t("kk", "ui-welcome-have-account") }).click();
-  if (!create) await page.getByRole("button", { name: t("kk", "ui-auth-to-login") }).click();
+  if (create) await page.getByRole("button", { name: t("kk", "ui-auth-to-register") }).click();
   await page.locator("#email").fill(EMAIL);
   await page.locator("#password").fill(PASSWORD);
   await page.getByRole("button", { name: t("kk", create ? "ui-auth-register-button" : "ui-auth-login-button") }).click();

@@ -16,7 +16,9 @@ pub fn Account() -> Element {
     let tr = use_i18n();
     let sync_service = use_sync();
     let nav = use_navigator();
-    let mut creating = use_signal(|| true);
+    // Log in first: people reach this screen from "I already have an account" or "sign in or
+    // create"; one tap below switches to creating an account.
+    let mut creating = use_signal(|| false);
     let mut email = use_signal(String::new);
     let mut password = use_signal(String::new);
     let mut show_password = use_signal(|| false);
