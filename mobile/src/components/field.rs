@@ -9,43 +9,9 @@ use serde_json::{Map, Value};
 
 use super::{Choice, Icon, InlineError, SearchList};
 
-/// The kinds of question the form has (API.md's `kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    Text,
-    Number,
-    Date,
-    YesNo,
-    SingleChoice,
-    MultiChoice,
-    Country,
-    Region,
-    LanguageLevel,
-    Email,
-    Phone,
-    Repeat,
-}
-
-impl FieldKind {
-    /// The kind for API.md's `kind` text.
-    pub fn from_id(id: &str) -> Option<FieldKind> {
-        Some(match id {
-            "text" => FieldKind::Text,
-            "number" => FieldKind::Number,
-            "date" => FieldKind::Date,
-            "yes_no" => FieldKind::YesNo,
-            "single_choice" => FieldKind::SingleChoice,
-            "multi_choice" => FieldKind::MultiChoice,
-            "country" => FieldKind::Country,
-            "region" => FieldKind::Region,
-            "language_level" => FieldKind::LanguageLevel,
-            "email" => FieldKind::Email,
-            "phone" => FieldKind::Phone,
-            "repeat" => FieldKind::Repeat,
-            _ => return None,
-        })
-    }
-}
+/// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
+/// cannot be forgotten here (every `match` on it must handle it).
+pub use kosh_shared::form::Kind as FieldKind;
 
 /// One question as the screen shows it: translated words and the choices it offers.
 #[derive(Debug, Clone, PartialEq)]

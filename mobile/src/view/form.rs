@@ -14,26 +14,8 @@ use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
 use crate::components::Choice;
-use crate::components::field::{FieldKind, FieldSpec, FieldWords};
+use crate::components::field::{FieldSpec, FieldWords};
 use crate::view::catalog;
-
-/// The kind of widget for a question kind.
-pub fn field_kind(kind: Kind) -> FieldKind {
-    match kind {
-        Kind::Text => FieldKind::Text,
-        Kind::Number => FieldKind::Number,
-        Kind::Date => FieldKind::Date,
-        Kind::YesNo => FieldKind::YesNo,
-        Kind::SingleChoice => FieldKind::SingleChoice,
-        Kind::MultiChoice => FieldKind::MultiChoice,
-        Kind::Country => FieldKind::Country,
-        Kind::Region => FieldKind::Region,
-        Kind::LanguageLevel => FieldKind::LanguageLevel,
-        Kind::Email => FieldKind::Email,
-        Kind::Phone => FieldKind::Phone,
-        Kind::Repeat => FieldKind::Repeat,
-    }
-}
 
 /// Validation's view of the day and the policy's regions.
 pub fn env(today: NaiveDate) -> Env {
@@ -89,7 +71,7 @@ pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String
 
 /// A question as the widget takes it.
 pub fn field_spec(tr: &Translator, question: &Question, today: NaiveDate) -> FieldSpec {
-    let kind = field_kind(question.kind);
+    let kind = question.kind;
     let choices = match question.kind {
         Kind::Country => catalog::countries(tr),
         Kind::Region => catalog::regions(tr),
