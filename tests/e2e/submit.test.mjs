@@ -93,5 +93,14 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
   await current.filter({ hasText: t("kk", "stage-language_test") }).waitFor();
   await shot(page, "kk-status-timeline");
   assert.deepEqual(foreignTexts(await visibleTexts(page), "kk"), [], "the status screen is all in Kazakh words");
+
+  // The same timeline in Russian.
+  await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-settings") }).click();
+  await page.getByRole("button", { name: "Русский", exact: true }).click();
+  await page.getByRole("navigation").getByRole("link", { name: t("ru", "ui-nav-status") }).click();
+  await page.getByRole("heading", { name: t("ru", "ui-status-title") }).waitFor();
+  await page.getByRole("listitem").filter({ hasText: t("ru", "ui-status-current") }).filter({ hasText: t("ru", "stage-language_test") }).waitFor();
+  await shot(page, "ru-status-timeline");
+  assert.deepEqual(foreignTexts(await visibleTexts(page), "ru"), [], "the status screen is all in Russian words");
   await context.close();
 });
