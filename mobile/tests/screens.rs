@@ -390,6 +390,10 @@ fn status_shows_the_timeline_and_says_when_a_stage_is_late() {
         s.applications = vec![application(-4)]
     });
     assert!(kk.contains("Бұл кезең әдеттегіден ұзаққа созылып жатыр."));
+    // A passed stage says "passed" once, with its date, not "done · date · passed".
+    let passed = tr(Lang::Kk).t("outcome-passed");
+    assert!(kk.contains(&format!("{passed} · ")), "{kk}");
+    assert!(!kk.contains(&format!(" · {passed}")), "{kk}");
 }
 
 #[test]

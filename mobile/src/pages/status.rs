@@ -127,13 +127,19 @@ pub fn Status() -> Element {
                         div {
                             p { class: "stage-name", strong { {t.t(&format!("stage-{}", row.stage.id()))} } }
                             p { class: "quiet",
-                                {match row.state {
-                                    StageState::Done => t.t("ui-status-done"),
-                                    StageState::Current => t.t("ui-status-current"),
-                                    StageState::Waiting => t.t("ui-status-waiting"),
+                                // A finished stage says how it ended ("passed", "refused") in place of
+                                // "done", so the same word never stands twice on one line.
+                                {match (row.state, row.outcome) {
+                                    (StageState::Done, Some(outcome)) => t.t(&format!("outcome-{}", outcome.id())),
+                                    (StageState::Done, None) => t.t("ui-status-done"),
+                                    (StageState::Current, _) => t.t("ui-status-current"),
+                                    (StageState::Waiting, _) => t.t("ui-status-waiting"),
                                 }}
-                                if let (Some(at), Some(outcome)) = (row.at, row.outcome) {
-                                    {format!(" · {} · {}", date(at), t.t(&format!("outcome-{}", outcome.id())))}
+                                if let Some(at) = row.at {
+                                    {format!(" · {}", date(at))}
+                                }
+                                if let (StageState::Current, Some(outcome)) = (row.state, row.outcome) {
+                                    {format!(" · {}", t.t(&format!("outcome-{}", outcome.id())))}
                                 }
                             }
                             p { class: "quiet", {t.t_args("ui-status-usual-duration", &args(&[("days", row.usual_days.into())]))} }
