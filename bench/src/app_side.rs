@@ -147,7 +147,12 @@ pub fn wasm_size(web_dir: &Path) -> AppMeasure {
                 gzipped as f64 / 1024.0,
                 raw as f64 / 1024.0
             ),
-            how: format!("{} gzipped at level 9", path.display()),
+            how: format!(
+                "{} gzipped at level 9",
+                path.strip_prefix(web_dir.parent().and_then(Path::parent).unwrap_or(web_dir))
+                    .unwrap_or(&path)
+                    .display()
+            ),
         },
         Err(err) => AppMeasure {
             what,

@@ -97,7 +97,11 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
         max_syncs_per_device: config.max_syncs_per_device,
         device_counts: config.device_counts.clone(),
         kosh_server: match &config.launcher.kosh {
-            KoshLaunch::Binary(path) => format!("`{} serve`", path.display()),
+            KoshLaunch::Binary(path) => {
+                let workspace = workspace_dir();
+                let shown = path.strip_prefix(&workspace).unwrap_or(path);
+                format!("`{} serve`", shown.display())
+            }
             KoshLaunch::Library => {
                 "kosh-backend's library in `kosh-bench serve-kosh` (smoke run; no request logs)"
                     .into()

@@ -203,7 +203,8 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         None => Some(workspace.join("BENCHMARKS.md")),
     };
     if let Some(out) = out {
-        match std::fs::write(&out, report.markdown()) {
+        let previous = std::fs::read_to_string(&out).ok();
+        match std::fs::write(&out, report.markdown_keeping_analysis(previous.as_deref())) {
             Ok(()) => eprintln!("kosh-bench: wrote {}", out.display()),
             Err(err) => {
                 eprintln!("kosh-bench: cannot write {}: {err}", out.display());
