@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use kosh_shared::api::{Application, Role, StageEventRequest, SubmitRequest};
-use kosh_shared::draft::Draft;
 use kosh_shared::ids::ApplicationId;
 use kosh_shared::validate::{Env, validate_draft};
 use kosh_shared::{form, score, status};
@@ -66,8 +65,7 @@ pub async fn submit(
         .draft(&req.draft_id)?
         .filter(|d| d.owner == caller.user)
         .ok_or(ApiError::NotFound)?;
-    let draft: Draft = serde_json::from_value(record.state)
-        .map_err(|e| ApiError::Internal(format!("stored draft {}: {e}", record.id)))?;
+    let draft = record.draft;
     let form = form::find_builtin(draft.form_id.as_str(), draft.form_version)
         .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
         .ok_or_else(|| ApiError::UnknownForm(draft.form_id.to_string()))?;
@@ -196,6 +194,7 @@ pub async fn post_event(
 mod tests {
     use super::*;
     use kosh_shared::api::{PolicyStatus, ScoreSummary};
+    use kosh_shared::draft::Draft;
     use kosh_shared::ids::DraftId;
     use kosh_shared::policy::Policy;
 

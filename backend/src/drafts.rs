@@ -15,12 +15,12 @@
 use axum::extract::{Path, State};
 use chrono::Utc;
 use kosh_shared::api::{DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
-use kosh_shared::draft::Draft;
 use kosh_shared::error::Error as SharedError;
 use kosh_shared::hlc::Hlc;
 use kosh_shared::ids::DraftId;
 use kosh_shared::{form, validate};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Json};
@@ -38,9 +38,20 @@ fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c))
 }
 
-/// Reads a sync body in steps so that each fault gets its own code: too many ops before
-/// anything else, then an unparseable HLC (400 `invalid_hlc` naming the op), then the shape.
-fn parse_sync(body: Value) -> ApiResult<SyncRequest> {
+/// Reads a sync body. A well-formed one is read straight into the wire types; one that is not
+/// is read again in steps so that each fault gets its own code: too many ops before anything
+/// else, then an unparseable HLC (400 `invalid_hlc` naming the op), then the shape.
+fn parse_sync(body: &str) -> ApiResult<SyncRequest> {
+    if let Ok(req) = serde_json::from_str::<SyncRequest>(body) {
+        if req.ops.len() > MAX_OPS_PER_SYNC {
+            return Err(ApiError::TooManyOps {
+                max: MAX_OPS_PER_SYNC,
+            });
+        }
+        return Ok(req);
+    }
+    let body: Value =
+        serde_json::from_str(body).map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let ops = body.get("ops").and_then(Value::as_array);
     if let Some(ops) = ops {
         if ops.len() > MAX_OPS_PER_SYNC {
@@ -60,13 +71,15 @@ fn parse_sync(body: Value) -> ApiResult<SyncRequest> {
 
 /// Checks every op against its form: the form must be known, the field one of its top-level
 /// questions, and the value of the question's shape (`kosh_shared::validate::check_op`).
-fn check_ops(req: &SyncRequest) -> ApiResult<()> {
+/// Returns, for each op, the version of the form it was checked against.
+fn check_ops(req: &SyncRequest) -> ApiResult<Vec<u32>> {
     if !is_valid_id(&req.device_id) {
         return Err(ApiError::BadRequest(
             "device_id must be 1 to 128 letters, digits or -_.:".into(),
         ));
     }
     let mut fields = Vec::new();
+    let mut versions = Vec::with_capacity(req.ops.len());
     for (i, op) in req.ops.iter().enumerate() {
         if !is_valid_id(op.op_id.as_str()) || !is_valid_id(op.draft_id.as_str()) {
             return Err(ApiError::BadRequest(format!(
@@ -76,6 +89,7 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
         let form = form::latest_builtin(op.form_id.as_str())
             .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
             .ok_or_else(|| ApiError::UnknownForm(op.form_id.to_string()))?;
+        versions.push(form.version());
         // A draft may be unfinished, but each answer must fit its question's shape.
         match validate::check_op(form, &op.field, &op.value) {
             Ok(()) => {}
@@ -93,7 +107,7 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
         }
     }
     if fields.is_empty() {
-        Ok(())
+        Ok(versions)
     } else {
         Err(ApiError::BadFields {
             message:
@@ -104,38 +118,18 @@ fn check_ops(req: &SyncRequest) -> ApiResult<()> {
     }
 }
 
-/// Merges logged ops into a stored draft with `kosh_shared::draft`.
-fn merge(previous: Option<&Value>, ops: &[Op]) -> Result<Value, String> {
-    let first = ops.first().ok_or("merge called without ops")?;
-    let mut draft = match previous {
-        Some(state) => serde_json::from_value::<Draft>(state.clone())
-            .map_err(|e| format!("stored draft {}: {e}", first.draft_id))?,
-        None => {
-            let version = form::latest_builtin(first.form_id.as_str())
-                .ok()
-                .flatten()
-                .map_or(1, |f| f.version());
-            Draft::new(first.draft_id.clone(), first.form_id.clone(), version)
-        }
-    };
-    for op in ops {
-        draft
-            .apply(op)
-            .map_err(|e| format!("op {} on draft {}: {e}", op.op_id, op.draft_id))?;
-    }
-    serde_json::to_value(&draft).map_err(|e| e.to_string())
-}
-
 /// The ops of one push, with every stamp further ahead than `horizon` pulled back to it.
 ///
 /// Clamped stamps keep the order the device gave its ops: each clamped stamp is greater than the
 /// one before it in the push (the counter moves on), so a phone's later edit of an answer never
 /// ties with, or loses to, its earlier one once both are pulled back to the same horizon.
-fn clamp_clocks(req: &SyncRequest, horizon: u64) -> Vec<IncomingOp> {
+/// `form_versions` are [`check_ops`]'s, one per op.
+fn clamp_clocks(req: &SyncRequest, horizon: u64, form_versions: &[u32]) -> Vec<IncomingOp> {
     let mut last_clamped: Option<Hlc> = None;
     req.ops
         .iter()
-        .map(|op| {
+        .zip(form_versions)
+        .map(|(op, &form_version)| {
             let clamped = op.hlc.wall_ms > horizon;
             let mut hlc = op.hlc.clamped(horizon);
             if clamped {
@@ -148,6 +142,7 @@ fn clamp_clocks(req: &SyncRequest, horizon: u64) -> Vec<IncomingOp> {
                 op: Op { hlc, ..op.clone() },
                 device: req.device_id.clone(),
                 clamped,
+                form_version,
             }
         })
         .collect()
@@ -157,17 +152,17 @@ fn clamp_clocks(req: &SyncRequest, horizon: u64) -> Vec<IncomingOp> {
 pub async fn sync(
     State(state): State<AppState>,
     caller: Caller,
-    Json(body): Json<Value>,
+    Json(body): Json<Box<RawValue>>,
 ) -> ApiResult<Json<SyncResponse>> {
-    let req = parse_sync(body)?;
-    check_ops(&req)?;
+    let req = parse_sync(body.get())?;
+    let form_versions = check_ops(&req)?;
     let now = Utc::now();
     let horizon = u64::try_from(now.timestamp_millis())
         .unwrap_or(0)
         .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
-    let incoming = clamp_clocks(&req, horizon);
+    let incoming = clamp_clocks(&req, horizon, &form_versions);
     if !incoming.is_empty() {
-        match state.store.push_ops(&caller.user, &incoming, now, &merge)? {
+        match state.store.push_ops(&caller.user, &incoming, now)? {
             Ok(()) => {}
             Err(PushRefusal::NotOwner(draft)) => {
                 tracing::info!(%draft, "sync refused: another user's draft");
@@ -208,13 +203,11 @@ pub async fn sync(
     }))
 }
 
-fn view(record: DraftRecord) -> ApiResult<DraftView> {
-    let draft: Draft = serde_json::from_value(record.state)
-        .map_err(|e| ApiError::Internal(format!("stored draft {}: {e}", record.id)))?;
-    Ok(DraftView {
+fn view(record: DraftRecord) -> DraftView {
+    DraftView {
         updated_at: record.updated_at,
-        ..draft.view()
-    })
+        ..record.draft.view()
+    }
 }
 
 /// `GET /v1/drafts`: the caller's drafts, merged.
@@ -223,9 +216,7 @@ pub async fn list(
     caller: Caller,
 ) -> ApiResult<Json<Vec<DraftView>>> {
     let drafts = state.store.drafts_of(&caller.user)?;
-    Ok(Json(
-        drafts.into_iter().map(view).collect::<ApiResult<_>>()?,
-    ))
+    Ok(Json(drafts.into_iter().map(view).collect()))
 }
 
 /// `GET /v1/drafts/{id}`: one of the caller's drafts; anyone else's is 404.
@@ -235,7 +226,7 @@ pub async fn get_one(
     Path(id): Path<String>,
 ) -> ApiResult<Json<DraftView>> {
     match state.store.draft(&DraftId(id))? {
-        Some(record) if record.owner == caller.user => Ok(Json(view(record)?)),
+        Some(record) if record.owner == caller.user => Ok(Json(view(record))),
         _ => Err(ApiError::NotFound),
     }
 }
@@ -254,7 +245,7 @@ mod tests {
     fn bad_hlc_is_named() {
         let body =
             json!({"device_id": "d", "ops": [op("2026-03-01T09:30:00Z/0001/d"), op("yesterday")]});
-        match parse_sync(body) {
+        match parse_sync(&body.to_string()) {
             Err(ApiError::InvalidHlc(message)) => {
                 assert!(message.starts_with("ops[1]"), "{message}")
             }
@@ -266,7 +257,10 @@ mod tests {
     fn too_many_ops_is_checked_first() {
         let ops: Vec<Value> = (0..=MAX_OPS_PER_SYNC).map(|_| op("garbage")).collect();
         let body = json!({"device_id": "d", "ops": ops});
-        assert!(matches!(parse_sync(body), Err(ApiError::TooManyOps { .. })));
+        assert!(matches!(
+            parse_sync(&body.to_string()),
+            Err(ApiError::TooManyOps { .. })
+        ));
     }
 
     #[test]
@@ -274,7 +268,7 @@ mod tests {
         let mut o = op("2026-03-01T09:30:00Z/0001/d");
         o["extra"] = json!(1);
         assert!(matches!(
-            parse_sync(json!({"device_id": "d", "ops": [o]})),
+            parse_sync(&json!({"device_id": "d", "ops": [o]}).to_string()),
             Err(ApiError::BadRequest(_))
         ));
     }
@@ -293,7 +287,7 @@ mod tests {
         ]}))
         .unwrap();
         let horizon = 1_800_000_000_000; // 2027-01-15
-        let out = clamp_clocks(&req, horizon);
+        let out = clamp_clocks(&req, horizon, &[1; 4]);
         let stamps: Vec<&Hlc> = out.iter().map(|i| &i.op.hlc).collect();
         assert!(out[0].clamped && out[1].clamped && !out[2].clamped && out[3].clamped);
         assert!(stamps[0].wall_ms == horizon && stamps[1].wall_ms == horizon);

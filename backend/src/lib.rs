@@ -114,7 +114,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves, then lets requests in
-/// flight finish, flushes the store and stops the flusher.
+/// flight finish, flushes the store, stops the flusher and checkpoints the store.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
@@ -130,6 +130,12 @@ pub async fn serve(
     let flushed = state.commit.shutdown().await;
     served?;
     flushed.map_err(|e| std::io::Error::other(e.to_string()))?;
+    // Everything is durable already; a checkpoint only spares the next start a replay.
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || store.checkpoint())
+        .await
+        .map_err(std::io::Error::other)?
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     tracing::info!("stopped; store flushed");
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The `kosh-backend` binary as a child process: its `listening on` line, a graceful stop on
 //! SIGTERM, `create-officer` and its refusal while a server holds the store, `--help`, and a
 //! server killed with SIGKILL in the middle of a stream of sync pushes losing none of the ops
-//! it acknowledged.
+//! it acknowledged, and one killed right after an acknowledgement that only its journal holds.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -216,6 +216,74 @@ async fn sigkill_during_pushes_loses_no_acknowledged_op() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sigterm_during_pushes_finishes_them_and_exits_zero() {
     stop_during_pushes(Stop::Term).await;
+}
+
+/// Killed a moment after acknowledging a push: long before sled's own background flush, so
+/// only the journal has the push on disk. The restart replays it into the draft and the log,
+/// and a clean stop afterwards leaves no journal to replay.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_acknowledged_push_survives_sigkill_through_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::spawn(dir.path());
+    let client = reqwest::Client::new();
+    let token = register(&client, &server.base, "journal@example.kz").await;
+    let hlc = Hlc::new(1_790_000_000_000, 0, "phone").unwrap();
+    let (status, body) = post(
+        &client,
+        format!("{}/v1/sync", server.base),
+        Some(&token),
+        json!({"device_id": "phone", "cursor": 0, "ops": [
+            {"op_id": "op-1", "draft_id": "draft-1", "form_id": "residence-2026",
+             "field": "education.level", "value": "master", "hlc": hlc}]}),
+    )
+    .await;
+    assert_eq!((status, &body["acked"]), (200, &json!(["op-1"])), "{body}");
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let journaled: u64 = journal_files(dir.path())
+        .iter()
+        .map(|p| p.metadata().unwrap().len())
+        .sum();
+    assert!(journaled > 0, "the acknowledged push is in the journal");
+
+    let server = Server::spawn(dir.path());
+    let draft = client
+        .get(format!("{}/v1/drafts/draft-1", server.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(draft.status(), 200);
+    let draft: Value = draft.json().await.unwrap();
+    assert_eq!(draft["answers"]["education.level"], "master", "{draft}");
+    let (_, page) = post(
+        &client,
+        format!("{}/v1/sync", server.base),
+        Some(&token),
+        json!({"device_id": "laptop", "cursor": 0, "ops": []}),
+    )
+    .await;
+    assert_eq!(page["cursor"], 1, "{page}");
+    assert_eq!(page["changes"][0]["op_id"], "op-1", "{page}");
+    assert!(server.terminate().success());
+    let left: u64 = journal_files(dir.path())
+        .iter()
+        .map(|p| p.metadata().unwrap().len())
+        .sum();
+    assert_eq!(left, 0, "a clean stop checkpoints: nothing to replay");
+}
+
+/// The journal files in a data directory.
+fn journal_files(data_dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(data_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("journal-") && n.ends_with(".log"))
+        })
+        .collect()
 }
 
 enum Stop {

@@ -218,6 +218,29 @@ impl Draft {
         }
     }
 
+    /// A draft holding the given registers, for a store that keeps each register apart: it
+    /// reads only the registers the ops at hand touch, applies the ops to that partial draft
+    /// (each register merges on its own, so the others do not matter) and writes back
+    /// [`Draft::into_cells`].
+    pub fn from_cells(
+        id: DraftId,
+        form_id: FormId,
+        form_version: u32,
+        cells: impl IntoIterator<Item = (String, Cell)>,
+    ) -> Draft {
+        Draft {
+            id,
+            form_id,
+            form_version,
+            cells: cells.into_iter().collect(),
+        }
+    }
+
+    /// The registers, by question id, giving up the draft.
+    pub fn into_cells(self) -> BTreeMap<String, Cell> {
+        self.cells
+    }
+
     /// The register of one question, if it was ever written (cleared ones included).
     pub fn cell(&self, field: &str) -> Option<&Cell> {
         self.cells.get(field)
@@ -732,6 +755,26 @@ mod tests {
         fn merge_is_associative(a in arb_ops(), b in arb_ops(), c in arb_ops()) {
             let (a, b, c) = (build(&a), build(&b), build(&c));
             prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        }
+
+        /// What a store that keeps registers apart does: for each batch of ops, read only the
+        /// registers they touch, apply the batch to that partial draft, write those back.
+        #[test]
+        fn partial_drafts_apply_like_whole_ones(ops in arb_ops(), cut in 1usize..5) {
+            let mut stored: BTreeMap<String, Cell> = BTreeMap::new();
+            for batch in ops.chunks(cut) {
+                let touched: Vec<(String, Cell)> = batch
+                    .iter()
+                    .filter_map(|o| stored.get(&o.field).map(|c| (o.field.clone(), c.clone())))
+                    .collect();
+                let mut partial = Draft::from_cells(empty().id, empty().form_id, 1, touched);
+                for o in batch {
+                    partial.apply(o).unwrap();
+                }
+                stored.extend(partial.into_cells());
+            }
+            let whole = build(&ops);
+            prop_assert_eq!(Draft::from_cells(whole.id.clone(), whole.form_id.clone(), 1, stored), whole);
         }
 
         #[test]

@@ -3,12 +3,14 @@
 //! durable before they are acknowledged (`commit`).
 
 mod commit;
+mod journal;
 mod sled;
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use kosh_shared::api::{Application, Contract, Op, Role};
+use kosh_shared::draft::Draft;
 use kosh_shared::ids::{ApplicationId, DraftId, FormId, OpId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -73,15 +75,15 @@ pub enum Rotation {
     Invalid,
 }
 
-/// A draft's merged state as the store keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A draft as the store hands it out: whose it is, when it last took a push, and its merged
+/// answers. (The store keeps each answer's register under its own key, so that a push of one
+/// answer reads and writes that answer only, not the whole draft.)
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftRecord {
-    pub id: DraftId,
     pub owner: UserId,
-    pub form_id: FormId,
-    /// The merged draft, as `kosh_shared::draft` serialises it.
-    pub state: serde_json::Value,
     pub updated_at: DateTime<Utc>,
+    /// The merged draft (`kosh_shared::draft`): its id, form, form version and registers.
+    pub draft: Draft,
 }
 
 /// One op as pushed, ready to be logged.
@@ -93,6 +95,8 @@ pub struct IncomingOp {
     pub device: String,
     /// Whether the server pulled its HLC back from the future.
     pub clamped: bool,
+    /// The version of the form the op was checked against: a draft the op starts follows it.
+    pub form_version: u32,
 }
 
 /// One op in a user's log, with its server sequence number.
@@ -112,11 +116,6 @@ pub enum PushRefusal {
     /// The draft exists for another form than the op names.
     FormMismatch { draft: DraftId, form: FormId },
 }
-
-/// Merges ops into a draft's stored state (`None` for a draft not seen before). Ops come in the
-/// order they were logged; the merge itself lives in `kosh_shared::draft`.
-pub type MergeFn<'a> =
-    dyn Fn(Option<&serde_json::Value>, &[Op]) -> Result<serde_json::Value, String> + Sync + 'a;
 
 /// A page of a user's log after a cursor.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,14 +168,14 @@ pub trait Store: Send + Sync + 'static {
     /// Whether a login (a refresh family) is still active.
     fn is_login_active(&self, family: &str) -> StoreResult<bool>;
 
-    /// Logs and merges the ops not seen before, all or nothing. Returns the refusal if any op
-    /// touches another user's draft or another form's draft.
+    /// Logs the ops not seen before and merges them into their drafts
+    /// (`kosh_shared::draft`), all or nothing. Returns the refusal if any op touches another
+    /// user's draft or another form's draft.
     fn push_ops(
         &self,
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-        merge: &MergeFn<'_>,
     ) -> StoreResult<Result<(), PushRefusal>>;
     /// The user's log after `cursor`: at most `limit` entries, skipping ones `device` pushed
     /// itself unless their HLC was clamped.
@@ -214,6 +213,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// Blocks until every earlier write is on disk.
     fn flush(&self) -> StoreResult<()>;
+    /// Blocks until every earlier write is where a restart finds it without replaying
+    /// anything (a clean stop calls it).
+    fn checkpoint(&self) -> StoreResult<()>;
     /// How many flushes reached the disk (for tests of the group commit).
     fn flush_count(&self) -> u64;
 }

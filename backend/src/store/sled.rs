@@ -1,22 +1,36 @@
 //! The embedded store: sled 0.34 in the data directory. Records are JSON; keys that group by
 //! user are `<user id>\0<rest>` so a prefix scan lists one user's things. Writes that belong
 //! together run in one sled transaction.
+//!
+//! A draft is a small header under its id (`drafts`) and one register per answered question
+//! under `<draft id>\0<question id>` (`cells`): a push of one answer reads and writes that
+//! answer's register, a few hundred bytes, instead of the whole draft. Stores written before
+//! this layout (format 1: each draft whole under its id) are converted when opened.
+//!
+//! Pushes are made durable by the journal (`journal.rs`), not by sled: a push is applied with
+//! plain inserts under the journal's lock, which orders pushes, and its record is appended to
+//! the journal before its first write. Everything else (accounts, tokens, applications,
+//! contracts) is rare and is made durable by flushing sled.
 
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
-use kosh_shared::api::{Contract, Op};
-use kosh_shared::ids::{ApplicationId, DraftId, UserId};
-use serde::Serialize;
+use kosh_shared::api::Contract;
+use kosh_shared::draft::{Cell, Draft};
+use kosh_shared::ids::{ApplicationId, DraftId, FormId, UserId};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, abort};
 
+use super::journal::{Journal, JournalPush};
 use super::{
-    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, MergeFn, PushRefusal,
-    RefreshRecord, Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
+    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, RefreshRecord,
+    Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
 };
 
 /// The sled-backed `Store`.
@@ -27,6 +41,7 @@ pub struct SledStore {
     refresh: sled::Tree,
     logins: sled::Tree,
     drafts: sled::Tree,
+    cells: sled::Tree,
     user_drafts: sled::Tree,
     oplog: sled::Tree,
     seen_ops: sled::Tree,
@@ -35,7 +50,44 @@ pub struct SledStore {
     user_applications: sled::Tree,
     idempotency: sled::Tree,
     contracts: sled::Tree,
+    /// The store's own facts: its format.
+    meta: sled::Tree,
+    journal: Arc<Journal>,
+    /// Set after a write that only a flush of sled makes durable (anything but a push).
+    sled_dirty: AtomicBool,
+    /// Set while a checkpoint (sled flush, then the old journal file deleted) runs.
+    checkpointing: Arc<AtomicBool>,
     flushes: AtomicU64,
+}
+
+/// What a push will write, worked out before anything is written.
+struct PushPlan<'a> {
+    /// The drafts the push touches, with their headers (`None`: new).
+    headers: BTreeMap<&'a DraftId, Option<DraftHeader>>,
+    /// The ops not seen before, each with its sequence number, in push order.
+    fresh: Vec<(u64, &'a IncomingOp)>,
+}
+
+/// The layout this code writes: 2 is a header per draft and a register per answer.
+const FORMAT: u64 = 2;
+const FORMAT_KEY: &[u8] = b"format";
+
+/// A draft's header, under its id; its registers are in `cells`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftHeader {
+    owner: UserId,
+    form_id: FormId,
+    form_version: u32,
+    updated_at: DateTime<Utc>,
+}
+
+/// A draft as format 1 stored it: whole, under its id.
+#[derive(Debug, Deserialize)]
+struct WholeDraft {
+    owner: UserId,
+    state: Draft,
+    updated_at: DateTime<Utc>,
 }
 
 /// A login's state, under its family id.
@@ -55,6 +107,14 @@ fn backend(err: sled::Error) -> StoreError {
     StoreError::Backend(err.to_string())
 }
 
+/// The error of a transaction that never aborts itself: only storage can fail it.
+fn unabortable(err: TransactionError<()>) -> StoreError {
+    match err {
+        TransactionError::Abort(()) => StoreError::Backend("aborted".into()),
+        TransactionError::Storage(e) => backend(e),
+    }
+}
+
 fn tx_error<E>(err: TransactionError<E>) -> Result<E, StoreError> {
     match err {
         TransactionError::Abort(e) => Ok(e),
@@ -71,25 +131,34 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> StoreResult<T> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// Errors inside a transaction: our aborts, or a record that does not decode.
-enum Abort<R> {
-    Refused(R),
-    Corrupt(String),
+/// Flushes sled, after which a retired journal file holds nothing sled lacks.
+fn checkpoint(db: &sled::Db, journal: &Journal, old: &Path) -> StoreResult<()> {
+    db.flush().map_err(backend)?;
+    journal.retire(old)
 }
 
-fn tx_decode<T: DeserializeOwned, R>(
-    bytes: &[u8],
-) -> Result<T, ConflictableTransactionError<Abort<R>>> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| ConflictableTransactionError::Abort(Abort::Corrupt(e.to_string())))
+/// Decodes a record inside a transaction; one that does not decode aborts it with the reason.
+fn tx_decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ConflictableTransactionError<String>> {
+    serde_json::from_slice(bytes).map_err(|e| ConflictableTransactionError::Abort(e.to_string()))
 }
 
-fn user_key(user: &UserId, rest: &[u8]) -> Vec<u8> {
-    let mut key = Vec::with_capacity(user.as_str().len() + 1 + rest.len());
-    key.extend_from_slice(user.as_str().as_bytes());
+/// `<first>\0<rest>`: ids never hold a NUL, so a prefix scan on `<first>\0` finds exactly
+/// the keys under `first`.
+fn nested_key(first: &str, rest: &[u8]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(first.len() + 1 + rest.len());
+    key.extend_from_slice(first.as_bytes());
     key.push(0);
     key.extend_from_slice(rest);
     key
+}
+
+fn user_key(user: &UserId, rest: &[u8]) -> Vec<u8> {
+    nested_key(user.as_str(), rest)
+}
+
+/// Where a draft keeps the register of one question.
+fn cell_key(draft: &DraftId, field: &str) -> Vec<u8> {
+    nested_key(draft.as_str(), field.as_bytes())
 }
 
 fn user_prefix(user: &UserId) -> Vec<u8> {
@@ -112,12 +181,15 @@ impl SledStore {
                 }
             })?;
         let tree = |name: &str| db.open_tree(name).map_err(backend);
-        Ok(SledStore {
+        let recovered = Journal::recover(dir)?;
+        let journal = Journal::open(dir, &recovered)?;
+        let store = SledStore {
             users: tree("users")?,
             emails: tree("emails")?,
             refresh: tree("refresh_tokens")?,
             logins: tree("logins")?,
             drafts: tree("drafts")?,
+            cells: tree("cells")?,
             user_drafts: tree("user_drafts")?,
             oplog: tree("oplog")?,
             seen_ops: tree("seen_ops")?,
@@ -126,9 +198,293 @@ impl SledStore {
             user_applications: tree("user_applications")?,
             idempotency: tree("idempotency")?,
             contracts: tree("contracts")?,
+            meta: tree("meta")?,
+            journal: Arc::new(journal),
+            sled_dirty: AtomicBool::new(false),
+            checkpointing: Arc::new(AtomicBool::new(false)),
             db,
             flushes: AtomicU64::new(0),
-        })
+        };
+        store.upgrade()?;
+        // Pushes acknowledged before a crash that sled had not flushed yet.
+        let replayed = recovered.pushes.len();
+        for push in &recovered.pushes {
+            if let Err(refusal) = store.apply_push(&push.user, &push.ops, push.now)? {
+                // It was refused the first time too: replay meets the same state.
+                tracing::debug!(?refusal, "a journaled push is refused again");
+            }
+        }
+        store.db.flush().map_err(backend)?;
+        if replayed > 0 {
+            tracing::info!(pushes = replayed, "replayed the journal");
+        }
+        store.journal.retire_recovered(recovered)?;
+        Ok(store)
+    }
+
+    /// Brings a store of an earlier format to [`FORMAT`]; a store of a later one (a newer Kosh
+    /// wrote it) is refused rather than misread.
+    fn upgrade(&self) -> StoreResult<()> {
+        let format = match self.meta.get(FORMAT_KEY).map_err(backend)? {
+            Some(bytes) => decode::<u64>(&bytes)?,
+            None => 1,
+        };
+        if format > FORMAT {
+            return Err(StoreError::Backend(format!(
+                "the store is format {format}, written by a newer Kosh; this one reads up to {FORMAT}"
+            )));
+        }
+        if format == FORMAT {
+            return Ok(());
+        }
+        // Format 1 kept each draft whole under its id: split it into a header and registers,
+        // one draft per transaction, so an interrupted upgrade resumes where it stopped.
+        for item in self.drafts.iter() {
+            let (key, bytes) = item.map_err(backend)?;
+            if decode::<DraftHeader>(&bytes).is_ok() {
+                continue;
+            }
+            let whole: WholeDraft = decode(&bytes)?;
+            let header = encode(&DraftHeader {
+                owner: whole.owner,
+                form_id: whole.state.form_id.clone(),
+                form_version: whole.state.form_version,
+                updated_at: whole.updated_at,
+            });
+            let id = whole.state.id.clone();
+            let cells: Vec<(Vec<u8>, Vec<u8>)> = whole
+                .state
+                .into_cells()
+                .iter()
+                .map(|(field, cell)| (cell_key(&id, field), encode(cell)))
+                .collect();
+            (&self.drafts, &self.cells)
+                .transaction(|(drafts, cells_tree)| {
+                    for (cell_key, cell) in &cells {
+                        cells_tree.insert(cell_key.as_slice(), cell.as_slice())?;
+                    }
+                    drafts.insert(key.clone(), header.as_slice())?;
+                    Ok::<_, ConflictableTransactionError<()>>(())
+                })
+                .map_err(unabortable)?;
+        }
+        self.meta
+            .insert(FORMAT_KEY, encode(&FORMAT))
+            .map_err(backend)?;
+        self.db.flush().map_err(backend)?;
+        Ok(())
+    }
+
+    /// Applies a push without journaling it: the replay of a journaled one.
+    fn apply_push(
+        &self,
+        user: &UserId,
+        ops: &[IncomingOp],
+        now: DateTime<Utc>,
+    ) -> StoreResult<Result<(), PushRefusal>> {
+        let _order = self.journal.pending()?;
+        match self.plan_push(user, ops)? {
+            Ok(plan) => self.write_push(user, plan, now).map(Ok),
+            Err(refusal) => Ok(Err(refusal)),
+        }
+    }
+
+    /// Reads what a push needs and refuses it, writing nothing, if any op touches another
+    /// user's draft or another form's. Call with the journal's lock held.
+    fn plan_push<'a>(
+        &self,
+        user: &UserId,
+        ops: &'a [IncomingOp],
+    ) -> StoreResult<Result<PushPlan<'a>, PushRefusal>> {
+        let mut headers: BTreeMap<&DraftId, Option<DraftHeader>> = BTreeMap::new();
+        let mut forms: BTreeMap<&DraftId, &FormId> = BTreeMap::new();
+        for incoming in ops {
+            let op = &incoming.op;
+            if !headers.contains_key(&op.draft_id) {
+                let header =
+                    Self::get::<DraftHeader>(&self.drafts, op.draft_id.as_str().as_bytes())?;
+                headers.insert(&op.draft_id, header);
+            }
+            if let Some(Some(header)) = headers.get(&op.draft_id) {
+                if &header.owner != user {
+                    return Ok(Err(PushRefusal::NotOwner(op.draft_id.clone())));
+                }
+                if header.form_id != op.form_id {
+                    return Ok(Err(PushRefusal::FormMismatch {
+                        draft: op.draft_id.clone(),
+                        form: op.form_id.clone(),
+                    }));
+                }
+            }
+            // Two ops for one new draft in one push must agree on its form too.
+            let form = forms.entry(&op.draft_id).or_insert(&op.form_id);
+            if *form != &op.form_id {
+                return Ok(Err(PushRefusal::FormMismatch {
+                    draft: op.draft_id.clone(),
+                    form: op.form_id.clone(),
+                }));
+            }
+        }
+        let mut seq = self.head(user)?;
+        let mut in_this_push = HashSet::new();
+        let mut fresh = Vec::new();
+        for incoming in ops {
+            let id = &incoming.op.op_id;
+            let seen = self
+                .seen_ops
+                .contains_key(user_key(user, id.as_str().as_bytes()))
+                .map_err(backend)?;
+            if seen || !in_this_push.insert(id) {
+                continue;
+            }
+            seq += 1;
+            fresh.push((seq, incoming));
+        }
+        Ok(Ok(PushPlan { headers, fresh }))
+    }
+
+    /// Writes a planned push. The order matters after a crash that cut it short, when its
+    /// journal record was never synced (so it was never acknowledged) but sled kept the first
+    /// of its writes: merged registers alone are harmless (merging an op again changes nothing),
+    /// log entries alone are overwritten by the next push, and the sequence counter is written
+    /// before the "seen" marks, so that a counter never points below a seen op's entry.
+    fn write_push(&self, user: &UserId, plan: PushPlan<'_>, now: DateTime<Utc>) -> StoreResult<()> {
+        let mut by_draft: BTreeMap<&DraftId, Vec<&IncomingOp>> = BTreeMap::new();
+        for (_, incoming) in &plan.fresh {
+            by_draft
+                .entry(&incoming.op.draft_id)
+                .or_default()
+                .push(incoming);
+        }
+        for (&draft_id, new_ops) in &by_draft {
+            let header = plan.headers.get(draft_id).and_then(Option::as_ref);
+            let (form_id, form_version) = match header {
+                Some(h) => (h.form_id.clone(), h.form_version),
+                None => (new_ops[0].op.form_id.clone(), new_ops[0].form_version),
+            };
+            // Only the registers these ops touch: each merges on its own.
+            let mut touched = BTreeMap::new();
+            for incoming in new_ops {
+                let field = &incoming.op.field;
+                if !touched.contains_key(field)
+                    && let Some(cell) = Self::get::<Cell>(&self.cells, &cell_key(draft_id, field))?
+                {
+                    touched.insert(field.clone(), cell);
+                }
+            }
+            let mut draft =
+                Draft::from_cells(draft_id.clone(), form_id.clone(), form_version, touched);
+            for incoming in new_ops {
+                let op = &incoming.op;
+                draft.apply(op).map_err(|e| {
+                    StoreError::Corrupt(format!("op {} on draft {}: {e}", op.op_id, op.draft_id))
+                })?;
+            }
+            for (field, cell) in draft.into_cells() {
+                self.cells
+                    .insert(cell_key(draft_id, &field), encode(&cell))
+                    .map_err(backend)?;
+            }
+            let header = DraftHeader {
+                owner: user.clone(),
+                form_id,
+                form_version,
+                updated_at: now,
+            };
+            self.drafts
+                .insert(draft_id.as_str().as_bytes(), encode(&header))
+                .map_err(backend)?;
+            if plan.headers.get(draft_id).is_some_and(Option::is_none) {
+                self.user_drafts
+                    .insert(user_key(user, draft_id.as_str().as_bytes()), &[])
+                    .map_err(backend)?;
+            }
+        }
+        let mut head = None;
+        for &(seq, incoming) in &plan.fresh {
+            let entry = LogEntry {
+                seq,
+                op: incoming.op.clone(),
+                device: incoming.device.clone(),
+                clamped: incoming.clamped,
+            };
+            self.oplog
+                .insert(user_key(user, &seq.to_be_bytes()), encode(&entry))
+                .map_err(backend)?;
+            head = Some(seq);
+        }
+        if let Some(head) = head {
+            self.seqs
+                .insert(user.as_str().as_bytes(), encode(&head))
+                .map_err(backend)?;
+        }
+        for &(seq, incoming) in &plan.fresh {
+            let key = user_key(user, incoming.op.op_id.as_str().as_bytes());
+            self.seen_ops
+                .insert(key, &seq.to_be_bytes())
+                .map_err(backend)?;
+        }
+        Ok(())
+    }
+
+    /// The last sequence number of a user's log (0 before the first op).
+    fn head(&self, user: &UserId) -> StoreResult<u64> {
+        Ok(Self::get(&self.seqs, user.as_str().as_bytes())?.unwrap_or(0))
+    }
+
+    /// After a write only a flush of sled makes durable: the next group commit flushes sled.
+    /// Called after the write, so the flush that answers the caller's ticket sees it.
+    fn wrote_to_sled(&self) {
+        self.sled_dirty.store(true, Ordering::SeqCst);
+    }
+
+    /// Starts a new journal file and, on a thread of its own so acknowledgements do not wait,
+    /// flushes sled and deletes the old file.
+    fn checkpoint_in_background(&self) -> StoreResult<()> {
+        if self.checkpointing.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let old = match self.journal.rotate() {
+            Ok(old) => old,
+            Err(err) => {
+                self.checkpointing.store(false, Ordering::SeqCst);
+                return Err(err);
+            }
+        };
+        let (db, journal, running) = (
+            self.db.clone(),
+            self.journal.clone(),
+            self.checkpointing.clone(),
+        );
+        let spawned = std::thread::Builder::new()
+            .name("kosh-checkpoint".into())
+            .spawn(move || {
+                if let Err(err) = checkpoint(&db, &journal, &old) {
+                    // The old file stays and is replayed at the next start: nothing is lost.
+                    tracing::error!(%err, "checkpoint failed");
+                }
+                running.store(false, Ordering::SeqCst);
+            });
+        if let Err(err) = spawned {
+            self.checkpointing.store(false, Ordering::SeqCst);
+            tracing::error!(%err, "cannot start the checkpoint thread; will try again");
+        }
+        Ok(())
+    }
+
+    /// A draft's registers, by question id.
+    fn cells_of(&self, id: &DraftId) -> StoreResult<Vec<(String, Cell)>> {
+        let prefix = cell_key(id, "");
+        self.cells
+            .scan_prefix(&prefix)
+            .map(|item| {
+                let (key, bytes) = item.map_err(backend)?;
+                let field = std::str::from_utf8(&key[prefix.len()..]).map_err(|e| {
+                    StoreError::Corrupt(format!("a question id in draft {id}: {e}"))
+                })?;
+                Ok((field.to_owned(), decode(&bytes)?))
+            })
+            .collect()
     }
 
     fn get<T: DeserializeOwned>(tree: &sled::Tree, key: &[u8]) -> StoreResult<Option<T>> {
@@ -151,6 +507,7 @@ impl Store for SledStore {
             users.insert(user.id.as_str().as_bytes(), record.clone())?;
             Ok(())
         });
+        self.wrote_to_sled();
         match result {
             Ok(()) => Ok(true),
             Err(e) => tx_error(e).map(|()| false),
@@ -184,10 +541,9 @@ impl Store for SledStore {
                 refresh.insert(token_hash.as_bytes(), token.clone())?;
                 Ok::<_, ConflictableTransactionError<()>>(())
             })
-            .map_err(|e| match e {
-                TransactionError::Abort(()) => StoreError::Backend("aborted".into()),
-                TransactionError::Storage(e) => backend(e),
-            })
+            .map_err(unabortable)?;
+        self.wrote_to_sled();
+        Ok(())
     }
 
     fn rotate_refresh(
@@ -227,10 +583,8 @@ impl Store for SledStore {
             refresh.insert(new_hash.as_bytes(), encode(&new))?;
             Ok(Rotation::Rotated(new))
         });
-        result.or_else(|e| match tx_error::<Abort<()>>(e)? {
-            Abort::Refused(()) => Ok(Rotation::Invalid),
-            Abort::Corrupt(msg) => Err(StoreError::Corrupt(msg)),
-        })
+        self.wrote_to_sled();
+        result.or_else(|e| Err(StoreError::Corrupt(tx_error::<String>(e)?)))
     }
 
     fn revoke_login(&self, token_hash: &str) -> StoreResult<bool> {
@@ -244,6 +598,7 @@ impl Store for SledStore {
         self.logins
             .insert(token.family.as_bytes(), login)
             .map_err(backend)?;
+        self.wrote_to_sled();
         Ok(true)
     }
 
@@ -257,100 +612,25 @@ impl Store for SledStore {
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-        merge: &MergeFn<'_>,
     ) -> StoreResult<Result<(), PushRefusal>> {
-        let trees = [
-            &self.drafts,
-            &self.user_drafts,
-            &self.oplog,
-            &self.seen_ops,
-            &self.seqs,
-        ];
-        let result = trees[..].transaction(|t| {
-            let (drafts, user_drafts, oplog, seen, seqs) = (&t[0], &t[1], &t[2], &t[3], &t[4]);
-            // Every draft touched must be the caller's (or new) before anything is written.
-            let mut existing: BTreeMap<&DraftId, Option<DraftRecord>> = BTreeMap::new();
-            for incoming in ops {
-                let op = &incoming.op;
-                if !existing.contains_key(&op.draft_id) {
-                    let record = match drafts.get(op.draft_id.as_str().as_bytes())? {
-                        Some(bytes) => Some(tx_decode::<DraftRecord, PushRefusal>(&bytes)?),
-                        None => None,
-                    };
-                    existing.insert(&op.draft_id, record);
-                }
-                if let Some(Some(record)) = existing.get(&op.draft_id) {
-                    if &record.owner != user {
-                        return abort(Abort::Refused(PushRefusal::NotOwner(op.draft_id.clone())));
-                    }
-                    if record.form_id != op.form_id {
-                        return abort(Abort::Refused(PushRefusal::FormMismatch {
-                            draft: op.draft_id.clone(),
-                            form: op.form_id.clone(),
-                        }));
-                    }
-                }
-            }
-            // Two ops for one new draft in one push must agree on its form too.
-            let mut forms = BTreeMap::new();
-            for incoming in ops {
-                let op = &incoming.op;
-                let form = forms.entry(&op.draft_id).or_insert(&op.form_id);
-                if *form != &op.form_id {
-                    return abort(Abort::Refused(PushRefusal::FormMismatch {
-                        draft: op.draft_id.clone(),
-                        form: op.form_id.clone(),
-                    }));
-                }
-            }
-
-            let seq_key = user.as_str().as_bytes();
-            let mut seq = match seqs.get(seq_key)? {
-                Some(bytes) => tx_decode::<u64, PushRefusal>(&bytes)?,
-                None => 0,
-            };
-            let mut fresh: BTreeMap<&DraftId, Vec<Op>> = BTreeMap::new();
-            for incoming in ops {
-                let op = &incoming.op;
-                let seen_key = user_key(user, op.op_id.as_str().as_bytes());
-                if seen.get(&seen_key)?.is_some() {
-                    continue;
-                }
-                seq += 1;
-                seen.insert(seen_key, &seq.to_be_bytes())?;
-                let entry = LogEntry {
-                    seq,
-                    op: op.clone(),
-                    device: incoming.device.clone(),
-                    clamped: incoming.clamped,
-                };
-                oplog.insert(user_key(user, &seq.to_be_bytes()), encode(&entry))?;
-                fresh.entry(&op.draft_id).or_default().push(op.clone());
-            }
-            for (draft_id, new_ops) in &fresh {
-                let previous = existing.get(draft_id).and_then(|r| r.as_ref());
-                let state = merge(previous.map(|r| &r.state), new_ops)
-                    .map_err(|e| ConflictableTransactionError::Abort(Abort::Corrupt(e)))?;
-                let record = DraftRecord {
-                    id: (*draft_id).clone(),
-                    owner: user.clone(),
-                    form_id: new_ops[0].form_id.clone(),
-                    state,
-                    updated_at: now,
-                };
-                drafts.insert(draft_id.as_str().as_bytes(), encode(&record))?;
-                user_drafts.insert(user_key(user, draft_id.as_str().as_bytes()), &[])?;
-            }
-            seqs.insert(seq_key, encode(&seq))?;
-            Ok(())
-        });
-        match result {
-            Ok(()) => Ok(Ok(())),
-            Err(e) => match tx_error(e)? {
-                Abort::Refused(refusal) => Ok(Err(refusal)),
-                Abort::Corrupt(msg) => Err(StoreError::Corrupt(msg)),
-            },
+        // Held until the push is applied: pushes apply one at a time, in journal order.
+        let mut pending = self.journal.pending()?;
+        let plan = match self.plan_push(user, ops)? {
+            Ok(plan) => plan,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        if plan.fresh.is_empty() {
+            return Ok(Ok(()));
         }
+        // The record goes first: a request that reads any of this push's writes takes its
+        // group-commit ticket afterwards, and the flush that answers the ticket writes this.
+        pending.append(&JournalPush {
+            user: user.clone(),
+            now,
+            ops: ops.to_vec(),
+        })?;
+        self.write_push(user, plan, now)?;
+        Ok(Ok(()))
     }
 
     fn changes_since(
@@ -387,7 +667,17 @@ impl Store for SledStore {
     }
 
     fn draft(&self, id: &DraftId) -> StoreResult<Option<DraftRecord>> {
-        Self::get(&self.drafts, id.as_str().as_bytes())
+        let Some(header) = Self::get::<DraftHeader>(&self.drafts, id.as_str().as_bytes())? else {
+            return Ok(None);
+        };
+        // Read outside a transaction: a push landing meanwhile may show some of its answers
+        // and not yet others, each register whole, as a device that synced halfway would.
+        let cells = self.cells_of(id)?;
+        Ok(Some(DraftRecord {
+            owner: header.owner,
+            updated_at: header.updated_at,
+            draft: Draft::from_cells(id.clone(), header.form_id, header.form_version, cells),
+        }))
     }
 
     fn drafts_of(&self, user: &UserId) -> StoreResult<Vec<DraftRecord>> {
@@ -395,7 +685,9 @@ impl Store for SledStore {
         let mut drafts = Vec::new();
         for item in self.user_drafts.scan_prefix(&prefix) {
             let (key, _) = item.map_err(backend)?;
-            if let Some(draft) = Self::get(&self.drafts, &key[prefix.len()..])? {
+            let id = std::str::from_utf8(&key[prefix.len()..])
+                .map_err(|e| StoreError::Corrupt(format!("a draft id of user {user}: {e}")))?;
+            if let Some(draft) = self.draft(&DraftId(id.to_owned()))? {
                 drafts.push(draft);
             }
         }
@@ -429,11 +721,9 @@ impl Store for SledStore {
             let (apps, user_apps, idem) = (&t[0], &t[1], &t[2]);
             if let Some(id) = idem.get(&idem_key)? {
                 let Some(bytes) = apps.get(&id)? else {
-                    return abort(Abort::Corrupt(
-                        "idempotency key points to no application".into(),
-                    ));
+                    return abort("idempotency key points to no application".to_owned());
                 };
-                return Ok(Submission::Existing(tx_decode::<_, ()>(&bytes)?));
+                return Ok(Submission::Existing(tx_decode(&bytes)?));
             }
             let id = application.application.id.as_str().as_bytes();
             idem.insert(idem_key.as_slice(), id)?;
@@ -441,10 +731,12 @@ impl Store for SledStore {
             user_apps.insert(user_key(&application.owner, id), &[])?;
             Ok(Submission::Created(application.clone()))
         });
-        result.or_else(|e| match tx_error::<Abort<()>>(e)? {
-            Abort::Refused(()) | Abort::Corrupt(_) => Err(StoreError::Corrupt(
-                "idempotency key points to a missing or unreadable application".into(),
-            )),
+        self.wrote_to_sled();
+        result.or_else(|e| {
+            let reason = tx_error::<String>(e)?;
+            Err(StoreError::Corrupt(format!(
+                "idempotency key points to a missing or unreadable application: {reason}"
+            )))
         })
     }
 
@@ -488,6 +780,7 @@ impl Store for SledStore {
                 Some(encode(new)),
             )
             .map_err(backend)?;
+        self.wrote_to_sled();
         Ok(swapped.is_ok())
     }
 
@@ -499,13 +792,29 @@ impl Store for SledStore {
         self.contracts
             .insert(user.as_str().as_bytes(), encode(contract))
             .map_err(backend)?;
+        self.wrote_to_sled();
         Ok(())
     }
 
     fn flush(&self) -> StoreResult<()> {
-        self.db.flush().map_err(backend)?;
+        self.journal.sync()?;
+        if self.sled_dirty.swap(false, Ordering::SeqCst)
+            && let Err(err) = self.db.flush()
+        {
+            // Still not on disk: the next flush tries again.
+            self.wrote_to_sled();
+            return Err(backend(err));
+        }
         self.flushes.fetch_add(1, Ordering::Relaxed);
+        if self.journal.wants_checkpoint() {
+            self.checkpoint_in_background()?;
+        }
         Ok(())
+    }
+
+    fn checkpoint(&self) -> StoreResult<()> {
+        let old = self.journal.rotate()?;
+        checkpoint(&self.db, &self.journal, &old)
     }
 
     fn flush_count(&self) -> u64 {
@@ -516,6 +825,7 @@ impl Store for SledStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kosh_shared::api::Op;
     use kosh_shared::hlc::Hlc;
     use serde_json::json;
 
@@ -531,19 +841,8 @@ mod tests {
             },
             device: device.into(),
             clamped: false,
+            form_version: 1,
         }
-    }
-
-    /// A merge that records the op ids it saw, to check what the store hands it.
-    fn merge(
-        previous: Option<&serde_json::Value>,
-        ops: &[Op],
-    ) -> Result<serde_json::Value, String> {
-        let mut seen: Vec<serde_json::Value> = previous
-            .and_then(|v| v.as_array().cloned())
-            .unwrap_or_default();
-        seen.extend(ops.iter().map(|o| json!(o.op_id)));
-        Ok(serde_json::Value::Array(seen))
     }
 
     #[test]
@@ -553,16 +852,11 @@ mod tests {
         let (alice, bob) = (UserId::from("alice"), UserId::from("bob"));
         let now = Utc::now();
         store
-            .push_ops(&alice, &[op("a1", "da", "p", 1)], now, &merge)
+            .push_ops(&alice, &[op("a1", "da", "p", 1)], now)
             .unwrap()
             .unwrap();
         let refused = store
-            .push_ops(
-                &bob,
-                &[op("b1", "db", "q", 1), op("b2", "da", "q", 2)],
-                now,
-                &merge,
-            )
+            .push_ops(&bob, &[op("b1", "db", "q", 1), op("b2", "da", "q", 2)], now)
             .unwrap();
         assert_eq!(refused, Err(PushRefusal::NotOwner("da".into())));
         assert!(
@@ -580,12 +874,14 @@ mod tests {
                     op("a2", "da", "p", 2),
                 ],
                 now,
-                &merge,
             )
             .unwrap()
             .unwrap();
-        let draft = store.draft(&"da".into()).unwrap().unwrap();
-        assert_eq!(draft.state, json!(["a1", "a2"]), "each op merged once");
+        let record = store.draft(&"da".into()).unwrap().unwrap();
+        let cell = record.draft.cell("education.level").unwrap();
+        assert_eq!(cell.value(), &json!("a2"), "the later write wins");
+        assert_eq!(cell.overwritten().unwrap().value, json!("a1"));
+        assert_eq!(record.owner, alice);
         let page = store.changes_since(&alice, 0, 10, "other").unwrap();
         assert_eq!(
             page.entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
@@ -685,5 +981,90 @@ mod tests {
             SledStore::open(dir.path()),
             Err(StoreError::InUse(_))
         ));
+    }
+
+    /// The sled database of a data directory, opened directly, to write what an older or newer
+    /// Kosh would have.
+    fn raw_db(data_dir: &Path) -> sled::Db {
+        sled::Config::new()
+            .path(data_dir.join("store"))
+            .open()
+            .unwrap()
+    }
+
+    /// What a format-1 store held for a draft: the whole merged draft under its id.
+    fn whole_draft_json() -> serde_json::Value {
+        json!({
+            "id": "d1", "owner": "alice", "form_id": "residence-2026",
+            "updated_at": "2026-11-01T10:00:00Z",
+            "state": {
+                "id": "d1", "form_id": "residence-2026", "form_version": 1,
+                "cells": {
+                    "education.level": {
+                        "value": "master", "hlc": "2026-11-01T10:00:00.000Z/0001/phone",
+                        "overwritten": {"value": "bachelor", "hlc": "2026-11-01T09:00:00.000Z/0000/tablet"}
+                    },
+                    "identity.surname": {"value": "Abenova", "hlc": "2026-11-01T08:00:00.000Z/0000/phone"}
+                }
+            }
+        })
+    }
+
+    #[test]
+    fn a_format_1_store_is_split_into_registers_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = raw_db(dir.path());
+            let drafts = db.open_tree("drafts").unwrap();
+            drafts
+                .insert("d1", serde_json::to_vec(&whole_draft_json()).unwrap())
+                .unwrap();
+            db.open_tree("user_drafts")
+                .unwrap()
+                .insert(b"alice\0d1", &[])
+                .unwrap();
+            db.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        let record = store.draft(&"d1".into()).unwrap().unwrap();
+        let expected: Draft = serde_json::from_value(whole_draft_json()["state"].clone()).unwrap();
+        assert_eq!(record.draft, expected, "every register and stamp kept");
+        assert_eq!(record.owner, UserId::from("alice"));
+        assert_eq!(record.updated_at.to_rfc3339(), "2026-11-01T10:00:00+00:00");
+        assert_eq!(store.drafts_of(&"alice".into()).unwrap().len(), 1);
+
+        // A push after the upgrade merges into the kept registers.
+        let mut push = op("o9", "d1", "laptop", 1_900_000_000_000);
+        push.op.field = "identity.surname".into();
+        push.op.value = json!("Abenova-Nur");
+        store
+            .push_ops(&"alice".into(), &[push], Utc::now())
+            .unwrap()
+            .unwrap();
+        drop(store);
+        let reopened = SledStore::open(dir.path()).unwrap();
+        let draft = reopened.draft(&"d1".into()).unwrap().unwrap().draft;
+        assert_eq!(
+            draft.answer("identity.surname"),
+            Some(&json!("Abenova-Nur"))
+        );
+        assert_eq!(draft.answer("education.level"), Some(&json!("master")));
+    }
+
+    #[test]
+    fn a_store_from_a_newer_kosh_is_refused_not_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = raw_db(dir.path());
+            db.open_tree("meta")
+                .unwrap()
+                .insert(FORMAT_KEY, b"99")
+                .unwrap();
+            db.flush().unwrap();
+        }
+        match SledStore::open(dir.path()) {
+            Err(StoreError::Backend(message)) => assert!(message.contains("newer"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 }
