@@ -189,12 +189,9 @@ pub async fn sync(
     if !incoming.is_empty() || page.cursor > req.cursor {
         state.durable().await?;
     }
-    tracing::info!(
-        pushed = incoming.len(),
-        pulled = page.entries.len(),
-        cursor = page.cursor,
-        "synced"
-    );
+    let span = tracing::Span::current();
+    span.record("pushed", incoming.len());
+    span.record("pulled", page.entries.len());
     Ok(Json(SyncResponse {
         cursor: page.cursor,
         acked: unique_op_ids(&incoming),

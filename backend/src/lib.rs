@@ -104,6 +104,9 @@ pub fn router(state: AppState) -> Router {
                         path = %req.uri().path(),
                         request_id,
                         user = tracing::field::Empty,
+                        // Filled in by /v1/sync, so one line per request says what it did.
+                        pushed = tracing::field::Empty,
+                        pulled = tracing::field::Empty,
                     )
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),

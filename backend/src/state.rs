@@ -41,8 +41,8 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the sled store in `settings.data_dir` and everything else. Call inside a tokio
-    /// runtime: it starts the group-commit flusher.
+    /// Opens the sled store in `settings.data_dir` and everything else, and starts the
+    /// group-commit flusher.
     pub fn open(settings: Settings) -> Result<AppState, StartError> {
         let store: Arc<dyn Store> = Arc::new(SledStore::open(&settings.data_dir)?);
         AppState::with_store(settings, store)
@@ -56,7 +56,9 @@ impl AppState {
         let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
         let reference = Reference::builtin().map_err(StartError::Config)?;
         Ok(AppState {
-            commit: GroupCommit::start(store.clone()),
+            commit: GroupCommit::start(store.clone()).map_err(|e| {
+                StartError::Store(StoreError::Backend(format!("starting the flusher: {e}")))
+            })?,
             store,
             keys: Arc::new(keys),
             passwords: Arc::new(passwords),

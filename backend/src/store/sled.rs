@@ -45,7 +45,6 @@ pub struct SledStore {
     user_drafts: sled::Tree,
     oplog: sled::Tree,
     seen_ops: sled::Tree,
-    seqs: sled::Tree,
     applications: sled::Tree,
     user_applications: sled::Tree,
     idempotency: sled::Tree,
@@ -193,7 +192,6 @@ impl SledStore {
             user_drafts: tree("user_drafts")?,
             oplog: tree("oplog")?,
             seen_ops: tree("seen_ops")?,
-            seqs: tree("seqs")?,
             applications: tree("applications")?,
             user_applications: tree("user_applications")?,
             idempotency: tree("idempotency")?,
@@ -343,11 +341,12 @@ impl SledStore {
         Ok(Ok(PushPlan { headers, fresh }))
     }
 
-    /// Writes a planned push. The order matters after a crash that cut it short, when its
-    /// journal record was never synced (so it was never acknowledged) but sled kept the first
-    /// of its writes: merged registers alone are harmless (merging an op again changes nothing),
-    /// log entries alone are overwritten by the next push, and the sequence counter is written
-    /// before the "seen" marks, so that a counter never points below a seen op's entry.
+    /// Writes a planned push: registers, header, log entries, then the "seen" marks. The order
+    /// matters when a crash cut the push short and sled kept only its first writes. Registers
+    /// merged without their log entries are harmless (merging an op again changes nothing). Log
+    /// entries without their "seen" marks are logged again, under new numbers, when the push is
+    /// replayed or retried: a device may receive an op twice, which changes nothing. Since the
+    /// log's last entry is its head, an entry is never overwritten by a later op.
     fn write_push(&self, user: &UserId, plan: PushPlan<'_>, now: DateTime<Utc>) -> StoreResult<()> {
         let mut by_draft: BTreeMap<&DraftId, Vec<&IncomingOp>> = BTreeMap::new();
         for (_, incoming) in &plan.fresh {
@@ -400,7 +399,6 @@ impl SledStore {
                     .map_err(backend)?;
             }
         }
-        let mut head = None;
         for &(seq, incoming) in &plan.fresh {
             let entry = LogEntry {
                 seq,
@@ -410,12 +408,6 @@ impl SledStore {
             };
             self.oplog
                 .insert(user_key(user, &seq.to_be_bytes()), encode(&entry))
-                .map_err(backend)?;
-            head = Some(seq);
-        }
-        if let Some(head) = head {
-            self.seqs
-                .insert(user.as_str().as_bytes(), encode(&head))
                 .map_err(backend)?;
         }
         for &(seq, incoming) in &plan.fresh {
@@ -427,9 +419,22 @@ impl SledStore {
         Ok(())
     }
 
-    /// The last sequence number of a user's log (0 before the first op).
+    /// The last sequence number of a user's log (0 before the first op): its last entry's.
     fn head(&self, user: &UserId) -> StoreResult<u64> {
-        Ok(Self::get(&self.seqs, user.as_str().as_bytes())?.unwrap_or(0))
+        let prefix = user_prefix(user);
+        let last = self
+            .oplog
+            .get_lt(user_key(user, &u64::MAX.to_be_bytes()))
+            .map_err(backend)?;
+        match last {
+            Some((key, _)) if key.starts_with(&prefix) => {
+                let seq = key[prefix.len()..]
+                    .try_into()
+                    .map_err(|_| StoreError::Corrupt(format!("a log key of user {user}")))?;
+                Ok(u64::from_be_bytes(seq))
+            }
+            _ => Ok(0),
+        }
     }
 
     /// After a write only a flush of sled makes durable: the next group commit flushes sled.
@@ -642,9 +647,8 @@ impl Store for SledStore {
     ) -> StoreResult<ChangesPage> {
         let start = user_key(user, &cursor.saturating_add(1).to_be_bytes());
         let end = user_key(user, &u64::MAX.to_be_bytes());
-        let head: u64 = Self::get(&self.seqs, user.as_str().as_bytes())?.unwrap_or(0);
         let mut entries = Vec::new();
-        let mut scanned_to = cursor.min(head);
+        let mut scanned_to = None;
         let mut more = false;
         for item in self.oplog.range(start..=end) {
             let (_, bytes) = item.map_err(backend)?;
@@ -654,14 +658,20 @@ impl Store for SledStore {
                 more = true;
                 break;
             }
-            scanned_to = entry.seq;
+            scanned_to = Some(entry.seq);
             if wanted {
                 entries.push(entry);
             }
         }
+        let cursor = match scanned_to {
+            Some(seq) => seq,
+            // Nothing new; a cursor past the log's end (a device from before a reset of the
+            // server) comes back to it.
+            None => cursor.min(self.head(user)?),
+        };
         Ok(ChangesPage {
             entries,
-            cursor: scanned_to,
+            cursor,
             more,
         })
     }
