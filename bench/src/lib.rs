@@ -16,6 +16,7 @@ pub mod machine;
 pub mod peer;
 pub mod process;
 pub mod report;
+pub mod store_floor;
 pub mod targets;
 pub mod wire;
 pub mod workload;
@@ -84,6 +85,12 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
             rows.push(row);
         }
     }
+    let floor_devices = Report::judged_devices_of(&config.device_counts);
+    eprintln!("kosh-bench: Kosh's store alone with {floor_devices} devices");
+    let floor = store_floor::measure(&pool, floor_devices, config.duration, config.seed);
+    if let Err(err) = &floor {
+        eprintln!("kosh-bench:   not measured: {err}");
+    }
     eprintln!("kosh-bench: the app side");
     let mut app = app_side::validation_and_scoring(config.app_budget);
     app.push(app_side::wasm_size(&app_side::web_build_dir(
@@ -110,6 +117,8 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
         rows,
         ratios: Vec::new(),
         checks: Vec::new(),
+        store_floor_failure: floor.as_ref().err().map(ToString::to_string),
+        store_floor: floor.ok(),
         app,
     };
     report.judge();

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::app_side::AppMeasure;
 use crate::machine::Machine;
+use crate::store_floor::{SYNC_EVERY, StoreFloor};
 use crate::targets::Target;
 
 /// The line after which BENCHMARKS.md holds hand-written analysis that a new run keeps.
@@ -88,6 +89,10 @@ pub struct Report {
     pub rows: Vec<Row>,
     pub ratios: Vec<Ratio>,
     pub checks: Vec<Check>,
+    /// Kosh's store alone under the same load, in-process: the most the server could do.
+    pub store_floor: Option<StoreFloor>,
+    /// Why the store alone was not measured.
+    pub store_floor_failure: Option<String>,
     pub app: Vec<AppMeasure>,
 }
 
@@ -164,15 +169,20 @@ impl Report {
 
     /// 16 devices when measured; otherwise the largest count under 16, or the smallest.
     pub fn judged_devices(&self) -> usize {
-        if self.device_counts.contains(&TARGET_DEVICES) {
+        Report::judged_devices_of(&self.device_counts)
+    }
+
+    /// [`Report::judged_devices`] of a run over `device_counts`.
+    pub fn judged_devices_of(device_counts: &[usize]) -> usize {
+        if device_counts.contains(&TARGET_DEVICES) {
             return TARGET_DEVICES;
         }
-        self.device_counts
+        device_counts
             .iter()
             .copied()
             .filter(|&d| d < TARGET_DEVICES)
             .max()
-            .or_else(|| self.device_counts.iter().copied().min())
+            .or_else(|| device_counts.iter().copied().min())
             .unwrap_or(TARGET_DEVICES)
     }
 
@@ -257,6 +267,35 @@ impl Report {
             };
             let _ = writeln!(out, "| {} | {} | {} | {} |", c.what, c.wanted, c.got, met);
         }
+        out.push_str(
+            "\nKosh's store alone (no HTTP, no tokens; see below):\n\n\
+             | devices | threads | syncs/s | CPU µs/sync | ÷ no-storage limit |\n\
+             |--:|--:|--:|--:|--:|\n",
+        );
+        match (&self.store_floor, &self.store_floor_failure) {
+            (Some(f), _) => {
+                let limit = self
+                    .measured(Target::Limit, f.devices)
+                    .map(|m| m.syncs_per_s)
+                    .filter(|&rate| rate > 0.0);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {:.0} | {} | {} |",
+                    f.devices,
+                    f.threads,
+                    f.syncs_per_s,
+                    opt(f.cpu_us_per_sync, 1),
+                    ratio_text(limit.map(|l| f.syncs_per_s / l))
+                );
+            }
+            (None, failure) => {
+                let _ = writeln!(
+                    out,
+                    "| not measured: {} | | | | |",
+                    one_line(failure.as_deref().unwrap_or("not asked for"))
+                );
+            }
+        }
         out.push_str("\nThe app side:\n\n| what | result | how |\n|---|---|---|\n");
         for a in &self.app {
             let _ = writeln!(out, "| {} | {} | {} |", a.what, a.result, a.how);
@@ -307,7 +346,7 @@ impl Report {
         out.push('\n');
         out.push_str(&self.tables());
         out.push('\n');
-        out.push_str(METHOD);
+        out.push_str(&METHOD.replace("%SYNC_EVERY%", &SYNC_EVERY.to_string()));
         out
     }
 }
@@ -340,7 +379,8 @@ const METHOD: &str = "## How it is measured
   shared cores went (10 ms clock ticks, so it is precise over a whole row, not per request).
 - **Kosh** is the real server (`kosh-backend serve`, release build, default settings and
   logging) with a temporary sled store; devices register an account each (not timed) and sync
-  with their access token. Its acks are durable: group commit flushes sled before answering.
+  with their access token. Its acks are durable: the group commit writes the pushes' journal
+  records and `fdatasync`s them, once for all the requests waiting, before answering.
 - **The no-storage limit** (`kosh-bench serve-limit`) is a minimal axum server that parses the
   same request into the same wire types and answers the same JSON, storing nothing: it returns the
   request's own ops as `changes` (the partner device pushes as many, so the answer has Kosh's size
@@ -356,6 +396,11 @@ const METHOD: &str = "## How it is measured
   database-info request, checkpoint reads and writes (`_local` documents) and fetches documents
   separately, so the peer's real cost is higher than shown. It sends no credentials (admin party)
   and LevelDB does not fsync its writes by default: both favour the peer.
+- **Kosh's store alone** is Kosh's own `SledStore` opened in the benchmark's process, driven
+  by one thread per core with the same devices and load as the judged row (pushes of one to
+  three answers, then a pull of the partner's changes), but with no HTTP, no token, no request
+  to parse and no answer to encode, and the journal synced once every %SYNC_EVERY% syncs. The
+  server does at least this much per sync, on the same cores, so its rate bounds the server's.
 - **The app side** is timed in-process (the shared crate's own code, the same the phone runs) and
   the web build's size is its `.wasm` gzipped at level 9, when `target/kosh-web` exists.
 ";
@@ -393,6 +438,8 @@ mod tests {
             rows: vec![],
             ratios: vec![],
             checks: vec![],
+            store_floor: None,
+            store_floor_failure: None,
             app: vec![],
         }
     }

@@ -51,6 +51,7 @@ fn run_smoke() -> (Value, String) {
         "{markdown}"
     );
     assert!(markdown.contains("Kosh ÷ limit"), "{markdown}");
+    assert!(markdown.contains("Kosh's store alone"), "{markdown}");
     (report, format!("{stdout}\n{stderr}"))
 }
 
@@ -113,6 +114,11 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             .all(|r| r["kosh_over_limit"].as_f64().is_some())
     );
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
+    // Kosh's store alone, at the judged device count (2 in the smoke run).
+    let floor = &report["store_floor"];
+    assert!(report["store_floor_failure"].is_null(), "{report}");
+    assert_eq!(floor["devices"], 2, "{floor}");
+    assert!(floor["syncs"].as_u64().unwrap() > 0, "{floor}");
     // The app side: validation and scoring timed, the web build measured or "not built".
     let app = report["app"].as_array().unwrap();
     assert_eq!(app.len(), 3, "{app:?}");
