@@ -5,8 +5,13 @@
 //! journal synced once every [`SYNC_EVERY`] syncs instead of once per group commit.
 //!
 //! Whatever Kosh's server does for a sync, it does at least this, on the same two cores, so this
-//! rate bounds the server's from above: if it is below half of the no-storage limit, no server
-//! on this store can reach the target on this machine.
+//! rate bounds the server's from above.
+//!
+//! Below that, [`sled_minimum`] is the floor of any server on sled: sled itself doing only the
+//! reads and writes a durable sync cannot do without (is the login active; the draft's owner;
+//! has each op been seen; each answer's register read and written; each op logged and marked
+//! seen; the partner's new entries read), with values already encoded, sequence numbers kept in
+//! memory, no JSON, no merge logic and no lock between pushes.
 
 use std::time::{Duration, Instant};
 
@@ -31,9 +36,11 @@ pub const SYNC_EVERY: u64 = 1000;
 /// The page size of a pull, as the server's default.
 const PAGE: usize = 500;
 
-/// What the store alone managed.
+/// What the store (or sled) alone managed.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoreFloor {
+    /// What was driven.
+    pub what: String,
     pub devices: usize,
     /// OS threads driving the store (one per core, at most one per device).
     pub threads: usize,
@@ -165,6 +172,154 @@ pub fn measure(
         .flush()
         .map_err(|e| BenchError::Setup(e.to_string()))?;
     Ok(StoreFloor {
+        what: "Kosh's store (`SledStore`)".into(),
+        devices,
+        threads,
+        syncs,
+        seconds,
+        syncs_per_s: syncs as f64 / seconds,
+        cpu_us_per_sync: cpu.filter(|_| syncs > 0).map(|s| s * 1e6 / syncs as f64),
+    })
+}
+
+/// The trees of [`sled_minimum`].
+struct Trees {
+    logins: sled::Tree,
+    drafts: sled::Tree,
+    cells: sled::Tree,
+    log: sled::Tree,
+    seen: sled::Tree,
+}
+
+/// `<a>\0<b>`, as Kosh keys things that belong to a user or a draft.
+fn key(a: &str, b: &[u8]) -> Vec<u8> {
+    [a.as_bytes(), &[0], b].concat()
+}
+
+/// Sled alone doing the reads and writes a durable sync cannot do without, for `devices`
+/// devices (two per applicant) for `duration`, one thread per core.
+pub fn sled_minimum(
+    pool: &AnswerPool,
+    devices: usize,
+    duration: Duration,
+    seed: u64,
+) -> BenchResult<StoreFloor> {
+    let dir = tempfile::tempdir().map_err(|e| BenchError::io("a temporary directory", e))?;
+    let sled_error = |e: sled::Error| BenchError::Setup(format!("sled: {e}"));
+    let db = sled::Config::new()
+        .path(dir.path().join("store"))
+        .mode(sled::Mode::HighThroughput)
+        .open()
+        .map_err(sled_error)?;
+    let tree = |name: &str| db.open_tree(name).map_err(sled_error);
+    let trees = Trees {
+        logins: tree("logins")?,
+        drafts: tree("drafts")?,
+        cells: tree("cells")?,
+        log: tree("log")?,
+        seen: tree("seen")?,
+    };
+    let applicants = devices.div_ceil(2);
+    for a in 0..applicants {
+        trees
+            .logins
+            .insert(format!("login-{a}"), &[1u8; 48][..])
+            .map_err(sled_error)?;
+    }
+    // Each applicant's log head, in memory: the floor keeps no counter on disk.
+    let heads: Vec<std::sync::atomic::AtomicU64> = (0..applicants)
+        .map(|_| std::sync::atomic::AtomicU64::new(0))
+        .collect();
+    // Values encoded once, outside the timing: an op as the log keeps it, a register.
+    let encoded: Vec<(String, Vec<u8>, Vec<u8>)> = pool
+        .answers()
+        .iter()
+        .map(|a| {
+            let value = serde_json::to_vec(&a.value).unwrap_or_default();
+            let op = [&[b'{'; 120][..], &value].concat();
+            let cell = [&[b'{'; 40][..], &value].concat();
+            (a.field.clone(), op, cell)
+        })
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let threads = cores.min(devices).max(1);
+    let cpu_before = cpu_seconds_of("self");
+    let started = Instant::now();
+    let deadline = started + duration;
+    let counts: Vec<Result<u64, sled::Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (trees, heads, encoded) = (&trees, &heads, &encoded);
+                scope.spawn(move || -> Result<u64, sled::Error> {
+                    let mut rng = StdRng::seed_from_u64(seed.wrapping_add(t as u64));
+                    let mine: Vec<usize> = (t..devices).step_by(threads).collect();
+                    let mut cursors = vec![0u64; devices];
+                    let mut syncs = 0u64;
+                    while Instant::now() < deadline {
+                        for &d in &mine {
+                            let applicant = d / 2;
+                            let (user, draft) = (
+                                format!("applicant-{applicant}"),
+                                format!("draft-{applicant}"),
+                            );
+                            trees.logins.get(format!("login-{applicant}"))?;
+                            trees.drafts.get(draft.as_bytes())?;
+                            let count = rand::Rng::gen_range(&mut rng, 1..=3);
+                            let first = heads[applicant]
+                                .fetch_add(count, std::sync::atomic::Ordering::Relaxed);
+                            for i in 0..count {
+                                let (field, op, cell) =
+                                    rand::seq::SliceRandom::choose(encoded.as_slice(), &mut rng)
+                                        .ok_or_else(|| {
+                                            sled::Error::Unsupported("no answers".into())
+                                        })?;
+                                let id = key(&user, format!("op-{d}-{syncs}-{i}").as_bytes());
+                                trees.seen.contains_key(&id)?;
+                                let cell_key = key(&draft, field.as_bytes());
+                                trees.cells.get(&cell_key)?;
+                                trees.cells.insert(cell_key, cell.as_slice())?;
+                                let seq = first + i + 1;
+                                trees
+                                    .log
+                                    .insert(key(&user, &seq.to_be_bytes()), op.as_slice())?;
+                                trees.seen.insert(id, &seq.to_be_bytes())?;
+                            }
+                            trees.drafts.insert(draft.as_bytes(), &[b'h'; 100][..])?;
+                            let (prefix, from) =
+                                (key(&user, b""), key(&user, &(cursors[d] + 1).to_be_bytes()));
+                            for entry in trees.log.range(from..).take(PAGE) {
+                                let (k, _) = entry?;
+                                if !k.starts_with(&prefix) {
+                                    break;
+                                }
+                                let seq = k[k.len() - 8..].try_into().map(u64::from_be_bytes);
+                                cursors[d] = seq.unwrap_or(cursors[d]);
+                            }
+                            syncs += 1;
+                        }
+                    }
+                    Ok(syncs)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(sled::Error::Unsupported("a thread panicked".into())))
+            })
+            .collect()
+    });
+    let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_before
+        .zip(cpu_seconds_of("self"))
+        .map(|(before, after)| after - before);
+    let mut syncs = 0;
+    for count in counts {
+        syncs += count.map_err(sled_error)?;
+    }
+    Ok(StoreFloor {
+        what: "sled alone: the reads and writes a sync cannot do without".into(),
         devices,
         threads,
         syncs,
@@ -186,5 +341,13 @@ mod tests {
         assert!(floor.syncs_per_s > 0.0);
         assert_eq!(floor.devices, 4);
         assert!(floor.threads >= 1 && floor.threads <= 4);
+    }
+
+    #[test]
+    fn sled_alone_syncs_and_counts_them() {
+        let pool = AnswerPool::residence_2026().unwrap();
+        let floor = sled_minimum(&pool, 3, Duration::from_millis(300), 7).unwrap();
+        assert!(floor.syncs > 0 && floor.syncs_per_s > 0.0);
+        assert_eq!((floor.devices, floor.threads.min(3)), (3, floor.threads));
     }
 }

@@ -75,6 +75,11 @@ impl AnswerPool {
             .collect()
     }
 
+    /// Every answer of the pool.
+    pub fn answers(&self) -> &[Answer] {
+        &self.answers
+    }
+
     /// How many questions the pool holds.
     pub fn len(&self) -> usize {
         self.answers.len()

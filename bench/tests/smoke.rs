@@ -51,7 +51,7 @@ fn run_smoke() -> (Value, String) {
         "{markdown}"
     );
     assert!(markdown.contains("Kosh ÷ limit"), "{markdown}");
-    assert!(markdown.contains("Kosh's store alone"), "{markdown}");
+    assert!(markdown.contains("The store alone"), "{markdown}");
     (report, format!("{stdout}\n{stderr}"))
 }
 
@@ -114,11 +114,14 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             .all(|r| r["kosh_over_limit"].as_f64().is_some())
     );
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
-    // Kosh's store alone, at the judged device count (2 in the smoke run).
-    let floor = &report["store_floor"];
-    assert!(report["store_floor_failure"].is_null(), "{report}");
-    assert_eq!(floor["devices"], 2, "{floor}");
-    assert!(floor["syncs"].as_u64().unwrap() > 0, "{floor}");
+    // Kosh's store alone and sled alone, at the judged device count (2 in the smoke run).
+    assert_eq!(report["floor_failures"], serde_json::json!([]), "{report}");
+    let floors = report["floors"].as_array().unwrap();
+    assert_eq!(floors.len(), 2, "{floors:?}");
+    for floor in floors {
+        assert_eq!(floor["devices"], 2, "{floor}");
+        assert!(floor["syncs"].as_u64().unwrap() > 0, "{floor}");
+    }
     // The app side: validation and scoring timed, the web build measured or "not built".
     let app = report["app"].as_array().unwrap();
     assert_eq!(app.len(), 3, "{app:?}");
