@@ -119,38 +119,69 @@ pub fn measure(
     let dir = tempfile::tempdir().map_err(|e| BenchError::io("a temporary directory", e))?;
     let store = SledStore::open(dir.path())
         .map_err(|e| BenchError::Setup(format!("opening the store: {e}")))?;
+    let threads = threads_for(devices);
+    let fleets: Vec<std::sync::Mutex<Vec<Device>>> = (0..threads)
+        .map(|t| {
+            (t..devices)
+                .step_by(threads)
+                .map(Device::new)
+                .collect::<BenchResult<Vec<_>>>()
+                .map(std::sync::Mutex::new)
+        })
+        .collect::<BenchResult<_>>()?;
+    let floor = timed(
+        "Kosh's store (`SledStore`)",
+        devices,
+        threads,
+        duration,
+        |t, deadline| {
+            let mut fleet = fleets[t]
+                .lock()
+                .map_err(|_| BenchError::Setup("a device list is poisoned".into()))?;
+            let mut rng = StdRng::seed_from_u64(seed.wrapping_add(t as u64));
+            let mut syncs = 0u64;
+            while Instant::now() < deadline {
+                for device in fleet.iter_mut() {
+                    device.sync(&store, pool, &mut rng)?;
+                    syncs += 1;
+                    if syncs.is_multiple_of(SYNC_EVERY) {
+                        store
+                            .flush()
+                            .map_err(|e| BenchError::Setup(e.to_string()))?;
+                    }
+                }
+            }
+            Ok(syncs)
+        },
+    )?;
+    store
+        .flush()
+        .map_err(|e| BenchError::Setup(e.to_string()))?;
+    Ok(floor)
+}
+
+/// One thread per core, at most one per device.
+fn threads_for(devices: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(2, usize::from);
-    let threads = cores.min(devices).max(1);
-    let mut fleets: Vec<Vec<Device>> = (0..threads).map(|_| Vec::new()).collect();
-    for index in 0..devices {
-        fleets[index % threads].push(Device::new(index)?);
-    }
+    cores.min(devices).max(1)
+}
+
+/// Runs `work(thread, deadline)` on `threads` threads, each returning the syncs it did by the
+/// deadline, and measures the rate and this process's CPU time per sync.
+fn timed(
+    what: &str,
+    devices: usize,
+    threads: usize,
+    duration: Duration,
+    work: impl Fn(usize, Instant) -> BenchResult<u64> + Sync,
+) -> BenchResult<StoreFloor> {
     let cpu_before = cpu_seconds_of("self");
     let started = Instant::now();
     let deadline = started + duration;
+    let work = &work;
     let counts: Vec<BenchResult<u64>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = fleets
-            .into_iter()
-            .enumerate()
-            .map(|(t, mut fleet)| {
-                let store = &store;
-                scope.spawn(move || -> BenchResult<u64> {
-                    let mut rng = StdRng::seed_from_u64(seed.wrapping_add(t as u64));
-                    let mut syncs = 0u64;
-                    while Instant::now() < deadline {
-                        for device in &mut fleet {
-                            device.sync(store, pool, &mut rng)?;
-                            syncs += 1;
-                            if syncs.is_multiple_of(SYNC_EVERY) {
-                                store
-                                    .flush()
-                                    .map_err(|e| BenchError::Setup(e.to_string()))?;
-                            }
-                        }
-                    }
-                    Ok(syncs)
-                })
-            })
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || work(t, deadline)))
             .collect();
         handles
             .into_iter()
@@ -168,11 +199,8 @@ pub fn measure(
     for count in counts {
         syncs += count?;
     }
-    store
-        .flush()
-        .map_err(|e| BenchError::Setup(e.to_string()))?;
     Ok(StoreFloor {
-        what: "Kosh's store (`SledStore`)".into(),
+        what: what.to_owned(),
         devices,
         threads,
         syncs,
@@ -241,92 +269,60 @@ pub fn sled_minimum(
             (a.field.clone(), op, cell)
         })
         .collect();
-    let cores = std::thread::available_parallelism().map_or(2, usize::from);
-    let threads = cores.min(devices).max(1);
-    let cpu_before = cpu_seconds_of("self");
-    let started = Instant::now();
-    let deadline = started + duration;
-    let counts: Vec<Result<u64, sled::Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let (trees, heads, encoded) = (&trees, &heads, &encoded);
-                scope.spawn(move || -> Result<u64, sled::Error> {
-                    let mut rng = StdRng::seed_from_u64(seed.wrapping_add(t as u64));
-                    let mine: Vec<usize> = (t..devices).step_by(threads).collect();
-                    let mut cursors = vec![0u64; devices];
-                    let mut syncs = 0u64;
-                    while Instant::now() < deadline {
-                        for &d in &mine {
-                            let applicant = d / 2;
-                            let (user, draft) = (
-                                format!("applicant-{applicant}"),
-                                format!("draft-{applicant}"),
-                            );
-                            trees.logins.get(format!("login-{applicant}"))?;
-                            trees.drafts.get(draft.as_bytes())?;
-                            let count = rand::Rng::gen_range(&mut rng, 1..=3);
-                            let first = heads[applicant]
-                                .fetch_add(count, std::sync::atomic::Ordering::Relaxed);
-                            for i in 0..count {
-                                let (field, op, cell) =
-                                    rand::seq::SliceRandom::choose(encoded.as_slice(), &mut rng)
-                                        .ok_or_else(|| {
-                                            sled::Error::Unsupported("no answers".into())
-                                        })?;
-                                let id = key(&user, format!("op-{d}-{syncs}-{i}").as_bytes());
-                                trees.seen.contains_key(&id)?;
-                                let cell_key = key(&draft, field.as_bytes());
-                                trees.cells.get(&cell_key)?;
-                                trees.cells.insert(cell_key, cell.as_slice())?;
-                                let seq = first + i + 1;
-                                trees
-                                    .log
-                                    .insert(key(&user, &seq.to_be_bytes()), op.as_slice())?;
-                                trees.seen.insert(id, &seq.to_be_bytes())?;
-                            }
-                            trees.drafts.insert(draft.as_bytes(), &[b'h'; 100][..])?;
-                            let (prefix, from) =
-                                (key(&user, b""), key(&user, &(cursors[d] + 1).to_be_bytes()));
-                            for entry in trees.log.range(from..).take(PAGE) {
-                                let (k, _) = entry?;
-                                if !k.starts_with(&prefix) {
-                                    break;
-                                }
-                                let seq = k[k.len() - 8..].try_into().map(u64::from_be_bytes);
-                                cursors[d] = seq.unwrap_or(cursors[d]);
-                            }
-                            syncs += 1;
-                        }
+    let threads = threads_for(devices);
+    let per_thread = |t: usize, deadline: Instant| -> Result<u64, sled::Error> {
+        let mut rng = StdRng::seed_from_u64(seed.wrapping_add(t as u64));
+        let mine: Vec<usize> = (t..devices).step_by(threads).collect();
+        let mut cursors = vec![0u64; devices];
+        let mut syncs = 0u64;
+        while Instant::now() < deadline {
+            for &d in &mine {
+                let applicant = d / 2;
+                let (user, draft) = (
+                    format!("applicant-{applicant}"),
+                    format!("draft-{applicant}"),
+                );
+                trees.logins.get(format!("login-{applicant}"))?;
+                trees.drafts.get(draft.as_bytes())?;
+                let count = rand::Rng::gen_range(&mut rng, 1..=3);
+                let first = heads[applicant].fetch_add(count, std::sync::atomic::Ordering::Relaxed);
+                for i in 0..count {
+                    let (field, op, cell) =
+                        rand::seq::SliceRandom::choose(encoded.as_slice(), &mut rng)
+                            .ok_or_else(|| sled::Error::Unsupported("no answers".into()))?;
+                    let id = key(&user, format!("op-{d}-{syncs}-{i}").as_bytes());
+                    trees.seen.contains_key(&id)?;
+                    let cell_key = key(&draft, field.as_bytes());
+                    trees.cells.get(&cell_key)?;
+                    trees.cells.insert(cell_key, cell.as_slice())?;
+                    let seq = first + i + 1;
+                    trees
+                        .log
+                        .insert(key(&user, &seq.to_be_bytes()), op.as_slice())?;
+                    trees.seen.insert(id, &seq.to_be_bytes())?;
+                }
+                trees.drafts.insert(draft.as_bytes(), &[b'h'; 100][..])?;
+                let (prefix, from) = (key(&user, b""), key(&user, &(cursors[d] + 1).to_be_bytes()));
+                for entry in trees.log.range(from..).take(PAGE) {
+                    let (k, _) = entry?;
+                    if !k.starts_with(&prefix) {
+                        break;
                     }
-                    Ok(syncs)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(sled::Error::Unsupported("a thread panicked".into())))
-            })
-            .collect()
-    });
-    let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_before
-        .zip(cpu_seconds_of("self"))
-        .map(|(before, after)| after - before);
-    let mut syncs = 0;
-    for count in counts {
-        syncs += count.map_err(sled_error)?;
-    }
-    Ok(StoreFloor {
-        what: "sled alone: the reads and writes a sync cannot do without".into(),
+                    let seq = k[k.len() - 8..].try_into().map(u64::from_be_bytes);
+                    cursors[d] = seq.unwrap_or(cursors[d]);
+                }
+                syncs += 1;
+            }
+        }
+        Ok(syncs)
+    };
+    timed(
+        "sled alone: the reads and writes a sync cannot do without",
         devices,
         threads,
-        syncs,
-        seconds,
-        syncs_per_s: syncs as f64 / seconds,
-        cpu_us_per_sync: cpu.filter(|_| syncs > 0).map(|s| s * 1e6 / syncs as f64),
-    })
+        duration,
+        |t, deadline| per_thread(t, deadline).map_err(sled_error),
+    )
 }
 
 #[cfg(test)]
