@@ -17,7 +17,7 @@
 //! A record is `[payload length: u32 LE][crc32 of payload: u32 LE][payload]`. Reading stops at
 //! the first record that is short or fails its checksum: the tail of a write a crash cut off,
 //! never acknowledged, because the acknowledgement waits for the `fdatasync` after the write.
-//! Such a tail is kept aside in a `.torn` file rather than deleted.
+//! Such a tail is kept aside in a `.torn-<time>` file rather than deleted.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -175,7 +175,7 @@ fn read_file(path: &Path, pushes: &mut Vec<JournalPush>) -> StoreResult<bool> {
                 at += used;
             }
             None => {
-                let aside = path.with_extension("torn");
+                let aside = aside(path);
                 std::fs::write(&aside, &bytes[at..]).map_err(|e| io_error(aside.display(), e))?;
                 tracing::warn!(
                     file = %path.display(),
@@ -188,6 +188,12 @@ fn read_file(path: &Path, pushes: &mut Vec<JournalPush>) -> StoreResult<bool> {
         }
     }
     Ok(true)
+}
+
+/// Where a torn journal file's remains are kept: generations start again at 1 after a clean
+/// stop, so the name carries the time too, and an earlier incident's file is never overwritten.
+fn aside(path: &Path) -> PathBuf {
+    path.with_extension(format!("torn-{}", Utc::now().format("%Y%m%dT%H%M%S%.6f")))
 }
 
 /// The record at the start of `bytes` and its length, if it is whole and sound.
@@ -238,7 +244,7 @@ impl Journal {
         }
         // Files after a torn one hold nothing acknowledged either; keep them out of the way.
         for (_, path) in files.iter().skip(recovered.files.len()) {
-            let aside = path.with_extension("torn");
+            let aside = aside(path);
             std::fs::rename(path, &aside).map_err(|e| io_error(path.display(), e))?;
         }
         Ok(recovered)
@@ -408,7 +414,13 @@ mod tests {
 
         let recovered = Journal::recover(dir.path()).unwrap();
         assert_eq!(recovered.pushes, vec![push(0), push(1)]);
-        let torn = std::fs::read(path.with_extension("torn")).unwrap();
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".torn-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        let torn = std::fs::read(&kept[0]).unwrap();
         assert_eq!(torn, &third.bytes[..third.bytes.len() / 2]);
     }
 
