@@ -47,40 +47,31 @@ async fn register_login_me_and_errors() {
     assert_eq!(me["locale"], "kk");
     assert_eq!(me["id"], body["user"]["id"]);
 
-    // Emails compare case-insensitively.
-    let (status, body) = server
-        .post(
-            "/v1/auth/register",
-            None,
+    for (why, body, expected) in [
+        (
+            "emails compare case-insensitively",
             json!({"email": "aigul@example.KZ", "password": "0123456789"}),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (409, "email_taken"));
-    let (status, body) = server
-        .post(
-            "/v1/auth/register",
-            None,
+            (409, "email_taken"),
+        ),
+        (
+            "not an email",
             json!({"email": "not-an-email", "password": "0123456789"}),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (400, "invalid_email"));
-    let (status, body) = server
-        .post(
-            "/v1/auth/register",
-            None,
+            (400, "invalid_email"),
+        ),
+        (
+            "a password of 9 characters",
             json!({"email": "b@example.kz", "password": "012345678"}),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (400, "weak_password"));
-    // Nobody becomes an officer over HTTP.
-    let (status, body) = server
-        .post(
-            "/v1/auth/register",
-            None,
+            (400, "weak_password"),
+        ),
+        (
+            "nobody becomes an officer over HTTP",
             json!({"email": "c@example.kz", "password": "0123456789", "role": "officer"}),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (400, "bad_request"));
+            (400, "bad_request"),
+        ),
+    ] {
+        let (status, body) = server.post("/v1/auth/register", None, body).await;
+        assert_eq!((status, code(&body)), expected, "{why}: {body}");
+    }
 
     let (status, body) = server
         .post(
