@@ -1,6 +1,6 @@
 //! The embedded store: sled 0.34 in the data directory. Records are JSON; keys that group by
 //! user are `<user id>\0<rest>` so a prefix scan lists one user's things. Writes that belong
-//! together run in one sled transaction.
+//! together run in one sled transaction, except a push's (below).
 //!
 //! A draft is a small header under its id (`drafts`) and one register per answered question
 //! under `<draft id>\0<question id>` (`cells`): a push of one answer reads and writes that
