@@ -37,17 +37,31 @@ struct Shared {
 /// The handle requests use to wait for durability. Cheap to clone.
 #[derive(Clone)]
 pub struct GroupCommit {
+    inner: Arc<Inner>,
+}
+
+/// What the clones of a `GroupCommit` share. When the last goes without a shutdown, the flusher
+/// answers whoever still waits and ends, letting go of the store.
+struct Inner {
     shared: Arc<Shared>,
     /// The flusher, to wake it.
     flusher: Thread,
-    joined: Arc<std::sync::Mutex<Option<JoinHandle<()>>>>,
+    joined: std::sync::Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.shared.closed.store(true, Ordering::SeqCst);
+        self.flusher.unpark();
+    }
 }
 
 impl std::fmt::Debug for GroupCommit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shared = &self.inner.shared;
         f.debug_struct("GroupCommit")
-            .field("issued", &self.shared.issued.load(Ordering::Relaxed))
-            .field("progress", &*self.shared.progress.borrow())
+            .field("issued", &shared.issued.load(Ordering::Relaxed))
+            .field("progress", &*shared.progress.borrow())
             .finish()
     }
 }
@@ -74,21 +88,24 @@ impl GroupCommit {
                 move || flusher(&shared)
             })?;
         Ok(GroupCommit {
-            shared,
-            flusher: handle.thread().clone(),
-            joined: Arc::new(std::sync::Mutex::new(Some(handle))),
+            inner: Arc::new(Inner {
+                shared,
+                flusher: handle.thread().clone(),
+                joined: std::sync::Mutex::new(Some(handle)),
+            }),
         })
     }
 
     /// Returns once every write this task made before the call is on disk.
     pub async fn durable(&self) -> StoreResult<()> {
-        let mut progress = self.shared.progress.subscribe();
-        let ticket = self.shared.issued.fetch_add(1, Ordering::SeqCst) + 1;
-        if self.shared.closed.load(Ordering::SeqCst) {
+        let shared = &self.inner.shared;
+        let mut progress = shared.progress.subscribe();
+        let ticket = shared.issued.fetch_add(1, Ordering::SeqCst) + 1;
+        if shared.closed.load(Ordering::SeqCst) {
             // After shutdown nobody flushes for us: do it here.
-            return flush_blocking(&self.shared.flush).await;
+            return flush_blocking(&shared.flush).await;
         }
-        self.flusher.unpark();
+        self.inner.flusher.unpark();
         let seen = progress
             .wait_for(|p| p.flushed >= ticket || p.failed >= ticket)
             .await
@@ -102,16 +119,17 @@ impl GroupCommit {
 
     /// Stops the flusher after one last flush of everything written so far.
     pub async fn shutdown(&self) -> StoreResult<()> {
-        self.shared.closed.store(true, Ordering::SeqCst);
-        self.flusher.unpark();
-        let handle = self.joined.lock().ok().and_then(|mut h| h.take());
+        let shared = &self.inner.shared;
+        shared.closed.store(true, Ordering::SeqCst);
+        self.inner.flusher.unpark();
+        let handle = self.inner.joined.lock().ok().and_then(|mut h| h.take());
         if let Some(handle) = handle {
             tokio::task::spawn_blocking(move || handle.join())
                 .await
                 .map_err(|e| StoreError::Backend(format!("joining the flusher: {e}")))?
                 .map_err(|_| StoreError::Backend("the flusher panicked".into()))?;
         }
-        flush_blocking(&self.shared.flush).await
+        flush_blocking(&shared.flush).await
     }
 }
 
@@ -219,6 +237,23 @@ mod tests {
         let flushes = probe.flushes.load(Ordering::SeqCst);
         assert!(flushes < 100, "300 writers shared {flushes} flushes");
         commit.shutdown().await.unwrap();
+    }
+
+    #[test]
+    fn dropping_the_last_handle_ends_the_flusher_and_lets_go_of_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let commit = GroupCommit::start(store.clone()).unwrap();
+        let flusher = commit.inner.joined.lock().unwrap().take().unwrap();
+        drop((commit.clone(), commit));
+        flusher.join().unwrap();
+        assert_eq!(
+            Arc::strong_count(&store),
+            1,
+            "only this test holds the store now"
+        );
+        drop(store);
+        SledStore::open(dir.path()).expect("the directory is free again");
     }
 
     #[tokio::test]
