@@ -3,7 +3,19 @@
 //! from `KOSH_WEB_DIR` without ever shadowing the API.
 
 use kosh_tests::{TestServer, test_settings};
+use reqwest::Method;
 use serde_json::{Value, json};
+
+/// The status and error code of a request without a body.
+async fn error_for(server: &TestServer, method: Method, path: &str) -> (u16, String) {
+    let resp = server
+        .client
+        .request(method, server.url(path))
+        .send()
+        .await
+        .unwrap();
+    error_of(resp).await
+}
 
 async fn error_of(resp: reqwest::Response) -> (u16, String) {
     let status = resp.status().as_u16();
@@ -24,33 +36,24 @@ async fn error_of(resp: reqwest::Response) -> (u16, String) {
 #[tokio::test]
 async fn unknown_routes_and_methods_get_json_errors() {
     let server = TestServer::start().await;
-    let resp = server
-        .client
-        .get(server.url("/v1/nope"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (404, "not_found".into()));
+    assert_eq!(
+        error_for(&server, Method::GET, "/v1/nope").await,
+        (404, "not_found".into())
+    );
     let resp = server.client.get(server.url("/")).send().await.unwrap();
     assert_eq!(
         error_of(resp).await,
         (404, "not_found".into()),
         "no web dir configured"
     );
-    let resp = server
-        .client
-        .delete(server.url("/v1/sync"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
-    let resp = server
-        .client
-        .get(server.url("/v1/auth/login"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
+    assert_eq!(
+        error_for(&server, Method::DELETE, "/v1/sync").await,
+        (405, "method_not_allowed".into())
+    );
+    assert_eq!(
+        error_for(&server, Method::GET, "/v1/auth/login").await,
+        (405, "method_not_allowed".into())
+    );
 }
 
 #[tokio::test]
@@ -195,42 +198,32 @@ async fn the_web_app_is_served_beside_the_api() {
     let server = TestServer::start_with(settings, Some(data)).await;
 
     let get = |path: &str| server.client.get(server.url(path)).send();
+    let content_type = |resp: &reqwest::Response| {
+        let value = resp.headers()["content-type"].to_str().unwrap();
+        value.to_owned()
+    };
     let resp = get("/").await.unwrap();
     assert_eq!(resp.status(), 200);
-    assert!(
-        resp.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(content_type(&resp).starts_with("text/html"));
     let resp = get("/kosh_bg.wasm").await.unwrap();
     assert_eq!(resp.status(), 200);
-    assert_eq!(resp.headers()["content-type"], "application/wasm");
+    assert_eq!(content_type(&resp), "application/wasm");
     let resp = get("/kosh.js").await.unwrap();
-    assert!(
-        resp.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .contains("javascript")
-    );
+    assert!(content_type(&resp).contains("javascript"));
     // The app's own routes work on reload.
     let resp = get("/status/123").await.unwrap();
     assert_eq!(resp.status(), 200);
     assert!(resp.text().await.unwrap().contains("<title>Kosh</title>"));
-    // A missing file is a 404, not the page.
-    let resp = get("/missing.wasm").await.unwrap();
-    assert_eq!(error_of(resp).await, (404, "not_found".into()));
-    // The API never falls through to the page.
-    let resp = get("/v1/nope").await.unwrap();
-    assert_eq!(error_of(resp).await, (404, "not_found".into()));
+    // A missing file is a 404, not the page; the API never falls through to the page.
+    for path in ["/missing.wasm", "/v1/nope"] {
+        let answer = error_for(&server, Method::GET, path).await;
+        assert_eq!(answer, (404, "not_found".into()), "{path}");
+    }
     assert_eq!(server.get("/healthz", None).await.0, 200);
-    let resp = server
-        .client
-        .post(server.url("/somewhere"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (405, "method_not_allowed".into()));
+    assert_eq!(
+        error_for(&server, Method::POST, "/somewhere").await,
+        (405, "method_not_allowed".into())
+    );
 }
 
 #[tokio::test]
