@@ -60,40 +60,45 @@ async fn unknown_routes_and_methods_get_json_errors() {
 async fn malformed_bodies_are_client_errors() {
     let server = TestServer::start().await;
     let url = server.url("/v1/auth/register");
-    let resp = server
-        .client
-        .post(&url)
-        .header("content-type", "application/json")
-        .body("{not json")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
-    let resp = server
-        .client
-        .post(&url)
-        .header("content-type", "text/plain")
-        .body(r#"{"email": "a@b.kz", "password": "0123456789"}"#)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (415, "unsupported_media_type".into()));
-    let resp = server
-        .client
-        .post(&url)
-        .json(&json!({"email": 5, "password": []}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
-    let resp = server
-        .client
-        .post(&url)
-        .json(&json!([1, 2]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(error_of(resp).await, (400, "bad_request".into()));
+    let account = json!({"email": "a@b.kz", "password": "0123456789"}).to_string();
+    let wrong_types = json!({"email": 5, "password": []}).to_string();
+    for (why, content_type, body, expected) in [
+        (
+            "not JSON",
+            "application/json",
+            "{not json",
+            (400, "bad_request"),
+        ),
+        (
+            "not said to be JSON",
+            "text/plain",
+            account.as_str(),
+            (415, "unsupported_media_type"),
+        ),
+        (
+            "fields of the wrong type",
+            "application/json",
+            &wrong_types,
+            (400, "bad_request"),
+        ),
+        (
+            "an array, not an object",
+            "application/json",
+            "[1, 2]",
+            (400, "bad_request"),
+        ),
+    ] {
+        let resp = server
+            .client
+            .post(&url)
+            .header("content-type", content_type)
+            .body(body.to_owned())
+            .send()
+            .await
+            .unwrap();
+        let (status, code) = error_of(resp).await;
+        assert_eq!((status, code.as_str()), expected, "{why}");
+    }
 }
 
 #[tokio::test]
