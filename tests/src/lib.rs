@@ -149,6 +149,11 @@ impl TestServer {
             .await
     }
 
+    /// `POST /v1/sync` with a sync body, as the user of `token`.
+    pub async fn sync(&self, token: &str, body: Value) -> (u16, Value) {
+        self.post("/v1/sync", Some(token), body).await
+    }
+
     /// `PUT path` with a JSON body.
     pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
         self.call(reqwest::Method::PUT, path, token, Some(body))

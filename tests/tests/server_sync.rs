@@ -18,9 +18,8 @@ async fn two_devices_converge_and_see_each_others_changes() {
     let token = server.register("sync@example.kz").await.access_token;
     let t = now_ms();
     let (status, phone) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "phone",
                 0,
@@ -44,9 +43,8 @@ async fn two_devices_converge_and_see_each_others_changes() {
 
     // The tablet edits the same field later (it wins) and pulls everything from 0.
     let (status, tablet) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "tablet",
                 0,
@@ -73,11 +71,7 @@ async fn two_devices_converge_and_see_each_others_changes() {
 
     // The phone, pulling from its cursor, gets only the tablet's op.
     let (_, phone) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
-            sync("phone", phone_cursor, vec![]),
-        )
+        .sync(&token, sync("phone", phone_cursor, vec![]))
         .await;
     assert_eq!(phone["changes"].as_array().unwrap().len(), 1);
     assert_eq!(phone["changes"][0]["op_id"], "o3");
@@ -86,9 +80,8 @@ async fn two_devices_converge_and_see_each_others_changes() {
 
     // An older edit arriving late loses.
     server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "phone",
                 3,
@@ -112,9 +105,8 @@ async fn two_devices_converge_and_see_each_others_changes() {
 
     // null clears.
     server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "phone",
                 4,
@@ -152,25 +144,19 @@ async fn replayed_ops_are_acked_again_and_applied_once() {
             "phone",
         )],
     );
-    let (_, first) = server.post("/v1/sync", Some(&token), push.clone()).await;
-    let (status, second) = server.post("/v1/sync", Some(&token), push).await;
+    let (_, first) = server.sync(&token, push.clone()).await;
+    let (status, second) = server.sync(&token, push).await;
     assert_eq!(status, 200);
     assert_eq!(second["acked"], json!(["same"]));
     assert_eq!(first["cursor"], second["cursor"], "nothing new was logged");
     // Duplicates inside one request count once too.
     let dup = op("twice", "d1", "work.years_total", json!(3), t, "phone");
     let (_, third) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
-            sync("phone", 1, vec![dup.clone(), dup]),
-        )
+        .sync(&token, sync("phone", 1, vec![dup.clone(), dup]))
         .await;
     assert_eq!(third["acked"], json!(["twice"]));
     assert_eq!(third["cursor"], 2);
-    let (_, other) = server
-        .post("/v1/sync", Some(&token), sync("tablet", 0, vec![]))
-        .await;
+    let (_, other) = server.sync(&token, sync("tablet", 0, vec![])).await;
     assert_eq!(other["changes"].as_array().unwrap().len(), 2);
 }
 
@@ -193,18 +179,14 @@ async fn changes_are_paged_with_more() {
                 )
             })
             .collect();
-        let (status, body) = server
-            .post("/v1/sync", Some(&token), sync("phone", 0, ops))
-            .await;
+        let (status, body) = server.sync(&token, sync("phone", 0, ops)).await;
         assert_eq!(status, 200, "{body}");
     }
     let mut cursor = 0;
     let mut seen = 0;
     let mut calls = 0;
     loop {
-        let (_, page) = server
-            .post("/v1/sync", Some(&token), sync("laptop", cursor, vec![]))
-            .await;
+        let (_, page) = server.sync(&token, sync("laptop", cursor, vec![])).await;
         calls += 1;
         seen += page["changes"].as_array().unwrap().len();
         cursor = page["cursor"].as_u64().unwrap();
@@ -225,29 +207,22 @@ async fn bad_syncs_are_refused_with_their_codes() {
     let too_many: Vec<Value> = (0..501)
         .map(|i| op(&format!("o{i}"), "d1", "work.years_total", json!(1), t, "p"))
         .collect();
-    let (status, body) = server
-        .post("/v1/sync", Some(&token), sync("p", 0, too_many))
-        .await;
+    let (status, body) = server.sync(&token, sync("p", 0, too_many)).await;
     assert_eq!((status, code(&body)), (400, "too_many_ops"));
 
     let mut bad_hlc = op("o1", "d1", "work.years_total", json!(1), t, "p");
     bad_hlc["hlc"] = json!("yesterday-ish");
-    let (status, body) = server
-        .post("/v1/sync", Some(&token), sync("p", 0, vec![bad_hlc]))
-        .await;
+    let (status, body) = server.sync(&token, sync("p", 0, vec![bad_hlc])).await;
     assert_eq!((status, code(&body)), (400, "invalid_hlc"));
 
     let mut unknown_form = op("o1", "d1", "work.years_total", json!(1), t, "p");
     unknown_form["form_id"] = json!("no-such-form");
-    let (status, body) = server
-        .post("/v1/sync", Some(&token), sync("p", 0, vec![unknown_form]))
-        .await;
+    let (status, body) = server.sync(&token, sync("p", 0, vec![unknown_form])).await;
     assert_eq!((status, code(&body)), (400, "unknown_form"));
 
     let (status, body) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "p",
                 0,
@@ -259,9 +234,8 @@ async fn bad_syncs_are_refused_with_their_codes() {
     assert_eq!(body["error"]["fields"][0]["field"], "no.such_question");
 
     let (status, body) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             json!({"device_id": "p", "cursor": 0, "ops": [], "extra": true}),
         )
         .await;
@@ -280,9 +254,8 @@ async fn another_users_draft_is_invisible_and_untouchable() {
     let bob = server.register("bob@example.kz").await.access_token;
     let t = now_ms();
     server
-        .post(
-            "/v1/sync",
-            Some(&alice),
+        .sync(
+            &alice,
             sync(
                 "a",
                 0,
@@ -301,9 +274,8 @@ async fn another_users_draft_is_invisible_and_untouchable() {
     assert_eq!((status, code(&body)), (404, "not_found"));
     // Bob's push mixes his own new draft with Alice's: refused whole, nothing written.
     let (status, body) = server
-        .post(
-            "/v1/sync",
-            Some(&bob),
+        .sync(
+            &bob,
             sync(
                 "b",
                 0,
@@ -317,17 +289,13 @@ async fn another_users_draft_is_invisible_and_untouchable() {
     assert_eq!((status, code(&body)), (404, "not_found"));
     let (_, bobs) = server.get("/v1/drafts", Some(&bob)).await;
     assert_eq!(bobs, json!([]));
-    let (_, pulled) = server
-        .post("/v1/sync", Some(&bob), sync("b", 0, vec![]))
-        .await;
+    let (_, pulled) = server.sync(&bob, sync("b", 0, vec![])).await;
     assert_eq!(pulled["changes"], json!([]));
     assert_eq!(pulled["cursor"], 0);
     let (_, draft) = server.get("/v1/drafts/alices", Some(&alice)).await;
     assert_eq!(draft["answers"]["education.level"], "bachelor");
     // And Bob's pull never shows Alice's ops.
-    let (_, alices) = server
-        .post("/v1/sync", Some(&alice), sync("other", 0, vec![]))
-        .await;
+    let (_, alices) = server.sync(&alice, sync("other", 0, vec![])).await;
     assert_eq!(alices["changes"].as_array().unwrap().len(), 1);
 }
 
@@ -338,9 +306,8 @@ async fn clocks_far_in_the_future_are_clamped() {
     let t = now_ms();
     let year = 365 * 24 * 3600 * 1000;
     server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "fast",
                 0,
@@ -356,9 +323,7 @@ async fn clocks_far_in_the_future_are_clamped() {
         )
         .await;
     // The clamped op goes back to its own device too, so it can adopt the server's stamp.
-    let (_, echo) = server
-        .post("/v1/sync", Some(&token), sync("fast", 0, vec![]))
-        .await;
+    let (_, echo) = server.sync(&token, sync("fast", 0, vec![])).await;
     assert_eq!(echo["changes"][0]["op_id"], "f1");
     let clamped: kosh_shared::hlc::Hlc =
         echo["changes"][0]["hlc"].as_str().unwrap().parse().unwrap();
@@ -369,9 +334,8 @@ async fn clocks_far_in_the_future_are_clamped() {
     );
     // So an honest device's next edit wins, instead of losing to that phone for ten years.
     server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "honest",
                 0,
@@ -396,9 +360,8 @@ async fn acknowledged_ops_survive_a_restart() {
     let token = server.register("durable@example.kz").await.access_token;
     let t = now_ms();
     let (_, pushed) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "p",
                 0,
@@ -413,9 +376,8 @@ async fn acknowledged_ops_survive_a_restart() {
     assert_eq!(status, 200, "{draft}");
     assert_eq!(draft["answers"]["education.level"], "master");
     let (_, again) = server
-        .post(
-            "/v1/sync",
-            Some(&token),
+        .sync(
+            &token,
             sync(
                 "p",
                 1,
