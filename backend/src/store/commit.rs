@@ -253,7 +253,7 @@ mod tests {
             "only this test holds the store now"
         );
         drop(store);
-        SledStore::open(dir.path()).expect("the directory is free again");
+        SledStore::reopen(dir.path()).expect("the directory is free again");
     }
 
     #[tokio::test]

@@ -223,6 +223,22 @@ impl SledStore {
         Ok(store)
     }
 
+    /// Opens a store that this process had open a moment ago. sled's thread pool lets go of
+    /// the data file only just after the last handle is dropped, so the first attempts may still
+    /// find it locked; this tries again for up to two seconds.
+    #[cfg(test)]
+    pub(crate) fn reopen(dir: &Path) -> StoreResult<SledStore> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        loop {
+            match SledStore::open(dir) {
+                Err(StoreError::InUse(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::yield_now();
+                }
+                opened => return opened,
+            }
+        }
+    }
+
     /// Brings a store of an earlier format to [`FORMAT`]; a store of a later one (a newer Kosh
     /// wrote it) is refused rather than misread.
     fn upgrade(&self) -> StoreResult<()> {
@@ -1038,7 +1054,7 @@ mod tests {
                 .unwrap();
             db.flush().unwrap();
         }
-        let store = SledStore::open(dir.path()).unwrap();
+        let store = SledStore::reopen(dir.path()).unwrap();
         let record = store.draft(&"d1".into()).unwrap().unwrap();
         let expected: Draft = serde_json::from_value(whole_draft_json()["state"].clone()).unwrap();
         assert_eq!(record.draft, expected, "every register and stamp kept");
@@ -1055,7 +1071,7 @@ mod tests {
             .unwrap()
             .unwrap();
         drop(store);
-        let reopened = SledStore::open(dir.path()).unwrap();
+        let reopened = SledStore::reopen(dir.path()).unwrap();
         let draft = reopened.draft(&"d1".into()).unwrap().unwrap().draft;
         assert_eq!(
             draft.answer("identity.surname"),
@@ -1075,7 +1091,7 @@ mod tests {
                 .unwrap();
             db.flush().unwrap();
         }
-        match SledStore::open(dir.path()) {
+        match SledStore::reopen(dir.path()) {
             Err(StoreError::Backend(message)) => assert!(message.contains("newer"), "{message}"),
             other => panic!("{other:?}"),
         }
