@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use kosh_backend::settings::PasswordCost;
-use kosh_backend::{AppState, Settings};
+use kosh_backend::store::StoreError;
+use kosh_backend::{AppState, Settings, StartError};
 use kosh_shared::api::TokenResponse;
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -44,6 +45,22 @@ pub struct TestServer {
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
+/// Opens the state, waiting up to two seconds for a store this process dropped a moment ago
+/// (a restart): sled's thread pool lets go of the data file just after the last handle goes.
+async fn open_when_free(settings: Settings) -> AppState {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match AppState::open(settings.clone()) {
+            Err(StartError::Store(StoreError::InUse(_)))
+                if std::time::Instant::now() < deadline =>
+            {
+                tokio::task::yield_now().await;
+            }
+            opened => return opened.expect("open the store"),
+        }
+    }
+}
+
 impl TestServer {
     /// A server on a fresh temporary directory.
     pub async fn start() -> TestServer {
@@ -63,7 +80,7 @@ impl TestServer {
         let listener = TcpListener::bind(settings.addr).await.expect("bind");
         let addr = listener.local_addr().expect("local address");
         settings.addr = addr;
-        let state = AppState::open(settings).expect("open the store");
+        let state = open_when_free(settings).await;
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(kosh_backend::serve(listener, state.clone(), async move {
             let _ = rx.await;
