@@ -169,6 +169,11 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
                     state.set(SyncState::SavedLocally);
                     continue;
                 }
+                if browser_says_offline() {
+                    // No request to wait on: the `online` event starts the next round.
+                    state.set(SyncState::Offline);
+                    continue;
+                }
                 state.set(SyncState::Syncing);
                 // Bound first: a guard held across the await below would block saving.
                 let server = server_for(&vault.peek());
@@ -209,6 +214,20 @@ pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
         kick,
     };
     use_context_provider(|| service)
+}
+
+/// Whether the browser knows there is no connection at all (`navigator.onLine` is false, which
+/// it never is while any network is up). A round then would only wait on a 3G phone for its
+/// request to fail.
+#[cfg(target_arch = "wasm32")]
+fn browser_says_offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
+/// Off the web the request itself says whether there is a connection.
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_says_offline() -> bool {
+    false
 }
 
 /// Run a round the moment the browser says the connection is back, instead of waiting for the
