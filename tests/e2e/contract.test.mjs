@@ -2,21 +2,17 @@
 // support it received, asks "what if we move on …" before and after the contract's end, and
 // the refund warning and its amount agree with the server's answer for the same date.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { api, launchBrowser, shot, startServer } from "./harness.mjs";
+import { api, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { PASSWORD, signedInPhone, synced } from "./phone.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 /** `YYYY-MM-DD` of today moved by whole years and days (the app reads the phone's clock). */

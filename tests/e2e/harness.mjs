@@ -6,10 +6,11 @@
 // Nothing here waits by the clock: the server is ready when it prints its `listening on` line,
 // the page when the selectors a test waits for appear.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
@@ -25,6 +26,9 @@ const chromiumPath = process.env.KOSH_E2E_CHROMIUM ?? "/usr/bin/chromium";
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 /** The narrowest phone the layout promises to serve without overflow. */
 export const NARROW = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** The residence form as the app and server ship it. */
+export const FORM = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v1.json"), "utf8"));
 
 export const OFFICER = { email: "officer@kosh.test", password: "officer-password-1" };
 
@@ -145,4 +149,20 @@ export async function api(base, method, path, { token, body } = {}) {
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+/** Starts the server and a browser before a file's tests, hands them to `use`, and stops both
+ * after the tests. */
+export function serverAndBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

@@ -3,21 +3,17 @@
 // names or missing words. Each main screen is photographed in Kazakh and Russian at 360 px
 // (target/e2e-shots/) and checked for text running off the screen or over other text.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launchBrowser, newPhone, shot, startServer } from "./harness.mjs";
+import { newPhone, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { fontsOfLetters, foreignTexts, layoutProblems, visibleTexts } from "./screens.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 // The main screens, reached from the bottom navigation (the nav label's key) or by address.

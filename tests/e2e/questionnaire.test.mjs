@@ -4,26 +4,18 @@
 // answers, a wrong email gets an error under it that goes when corrected, and at the end the
 // review screen has nothing missing and the server holds the same answers.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { api, launchBrowser, repoRoot, shot, startServer } from "./harness.mjs";
+import { api, FORM, serverAndBrowser, shot } from "./harness.mjs";
 import { pattern, t } from "./locales.mjs";
 import { PASSWORD, answer, signedInPhone, synced } from "./phone.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const FORM = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v1.json"), "utf8"));
 
 /** The element ids the app gives a question's box and its whole field. */
 const inputId = (id) => `q-${id.replaceAll(".", "-")}`;

@@ -4,9 +4,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { launchBrowser, newPhone, shot, startServer, webDir } from "./harness.mjs";
+import { newPhone, serverAndBrowser, shot, webDir } from "./harness.mjs";
 
 // Every letter of the Kazakh Cyrillic alphabet (42), the 2021 Latin alphabet, Uzbek's oʻ gʻ
 // (U+02BB) and the tenge sign: the bundled font must draw all of them itself.
@@ -22,13 +22,9 @@ const COVERAGE = [
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 test("the server hands out the shell: page, manifest, icons, font and a versioned worker", async () => {

@@ -4,27 +4,19 @@
 // the answers after the first arrive as from another device, to keep this test short.)
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { OFFICER, api, launchBrowser, repoRoot, shot, startServer } from "./harness.mjs";
+import { api, FORM, OFFICER, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { PASSWORD, answer, signedInPhone, synced } from "./phone.mjs";
 import { foreignTexts, visibleTexts } from "./screens.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const FORM = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v1.json"), "utf8"));
 
 async function login(email, password) {
   const res = await api(server.url, "POST", "/v1/auth/login", { body: { email, password } });

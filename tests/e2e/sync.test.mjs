@@ -3,21 +3,17 @@
 // by themselves when the connection comes back; a second phone on the same account sees them,
 // and edits made on both phones at once converge.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { api, launchBrowser, startServer } from "./harness.mjs";
+import { api, serverAndBrowser } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { PASSWORD, answer, signedInPhone, synced, waitForValue } from "./phone.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function serverAnswers(EMAIL) {
