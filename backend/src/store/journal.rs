@@ -22,7 +22,6 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -113,8 +112,6 @@ pub struct Journal {
     pending: Mutex<Pending>,
     /// Held while writing and syncing, so that records reach the file in order.
     current: Mutex<Current>,
-    /// Bytes written to the current file.
-    written: AtomicU64,
 }
 
 /// What [`Journal::recover`] found: the pushes to replay and the files they came from.
@@ -263,7 +260,6 @@ impl Journal {
                 generation,
                 len: 0,
             }),
-            written: AtomicU64::new(0),
         })
     }
 
@@ -277,13 +273,10 @@ impl Journal {
         lock(&self.pending)
     }
 
-    /// Writes every record appended so far and waits until they are on disk.
-    pub fn sync(&self) -> StoreResult<()> {
+    /// Writes every record appended so far and waits until they are on disk. Returns the bytes
+    /// now in the current file: past [`CHECKPOINT_BYTES`], it is time to [`Journal::rotate`].
+    pub fn sync(&self) -> StoreResult<u64> {
         let mut current = lock(&self.current)?;
-        self.write_pending(&mut current)
-    }
-
-    fn write_pending(&self, current: &mut Current) -> StoreResult<()> {
         let bytes = std::mem::take(&mut lock(&self.pending)?.bytes);
         if let Err(err) = current.append(&bytes) {
             // Put them back in front of what came since: the next flush tries again.
@@ -292,13 +285,7 @@ impl Journal {
             pending.bytes.extend_from_slice(&since);
             return Err(err);
         }
-        self.written.store(current.len, Ordering::Relaxed);
-        Ok(())
-    }
-
-    /// Whether the current file has grown past [`CHECKPOINT_BYTES`].
-    pub fn wants_checkpoint(&self) -> bool {
-        self.written.load(Ordering::Relaxed) >= CHECKPOINT_BYTES
+        Ok(current.len)
     }
 
     /// Writes and syncs everything appended so far to the current file, then starts a new one.
@@ -318,7 +305,6 @@ impl Journal {
             generation,
             len: 0,
         };
-        self.written.store(0, Ordering::Relaxed);
         Ok(old)
     }
 
@@ -443,7 +429,13 @@ mod tests {
         journal.pending().unwrap().append(&push(0)).unwrap();
         let old = journal.rotate().unwrap();
         journal.pending().unwrap().append(&push(1)).unwrap();
-        journal.sync().unwrap();
+        let mut one = Pending::default();
+        one.append(&push(1)).unwrap();
+        assert_eq!(
+            journal.sync().unwrap(),
+            one.bytes.len() as u64,
+            "the new file holds only what came after the rotation"
+        );
         assert_eq!(journal_files(dir.path()).unwrap().len(), 2);
         // A crash before the old file is retired: both replay, oldest first.
         assert_eq!(
@@ -452,6 +444,5 @@ mod tests {
         );
         journal.retire(&old).unwrap();
         assert_eq!(Journal::recover(dir.path()).unwrap().pushes, vec![push(1)]);
-        assert!(!journal.wants_checkpoint());
     }
 }

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, abort};
 
-use super::journal::{Journal, JournalPush};
+use super::journal::{CHECKPOINT_BYTES, Journal, JournalPush};
 use super::{
     ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, RefreshRecord,
     Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
@@ -375,8 +375,8 @@ impl SledStore {
                 .push(incoming);
         }
         for (&draft_id, new_ops) in &by_draft {
-            let header = plan.headers.get(draft_id).and_then(Option::as_ref);
-            let (form_id, form_version) = match header {
+            let stored = plan.headers.get(draft_id).and_then(Option::as_ref);
+            let (form_id, form_version) = match stored {
                 Some(h) => (h.form_id.clone(), h.form_version),
                 None => (new_ops[0].op.form_id.clone(), new_ops[0].form_version),
             };
@@ -412,7 +412,7 @@ impl SledStore {
             self.drafts
                 .insert(draft_id.as_str().as_bytes(), encode(&header))
                 .map_err(backend)?;
-            if plan.headers.get(draft_id).is_some_and(Option::is_none) {
+            if stored.is_none() {
                 self.user_drafts
                     .insert(user_key(user, draft_id.as_str().as_bytes()), &[])
                     .map_err(backend)?;
@@ -826,7 +826,7 @@ impl Store for SledStore {
     }
 
     fn flush(&self) -> StoreResult<()> {
-        self.journal.sync()?;
+        let journaled = self.journal.sync()?;
         if self.sled_dirty.swap(false, Ordering::SeqCst)
             && let Err(err) = self.db.flush()
         {
@@ -835,7 +835,7 @@ impl Store for SledStore {
             return Err(backend(err));
         }
         self.flushes.fetch_add(1, Ordering::Relaxed);
-        if self.journal.wants_checkpoint() {
+        if journaled >= CHECKPOINT_BYTES {
             self.checkpoint_in_background()?;
         }
         Ok(())
