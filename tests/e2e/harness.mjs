@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createServer, connect } from "node:net";
 import { createInterface } from "node:readline";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -93,6 +94,62 @@ export async function startServer() {
   };
 }
 
+/**
+ * A phone's connection to the server that a test can cut, as a tunnel or a dead 3G cell cuts it:
+ * every open connection through it is closed, and new ones are refused until it is restored.
+ * A page opened at `link.url` then loses the server for real. Chromium's offline emulation
+ * (`context.setOffline`) alone did not always hold: in about one run of the whole suite in
+ * eight, an answer typed under it reached the server around the page's reload, in a request
+ * cancelled before its answer (the server logged no sync), so tests that need the server out of
+ * reach cut this link as well. The harness closes every link after a file's tests.
+ */
+export async function switchableLink(server) {
+  const target = new URL(server.url);
+  const open = new Set();
+  let up = true;
+  const link = createServer((phone) => {
+    if (!up) {
+      phone.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port), target.hostname);
+    open.add(phone);
+    open.add(upstream);
+    const drop = () => {
+      phone.destroy();
+      upstream.destroy();
+      open.delete(phone);
+      open.delete(upstream);
+    };
+    phone.on("error", drop).on("close", drop);
+    upstream.on("error", drop).on("close", drop);
+    phone.pipe(upstream);
+    upstream.pipe(phone);
+  });
+  await new Promise((resolveListen) => link.listen(0, "127.0.0.1", resolveListen));
+  const handle = {
+    url: `http://127.0.0.1:${link.address().port}`,
+    cut() {
+      up = false;
+      for (const socket of open) socket.destroy();
+      open.clear();
+    },
+    restore() {
+      up = true;
+    },
+    close() {
+      this.cut();
+      links.delete(handle);
+      return new Promise((resolveClose) => link.close(resolveClose));
+    },
+  };
+  links.add(handle);
+  return handle;
+}
+
+/** The links a file's tests opened, closed after them. */
+const links = new Set();
+
 /** Debian's Chromium, headless, with nothing reaching out to the internet on its own. */
 export function launchBrowser() {
   return chromium.launch({
@@ -162,6 +219,7 @@ export function serverAndBrowser(use) {
     use(server, browser);
   });
   after(async () => {
+    await Promise.all([...links].map((link) => link.close()));
     await browser?.close();
     await server?.stop();
   });

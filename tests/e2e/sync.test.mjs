@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { api, serverAndBrowser } from "./harness.mjs";
+import { api, serverAndBrowser, switchableLink } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { PASSWORD, answer, signedInPhone, synced, waitForValue } from "./phone.mjs";
 
@@ -27,14 +27,18 @@ async function serverAnswers(EMAIL) {
 
 test("3. answers typed offline survive a reload and reach the server when back online", async () => {
   const EMAIL = "aigul.seitkali@kosh.test";
-  // One phone, online: the first answers go to the server.
-  const one = await signedInPhone(browser, server, EMAIL, { create: true });
+  // One phone, online: the first answers go to the server. It reaches the server through a
+  // link the test can cut, so that "offline" below holds whatever the browser's emulation does.
+  const link = await switchableLink(server);
+  const one = await signedInPhone(browser, link, EMAIL, { create: true });
   await answer(one.page, "#q-personal-surname", "Сейітқали");
   await answer(one.page, "#q-personal-given_names", "Айгүл");
   await synced(one.page);
   assert.equal((await serverAnswers(EMAIL))["personal.surname"], "Сейітқали");
 
-  // Offline: keep answering; the app says it is offline and keeps them on the phone.
+  // Offline: the connection is gone and the browser says so. Keep answering; the app says it
+  // is offline and keeps them on the phone.
+  link.cut();
   await one.context.setOffline(true);
   await answer(one.page, "#q-personal-patronymic", "Нұрланқызы");
   await answer(one.page, "#q-personal-birth_date", "1991-04-17");
@@ -52,6 +56,7 @@ test("3. answers typed offline survive a reload and reach the server when back o
   assert.equal(before["personal.patronymic"], undefined, "the offline answers have not reached the server yet");
 
   // Back online: the answers reach the server with nothing pressed.
+  link.restore();
   await one.context.setOffline(false);
   await synced(one.page);
   const after = await serverAnswers(EMAIL);
