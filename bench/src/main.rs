@@ -8,11 +8,12 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kosh_bench::limit::Durability;
 use kosh_bench::targets::{KoshLaunch, Launcher, Target};
 use kosh_bench::{RunConfig, peer, workspace_dir};
 
-/// Kosh's sync path against a no-storage limit, a naive fsync server and PouchDB Server, side
-/// by side in one run.
+/// Kosh's sync path against a no-storage limit, a durable limit, a naive fsync server and
+/// PouchDB Server, side by side in one run.
 #[derive(Debug, Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -27,12 +28,12 @@ struct RunArgs {
     /// Device counts to measure, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "1,16,128")]
     devices: Vec<usize>,
-    /// The servers to measure (all four by default; fewer for a diagnosis, not for the table).
+    /// The servers to measure (all five by default; fewer for a diagnosis, not for the table).
     #[arg(
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "kosh,limit,naive,peer"
+        default_value = "kosh,limit,durable,naive,peer"
     )]
     targets: Vec<Target>,
     /// Seconds of load per server and device count.
@@ -79,12 +80,16 @@ enum KoshMode {
 
 #[derive(Debug, Subcommand)]
 enum Child {
-    /// The no-storage limit server (with --fsync-file: the naive durable server). Prints
-    /// `listening on http://<address>`; runs until killed.
+    /// The no-storage limit server (with --fsync-file: the naive durable server; with
+    /// --group-commit-file: the durable limit). Prints `listening on http://<address>`; runs
+    /// until killed.
     ServeLimit {
-        /// Append every request to this file and fsync it before answering.
-        #[arg(long)]
+        /// Append every request to this file and fsync it before answering, one at a time.
+        #[arg(long, conflicts_with = "group_commit_file")]
         fsync_file: Option<PathBuf>,
+        /// Append every request to this file, one fdatasync for all the requests waiting.
+        #[arg(long)]
+        group_commit_file: Option<PathBuf>,
     },
     /// Kosh's server from its library, configured by KOSH_* like `kosh-backend serve`.
     ServeKosh,
@@ -100,8 +105,16 @@ fn main() -> ExitCode {
         }
     };
     let served = match cli.command {
-        Some(Child::ServeLimit { fsync_file }) => {
-            runtime.block_on(kosh_bench::limit::serve(fsync_file))
+        Some(Child::ServeLimit {
+            fsync_file,
+            group_commit_file,
+        }) => {
+            let durability = match (fsync_file, group_commit_file) {
+                (Some(path), _) => Durability::FsyncEach(path),
+                (None, Some(path)) => Durability::GroupCommit(path),
+                (None, None) => Durability::None,
+            };
+            runtime.block_on(kosh_bench::limit::serve(durability))
         }
         Some(Child::ServeKosh) => runtime.block_on(kosh_bench::kosh_server::serve()),
         None => return runtime.block_on(benchmark(cli.run)),

@@ -61,7 +61,10 @@ pub struct Row {
 pub struct Ratio {
     pub devices: usize,
     pub kosh_over_limit: Option<f64>,
+    pub kosh_over_durable: Option<f64>,
     pub kosh_over_naive: Option<f64>,
+    /// The most any durable server could reach here, as a share of the no-storage limit.
+    pub durable_over_limit: Option<f64>,
     pub kosh_over_peer: Option<f64>,
 }
 
@@ -118,10 +121,16 @@ impl Report {
                     (Some(k), Some(o)) if o > 0.0 => Some(k / o),
                     _ => None,
                 };
+                let durable_over_limit = match (rate(Target::Durable), rate(Target::Limit)) {
+                    (Some(d), Some(l)) if l > 0.0 => Some(d / l),
+                    _ => None,
+                };
                 Ratio {
                     devices,
                     kosh_over_limit: over(Target::Limit),
+                    kosh_over_durable: over(Target::Durable),
                     kosh_over_naive: over(Target::Naive),
+                    durable_over_limit,
                     kosh_over_peer: over(Target::Peer),
                 }
             })
@@ -245,16 +254,19 @@ impl Report {
         }
         out.push_str("\nRatios of syncs per second:\n\n");
         out.push_str(
-            "| devices | Kosh ÷ limit | Kosh ÷ naive | Kosh ÷ peer |\n|--:|--:|--:|--:|\n",
+            "| devices | Kosh ÷ limit | Kosh ÷ durable limit | Kosh ÷ naive | Kosh ÷ peer | \
+             durable limit ÷ limit |\n|--:|--:|--:|--:|--:|--:|\n",
         );
         for r in &self.ratios {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 r.devices,
                 ratio_text(r.kosh_over_limit),
+                ratio_text(r.kosh_over_durable),
                 ratio_text(r.kosh_over_naive),
-                ratio_text(r.kosh_over_peer)
+                ratio_text(r.kosh_over_peer),
+                ratio_text(r.durable_over_limit)
             );
         }
         out.push_str(
@@ -381,6 +393,11 @@ const METHOD: &str = "## How it is measured
   same request into the same wire types and answers the same JSON, storing nothing: it returns the
   request's own ops as `changes` (the partner device pushes as many, so the answer has Kosh's size
   and shape). It checks no token.
+- **The durable limit** (`kosh-bench serve-limit --group-commit-file`) is the limit plus an
+  ideal group commit: each request is appended to one file's buffer, and one thread writes
+  everything waiting and `fdatasync`s once for all of it before those requests are answered. No
+  token, no index, no reads: no server with durable acknowledgements can be faster on this
+  machine, so `durable limit ÷ limit` is the ceiling for `Kosh ÷ limit`.
 - **The naive durable server** (`kosh-bench serve-limit --fsync-file`) is the limit plus one
   append of the request to a file and one `fsync` per request, one at a time.
 - **The peer** is PouchDB Server 4.2.0 (npm, pinned in `bench/peer/package-lock.json`, installed

@@ -1,4 +1,4 @@
-//! The four servers measured side by side, how each is started, and the simulated devices each
+//! The five servers measured side by side, how each is started, and the simulated devices each
 //! one gets: devices come in pairs, two phones of one applicant sharing one draft, plus one
 //! extra pair for the single-answer probe.
 
@@ -28,19 +28,28 @@ const DEFAULT_TOKEN_LEN: usize = 300;
 pub enum Target {
     Kosh,
     Limit,
+    /// The durable limit: the no-storage limit plus an ideal group commit to one file.
+    Durable,
     Naive,
     Peer,
 }
 
 impl Target {
     /// Every target, in the order they run for each device count.
-    pub const ALL: [Target; 4] = [Target::Kosh, Target::Limit, Target::Naive, Target::Peer];
+    pub const ALL: [Target; 5] = [
+        Target::Kosh,
+        Target::Limit,
+        Target::Durable,
+        Target::Naive,
+        Target::Peer,
+    ];
 
     /// The row's name in the table.
     pub fn label(self) -> &'static str {
         match self {
             Target::Kosh => "Kosh (sled, group commit)",
             Target::Limit => "limit: no storage",
+            Target::Durable => "durable limit: group commit to a file",
             Target::Naive => "naive: fsync per request",
             Target::Peer => "peer: PouchDB Server 4.2.0",
         }
@@ -108,11 +117,16 @@ impl Launcher {
                 command = Command::new(&self.bench_exe);
                 command.arg("serve-limit");
             }
-            Target::Naive => {
+            Target::Durable | Target::Naive => {
+                let flag = if target == Target::Durable {
+                    "--group-commit-file"
+                } else {
+                    "--fsync-file"
+                };
                 command = Command::new(&self.bench_exe);
                 command
                     .arg("serve-limit")
-                    .arg("--fsync-file")
+                    .arg(flag)
                     .arg(dir.path().join("requests.log"));
             }
             Target::Peer => {
@@ -172,7 +186,7 @@ pub async fn fleet(
                 *token_len = Some(token.len());
                 Credential::Token(token)
             }
-            Target::Limit | Target::Naive => {
+            Target::Limit | Target::Durable | Target::Naive => {
                 Credential::Token("x".repeat(token_len.unwrap_or(DEFAULT_TOKEN_LEN)))
             }
             Target::Peer => {

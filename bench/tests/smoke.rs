@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// Far more than the smoke run needs (8 rows of about a second, plus starts).
+/// Far more than the smoke run needs (10 rows of about a second, plus starts).
 const BOUND: Duration = Duration::from_secs(300);
 
 fn run_smoke() -> (Value, String) {
@@ -65,10 +65,10 @@ fn number(row: &Value, field: &str) -> f64 {
 fn smoke_run_measures_every_server_with_sane_numbers() {
     let (report, output) = run_smoke();
     let rows = report["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 8, "4 servers × 2 device counts: {output}");
+    assert_eq!(rows.len(), 10, "5 servers × 2 device counts: {output}");
     let mut peer_skipped = None;
     for devices in [1, 2] {
-        for target in ["kosh", "limit", "naive", "peer"] {
+        for target in ["kosh", "limit", "durable", "naive", "peer"] {
             let row = rows
                 .iter()
                 .find(|r| r["target"] == target && r["devices"] == devices)
@@ -108,11 +108,12 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
     assert!(number(kosh_pair, "pulled_per_sync") > 0.0, "{kosh_pair}");
     let ratios = report["ratios"].as_array().unwrap();
     assert_eq!(ratios.len(), 2);
-    assert!(
-        ratios
-            .iter()
-            .all(|r| r["kosh_over_limit"].as_f64().is_some())
-    );
+    for field in ["kosh_over_limit", "kosh_over_durable", "durable_over_limit"] {
+        assert!(
+            ratios.iter().all(|r| r[field].as_f64().is_some()),
+            "{field}: {ratios:?}"
+        );
+    }
     assert_eq!(report["checks"].as_array().unwrap().len(), 5);
     // Kosh's store alone and sled alone, at the judged device count (2 in the smoke run).
     assert_eq!(report["floor_failures"], serde_json::json!([]), "{report}");
