@@ -116,22 +116,17 @@ impl Report {
             .iter()
             .map(|&devices| {
                 let rate = |t| self.measured(t, devices).map(|m| m.syncs_per_s);
-                let kosh = rate(Target::Kosh);
-                let over = |t| match (kosh, rate(t)) {
-                    (Some(k), Some(o)) if o > 0.0 => Some(k / o),
-                    _ => None,
-                };
-                let durable_over_limit = match (rate(Target::Durable), rate(Target::Limit)) {
-                    (Some(d), Some(l)) if l > 0.0 => Some(d / l),
+                let ratio = |a, b| match (rate(a), rate(b)) {
+                    (Some(a), Some(b)) if b > 0.0 => Some(a / b),
                     _ => None,
                 };
                 Ratio {
                     devices,
-                    kosh_over_limit: over(Target::Limit),
-                    kosh_over_durable: over(Target::Durable),
-                    kosh_over_naive: over(Target::Naive),
-                    durable_over_limit,
-                    kosh_over_peer: over(Target::Peer),
+                    kosh_over_limit: ratio(Target::Kosh, Target::Limit),
+                    kosh_over_durable: ratio(Target::Kosh, Target::Durable),
+                    kosh_over_naive: ratio(Target::Kosh, Target::Naive),
+                    durable_over_limit: ratio(Target::Durable, Target::Limit),
+                    kosh_over_peer: ratio(Target::Kosh, Target::Peer),
                 }
             })
             .collect();
