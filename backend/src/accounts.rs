@@ -17,7 +17,7 @@ use crate::auth::{Caller, random_token, token_hash};
 use crate::error::{ApiError, ApiResult, Json};
 use crate::rate_limit::LimitKey;
 use crate::state::AppState;
-use crate::store::{RefreshRecord, Rotation, UserRecord, email_key};
+use crate::store::{RefreshRecord, Rotation, UserRecord};
 
 /// The fewest characters a password may have (API.md).
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -93,6 +93,7 @@ pub async fn create_account(
     if state.store.user_by_email(email)?.is_some() {
         return Err(ApiError::EmailTaken);
     }
+    state.writable()?;
     let user = UserRecord {
         id: UserId(uuid::Uuid::new_v4().to_string()),
         email: email.to_owned(),
@@ -110,6 +111,7 @@ pub async fn create_account(
 
 /// Starts a login for `user`: a new refresh family and the first token pair.
 async fn start_login(state: &AppState, user: &UserRecord) -> ApiResult<TokenResponse> {
+    state.writable()?;
     let refresh_token = random_token();
     let record = RefreshRecord {
         family: uuid::Uuid::new_v4().to_string(),
@@ -167,7 +169,7 @@ pub async fn login(
     ClientAddr(addr): ClientAddr,
     Json(req): Json<LoginRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
-    let mut keys = vec![LimitKey::Email(email_key(&req.email))];
+    let mut keys = vec![LimitKey::email(&req.email)];
     keys.extend(addr.map(LimitKey::Address));
     if let Some(retry_after) = state.limiter.check(&keys, Instant::now()) {
         return Err(ApiError::RateLimited { retry_after });
@@ -198,6 +200,7 @@ pub async fn refresh(
     State(state): State<AppState>,
     Json(req): Json<RefreshRequest>,
 ) -> ApiResult<Json<TokenResponse>> {
+    state.writable()?;
     let new_token = random_token();
     let now = Utc::now();
     let rotation = state.store.rotate_refresh(
@@ -236,6 +239,7 @@ pub async fn logout(
     State(state): State<AppState>,
     Json(req): Json<RefreshRequest>,
 ) -> ApiResult<StatusCode> {
+    state.writable()?;
     if state.store.revoke_login(&token_hash(&req.refresh_token))? {
         state.durable().await?;
     }

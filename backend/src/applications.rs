@@ -92,6 +92,7 @@ pub async fn submit(
         owner: caller.user.clone(),
         application,
     };
+    state.writable()?;
     match state.store.submit(key, &record)? {
         Submission::Created(record) => {
             state.durable().await?;
@@ -179,6 +180,7 @@ pub async fn post_event(
             owner: old.owner.clone(),
             application,
         };
+        state.writable()?;
         if state.store.replace_application(&old, &new)? {
             state.durable().await?;
             tracing::info!(application = %id, stage = event.stage.id(), outcome = event.outcome.id(), "stage event");

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -19,6 +20,7 @@ use kosh_shared::ids::UserId;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
 
 use crate::error::{ApiError, ApiResult};
 use crate::settings::PasswordCost;
@@ -152,10 +154,17 @@ pub fn load_or_create_secret(
     Ok(secret)
 }
 
-/// Hashes passwords with argon2id at the configured cost.
+/// Hashes passwords with argon2id at the configured cost, a few at a time.
+///
+/// Each hash takes the cost's memory (19 MiB at the secure default) for its whole run: a
+/// hundred registrations at once would take 1.9 GiB. So hashes and verifications wait for one
+/// of [`Passwords::concurrency`] permits, one per core: more would only share the same cores
+/// while holding more memory. A waiting request holds its password (at most 1 KiB) and nothing
+/// else.
 #[derive(Clone)]
 pub struct Passwords {
     argon: Argon2<'static>,
+    permits: Arc<Semaphore>,
     /// A hash of a random password, verified against when the email is unknown so that the
     /// answer takes as long as for a known one.
     decoy: String,
@@ -174,15 +183,44 @@ impl Passwords {
             .map_err(|e| format!("argon2 parameters: {e}"))?;
         let argon = Argon2::new(ArgonAlgorithm::Argon2id, Version::V0x13, params);
         let decoy = hash_with(&argon, &random_token())?;
-        Ok(Passwords { argon, decoy })
+        let permits = Arc::new(Semaphore::new(Passwords::concurrency()));
+        Ok(Passwords {
+            argon,
+            permits,
+            decoy,
+        })
+    }
+
+    /// How many hashes run at once: one per core.
+    pub fn concurrency() -> usize {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    }
+
+    /// Runs `work` on a blocking thread once a permit is free.
+    async fn run<T: Send + 'static>(
+        &self,
+        what: &str,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> ApiResult<T> {
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::Internal(format!("{what} permit: {e}")))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("{what} task: {e}")))
     }
 
     /// The PHC string of `password` (on a blocking thread).
     pub async fn hash(&self, password: String) -> ApiResult<String> {
         let argon = self.argon.clone();
-        tokio::task::spawn_blocking(move || hash_with(&argon, &password))
-            .await
-            .map_err(|e| ApiError::Internal(format!("hash task: {e}")))?
+        self.run("hash", move || hash_with(&argon, &password))
+            .await?
             .map_err(ApiError::Internal)
     }
 
@@ -192,13 +230,13 @@ impl Passwords {
         let argon = self.argon.clone();
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| self.decoy.clone());
-        let matches = tokio::task::spawn_blocking(move || {
-            PasswordHash::new(&hash)
-                .map(|parsed| argon.verify_password(password.as_bytes(), &parsed).is_ok())
-                .unwrap_or(false)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(format!("verify task: {e}")))?;
+        let matches = self
+            .run("verify", move || {
+                PasswordHash::new(&hash)
+                    .map(|parsed| argon.verify_password(password.as_bytes(), &parsed).is_ok())
+                    .unwrap_or(false)
+            })
+            .await?;
         Ok(known && matches)
     }
 }
@@ -257,12 +295,15 @@ impl FromRequestParts<AppState> for Caller {
             return Err(ApiError::Unauthorized);
         }
         let claims = state.keys.verify(token.trim())?;
-        if !state.store.is_login_active(&claims.sid)? {
+        let user = UserId(claims.sub);
+        // Defence in depth against a leaked signing secret: a token re-signed with another
+        // `sub` names a login that is not that user's, and is refused.
+        if !state.store.is_login_active(&claims.sid, &user)? {
             return Err(ApiError::Unauthorized);
         }
-        tracing::Span::current().record("user", claims.sub.as_str());
+        tracing::Span::current().record("user", user.as_str());
         Ok(Caller {
-            user: UserId(claims.sub),
+            user,
             role: claims.role,
             login: claims.sid,
         })

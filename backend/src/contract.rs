@@ -36,6 +36,7 @@ fn refused(err: SharedError) -> ApiError {
 async fn store_contract(state: &AppState, user: &UserId, contract: &Contract) -> ApiResult<()> {
     rules::validate(contract, state.reference.policy(), Utc::now().date_naive())
         .map_err(refused)?;
+    state.writable()?;
     state.store.put_contract(user, contract)?;
     state.durable().await?;
     Ok(())

@@ -162,6 +162,7 @@ pub async fn sync(
         .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
     let incoming = clamp_clocks(&req, horizon, &form_versions);
     if !incoming.is_empty() {
+        state.writable()?;
         match state.store.push_ops(&caller.user, &incoming, now)? {
             Ok(()) => {}
             Err(PushRefusal::NotOwner(draft)) => {

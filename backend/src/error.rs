@@ -72,6 +72,19 @@ pub enum ApiError {
     InvalidHlc(String),
     #[error("{0}")]
     InvalidDate(String),
+    /// The request line is over hyper's 64 KiB.
+    #[error("the URL is too long")]
+    UriTooLong,
+    /// The request's headers are over hyper's limit.
+    #[error("the request headers are too large")]
+    HeadersTooLarge,
+    /// The server holds as many connections as it may; try again in a moment.
+    #[error("the server is busy; retry shortly")]
+    ServerBusy,
+    /// The disk the store is on has no room for this write; reads still work, and writes
+    /// resume by themselves once there is room.
+    #[error("the server's storage is full; nothing was saved; retry later")]
+    StorageFull { retry_after: Duration },
     /// Our fault; the cause is logged and never sent.
     #[error("internal error")]
     Internal(String),
@@ -106,6 +119,13 @@ impl ApiError {
             UnknownForm(_) => (StatusCode::BAD_REQUEST, "unknown_form"),
             InvalidHlc(_) => (StatusCode::BAD_REQUEST, "invalid_hlc"),
             InvalidDate(_) => (StatusCode::BAD_REQUEST, "invalid_date"),
+            UriTooLong => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+            HeadersTooLarge => (
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "headers_too_large",
+            ),
+            ServerBusy => (StatusCode::SERVICE_UNAVAILABLE, "server_busy"),
+            StorageFull { .. } => (StatusCode::SERVICE_UNAVAILABLE, "storage_full"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -143,7 +163,8 @@ impl IntoResponse for ApiError {
             tracing::debug!(code, "request refused");
         }
         let mut response = (status, axum::Json(self.body())).into_response();
-        if let ApiError::RateLimited { retry_after } = &self {
+        if let ApiError::RateLimited { retry_after } | ApiError::StorageFull { retry_after } = &self
+        {
             // Round up so a client that waits exactly this long is let in.
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
             if let Ok(value) = HeaderValue::from_str(&secs.max(1).to_string()) {
@@ -154,9 +175,19 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// How long a client is asked to wait when the disk is full.
+pub const STORAGE_FULL_RETRY: Duration = Duration::from_secs(30);
+
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
-        ApiError::Internal(format!("store: {err}"))
+        if err.is_full() {
+            tracing::warn!(%err, "a write found the disk full");
+            ApiError::StorageFull {
+                retry_after: STORAGE_FULL_RETRY,
+            }
+        } else {
+            ApiError::Internal(format!("store: {err}"))
+        }
     }
 }
 
@@ -231,6 +262,7 @@ pub async fn json_error_bodies(response: Response) -> Response {
         StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout,
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+        StatusCode::URI_TOO_LONG => ApiError::UriTooLong,
         StatusCode::INTERNAL_SERVER_ERROR => ApiError::Internal("a layer failed".into()),
         _ => return response,
     };
@@ -347,6 +379,12 @@ mod tests {
             ApiError::UnknownForm(String::new()),
             ApiError::InvalidHlc(String::new()),
             ApiError::InvalidDate(String::new()),
+            ApiError::UriTooLong,
+            ApiError::HeadersTooLarge,
+            ApiError::ServerBusy,
+            ApiError::StorageFull {
+                retry_after: Duration::from_secs(5),
+            },
             ApiError::Internal(String::new()),
         ];
         for err in errors {

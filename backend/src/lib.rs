@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod connections;
 pub mod contract;
 pub mod drafts;
 pub mod error;
@@ -19,7 +20,6 @@ pub mod store;
 pub mod web;
 
 use std::future::Future;
-use std::net::SocketAddr;
 
 use axum::Router;
 use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
@@ -124,12 +124,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(state.clone());
-    let served = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let served = connections::serve(listener, app, state.settings.connections, shutdown).await;
     let flushed = state.commit.shutdown().await;
     served?;
     flushed.map_err(|e| std::io::Error::other(e.to_string()))?;

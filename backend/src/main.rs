@@ -16,6 +16,11 @@ Environment variables:
   KOSH_DATA_DIR    where the store and the generated JWT secret live (default ./kosh-data)
   KOSH_JWT_SECRET  secret that signs access tokens (default: generated once into KOSH_DATA_DIR)
   KOSH_WEB_DIR     the built web app, served at / (default: none)
+  KOSH_MAX_CONNECTIONS      connections held at once; more get 503 (default 10000, kept below
+                            the open-file limit, whose soft value is raised to the hard one)
+  KOSH_HEADER_TIMEOUT_SECS  time to send a request's headers, and the most a kept-alive
+                            connection may sit idle (default 30)
+  KOSH_DISK_RESERVE_MB      free disk kept; below it writes get 503 storage_full (default 32)
   RUST_LOG         log filter, e.g. info or kosh_backend=debug (default info); logs go to stderr";
 
 /// Kosh's sync server.
@@ -52,13 +57,16 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    let settings = match Settings::from_env() {
+    let mut settings = match Settings::from_env() {
         Ok(settings) => settings,
         Err(err) => {
             eprintln!("kosh-backend: {err}");
             return ExitCode::from(2);
         }
     };
+    if let Some(open_files) = kosh_backend::connections::raise_open_file_limit() {
+        settings.connections = settings.connections.within_open_files(open_files);
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(err) => {

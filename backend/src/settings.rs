@@ -7,6 +7,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use crate::connections::ConnectionLimits;
+
 /// How expensive password hashing is (argon2id's memory, passes and lanes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordCost {
@@ -81,6 +83,11 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// The most changes one sync answer carries before it says `more`.
     pub sync_page_size: usize,
+    /// How many connections are held at once and how long a silent one may stay.
+    pub connections: ConnectionLimits,
+    /// Free bytes the disk of the data directory keeps: below it, writes are refused with 503
+    /// `storage_full` (reads go on) until there is room again.
+    pub disk_reserve_bytes: u64,
 }
 
 /// A setting from the environment that could not be used.
@@ -110,11 +117,14 @@ impl Settings {
             max_clock_skew: Duration::from_secs(5 * 60),
             request_timeout: Duration::from_secs(30),
             sync_page_size: 500,
+            connections: ConnectionLimits::default(),
+            disk_reserve_bytes: 32 * 1024 * 1024,
         }
     }
 
-    /// The defaults, overridden by `KOSH_ADDR`, `KOSH_DATA_DIR`, `KOSH_JWT_SECRET` and
-    /// `KOSH_WEB_DIR` where they are set and not empty.
+    /// The defaults, overridden by `KOSH_ADDR`, `KOSH_DATA_DIR`, `KOSH_JWT_SECRET`,
+    /// `KOSH_WEB_DIR`, `KOSH_MAX_CONNECTIONS`, `KOSH_HEADER_TIMEOUT_SECS` and
+    /// `KOSH_DISK_RESERVE_MB` where they are set and not empty.
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::from_vars(|name| std::env::var(name).ok())
     }
@@ -139,6 +149,35 @@ impl Settings {
         }
         if let Some(dir) = var("KOSH_WEB_DIR") {
             settings.web_dir = Some(PathBuf::from(dir));
+        }
+        let number =
+            |variable: &'static str, reason: &'static str| -> Result<Option<u64>, SettingsError> {
+                var(variable)
+                    .map(|value| {
+                        value
+                            .trim()
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|n| *n > 0)
+                            .ok_or(SettingsError {
+                                variable,
+                                value: value.clone(),
+                                reason,
+                            })
+                    })
+                    .transpose()
+            };
+        if let Some(n) = number("KOSH_MAX_CONNECTIONS", "expected a whole number above 0")? {
+            settings.connections.max_connections = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(n) = number(
+            "KOSH_HEADER_TIMEOUT_SECS",
+            "expected a number of seconds above 0",
+        )? {
+            settings.connections.header_timeout = Duration::from_secs(n);
+        }
+        if let Some(n) = number("KOSH_DISK_RESERVE_MB", "expected a number of MiB above 0")? {
+            settings.disk_reserve_bytes = n.saturating_mul(1024 * 1024);
         }
         Ok(settings)
     }
@@ -167,6 +206,8 @@ impl fmt::Debug for Settings {
             .field("max_clock_skew", &self.max_clock_skew)
             .field("request_timeout", &self.request_timeout)
             .field("sync_page_size", &self.sync_page_size)
+            .field("connections", &self.connections)
+            .field("disk_reserve_bytes", &self.disk_reserve_bytes)
             .finish()
     }
 }
@@ -197,6 +238,30 @@ mod tests {
         assert_eq!(settings.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(settings.data_dir, PathBuf::from("./kosh-data"));
         assert_eq!(settings.access_token_ttl, Duration::from_secs(900));
+    }
+
+    #[test]
+    fn limits_come_from_the_environment_and_nonsense_is_refused() {
+        let settings = Settings::from_vars(|name| match name {
+            "KOSH_MAX_CONNECTIONS" => Some("64".into()),
+            "KOSH_HEADER_TIMEOUT_SECS" => Some("2".into()),
+            "KOSH_DISK_RESERVE_MB" => Some("8".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(settings.connections.max_connections, 64);
+        assert_eq!(settings.connections.header_timeout, Duration::from_secs(2));
+        assert_eq!(settings.disk_reserve_bytes, 8 * 1024 * 1024);
+        for (variable, value) in [
+            ("KOSH_MAX_CONNECTIONS", "0"),
+            ("KOSH_MAX_CONNECTIONS", "many"),
+            ("KOSH_HEADER_TIMEOUT_SECS", "-1"),
+            ("KOSH_DISK_RESERVE_MB", "1.5"),
+        ] {
+            let err =
+                Settings::from_vars(|name| (name == variable).then(|| value.into())).unwrap_err();
+            assert_eq!(err.variable, variable);
+        }
     }
 
     #[test]

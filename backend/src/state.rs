@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
+use crate::error::{ApiError, ApiResult, STORAGE_FULL_RETRY};
 use crate::rate_limit::LoginLimiter;
 use crate::reference::Reference;
 use crate::settings::Settings;
-use crate::store::{GroupCommit, SledStore, Store, StoreError};
+use crate::store::{GroupCommit, ReopeningStore, Store, StoreError};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +45,10 @@ impl AppState {
     /// Opens the sled store in `settings.data_dir` and everything else, and starts the
     /// group-commit flusher.
     pub fn open(settings: Settings) -> Result<AppState, StartError> {
-        let store: Arc<dyn Store> = Arc::new(SledStore::open(&settings.data_dir)?);
+        let store: Arc<dyn Store> = Arc::new(ReopeningStore::open(
+            &settings.data_dir,
+            settings.disk_reserve_bytes,
+        )?);
         AppState::with_store(settings, store)
     }
 
@@ -71,5 +75,24 @@ impl AppState {
     /// Waits until every write made so far is on disk (shared with concurrent requests).
     pub async fn durable(&self) -> Result<(), StoreError> {
         self.commit.durable().await
+    }
+
+    /// Refuses a write, before anything is written, while the data directory's disk has less
+    /// free room than `disk_reserve_bytes`: a 503 `storage_full` the app retries later, instead
+    /// of a write that fails halfway. Reads never ask.
+    pub fn writable(&self) -> ApiResult<()> {
+        match crate::store::free_bytes(&self.settings.data_dir) {
+            Some(free) if free < self.settings.disk_reserve_bytes => {
+                tracing::warn!(
+                    free,
+                    reserve = self.settings.disk_reserve_bytes,
+                    "disk nearly full: refusing a write"
+                );
+                Err(ApiError::StorageFull {
+                    retry_after: STORAGE_FULL_RETRY,
+                })
+            }
+            _ => Ok(()),
+        }
     }
 }

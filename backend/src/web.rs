@@ -1,9 +1,16 @@
 //! The built web app from `KOSH_WEB_DIR`, served at `/` so one process gives a phone the whole
 //! product. Unknown non-API paths get `index.html` (the app's router takes over on reload); API
 //! paths never do: they get the JSON 404 of API.md.
+//!
+//! Two guards sit in front of tower-http's `ServeDir`: a path is cut to single slashes first
+//! (`//assets` would otherwise be redirected to `//assets/`, which a browser reads as another
+//! host), and a file is served only if its real location, symbolic links followed, is inside
+//! the web directory (a link `web/etc -> /etc` must not serve `/etc/passwd`).
+
+use std::path::{Component, Path, PathBuf};
 
 use axum::extract::{Request, State};
-use axum::http::Method;
+use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -27,16 +34,67 @@ fn looks_like_a_file(path: &str) -> bool {
     })
 }
 
+/// `path` with every run of slashes cut to one: `//assets//x` is `/assets/x`.
+fn single_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The request's URI with its path cut to single slashes, the query kept.
+fn with_single_slashes(uri: &Uri) -> Option<Uri> {
+    let path = single_slashes(uri.path());
+    let path_and_query = match uri.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path,
+    };
+    path_and_query.parse().ok()
+}
+
+/// Whether the file or directory a request path names, links followed, lies inside `root`. A
+/// path that names nothing is "inside": `ServeDir` answers it with a 404 or the app's page.
+fn stays_inside(root: &Path, request_path: &str) -> bool {
+    let Ok(decoded) = percent_encoding::percent_decode_str(request_path).decode_utf8() else {
+        // ServeDir refuses these itself.
+        return true;
+    };
+    let mut path = PathBuf::from(root);
+    for part in Path::new(decoded.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(name) => path.push(name),
+            Component::CurDir => {}
+            // ServeDir refuses `..` and absolute parts itself; so do we.
+            _ => return false,
+        }
+    }
+    match (path.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(root)) => real.starts_with(root),
+        (Err(_), _) => true,
+        (Ok(_), Err(_)) => false,
+    }
+}
+
 /// The router's fallback: static files when a web directory is configured, else JSON 404.
-pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
+pub async fn fallback(State(state): State<AppState>, mut req: Request) -> Response {
     let Some(dir) = state.settings.web_dir.as_ref() else {
         return ApiError::NotFound.into_response();
     };
+    if let Some(uri) = with_single_slashes(req.uri()) {
+        *req.uri_mut() = uri;
+    }
     if is_api_path(req.uri().path()) {
         return ApiError::NotFound.into_response();
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return ApiError::MethodNotAllowed.into_response();
+    }
+    if !stays_inside(dir, req.uri().path()) {
+        tracing::warn!(path = %req.uri().path(), "a web path leads out of KOSH_WEB_DIR");
+        return ApiError::NotFound.into_response();
     }
     let files = ServeDir::new(dir).append_index_html_on_directories(true);
     // A missing `/app.wasm` is a 404, not a page of HTML the loader would choke on; a missing
@@ -72,5 +130,40 @@ mod tests {
         assert!(!looks_like_a_file("/status/42"));
         assert!(!looks_like_a_file("/form/personal.birth_date"));
         assert!(!looks_like_a_file("/"));
+    }
+
+    #[test]
+    fn runs_of_slashes_become_one() {
+        assert_eq!(single_slashes("//assets"), "/assets");
+        assert_eq!(single_slashes("/a//b///c/"), "/a/b/c/");
+        assert_eq!(single_slashes("/"), "/");
+        let uri: Uri = "//evil.example/x?y=//z".parse().unwrap();
+        assert_eq!(
+            with_single_slashes(&uri).unwrap().to_string(),
+            "/evil.example/x?y=//z"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_web_directory_are_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "x").unwrap();
+        let web = tempfile::tempdir().unwrap();
+        std::fs::write(web.path().join("index.html"), "<html>").unwrap();
+        std::fs::create_dir(web.path().join("assets")).unwrap();
+        std::fs::write(web.path().join("assets/app.css"), "").unwrap();
+        std::os::unix::fs::symlink(outside.path(), web.path().join("etc")).unwrap();
+        std::os::unix::fs::symlink(web.path().join("assets"), web.path().join("inner")).unwrap();
+        assert!(!stays_inside(web.path(), "/etc/secret"));
+        assert!(!stays_inside(web.path(), "/etc"));
+        assert!(
+            !stays_inside(web.path(), "/%65tc/secret"),
+            "percent-encoded"
+        );
+        assert!(!stays_inside(web.path(), "/assets/../etc/secret"));
+        assert!(stays_inside(web.path(), "/index.html"));
+        assert!(stays_inside(web.path(), "/inner/app.css"), "a link inside");
+        assert!(stays_inside(web.path(), "/status/42"), "an app route");
     }
 }

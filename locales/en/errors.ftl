@@ -27,6 +27,10 @@ error-unknown_region = This region is not on the list. Choose a region from the 
 error-unknown_form = There is no such form. Update the app.
 error-invalid_hlc = The phone's clock shows a strange time. Check the date and time.
 error-invalid_date = Wrong date. Check the day, month and year.
+error-uri_too_long = The app sent an address that is too long. Update the app.
+error-headers_too_large = The app sent too much at once. Update the app and try again.
+error-server_busy = The server is busy. Your answers are saved on your phone. The app will try again soon.
+error-storage_full = The server cannot save right now. Your answers are saved on your phone. The app will try again later.
 
 ## Errors on the phone (no server code)
 

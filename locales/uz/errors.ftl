@@ -28,6 +28,10 @@ error-unknown_region = Bunday viloyat roʻyxatda yoʻq. Viloyatni roʻyxatdan ta
 error-unknown_form = Bunday anketa yoʻq. Ilovani yangilang.
 error-invalid_hlc = Telefondagi soat gʻalati vaqtni koʻrsatyapti. Sana va vaqtni tekshiring.
 error-invalid_date = Sana notoʻgʻri. Kun, oy va yilni tekshiring.
+error-uri_too_long = Ilova juda uzun manzil yubordi. Ilovani yangilang.
+error-headers_too_large = Ilova bir vaqtda juda koʻp maʼlumot yubordi. Ilovani yangilang va yana urinib koʻring.
+error-server_busy = Server band. Javoblaringiz telefoningizda saqlangan. Ilova tez orada yana urinib koʻradi.
+error-storage_full = Server hozir saqlay olmaydi. Javoblaringiz telefoningizda saqlangan. Ilova keyinroq yana urinib koʻradi.
 
 ## Telefondagi xatolar (server kodisiz)
 

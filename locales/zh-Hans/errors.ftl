@@ -28,6 +28,10 @@ error-unknown_region = 名单里没有这个州。请从名单中选择。
 error-unknown_form = 没有这份问卷。请更新应用。
 error-invalid_hlc = 手机上的时间不对劲。请检查日期和时间。
 error-invalid_date = 日期不对。请检查日、月、年。
+error-uri_too_long = 应用发送的地址太长。请更新应用。
+error-headers_too_large = 应用一次发送的数据太多。请更新应用后再试。
+error-server_busy = 服务器正忙。您的回答已保存在手机上。应用稍后会自动重试。
+error-storage_full = 服务器现在无法保存。您的回答已保存在手机上。应用稍后会自动重试。
 
 ## 手机上的错误（没有服务器代码）
 

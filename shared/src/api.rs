@@ -37,6 +37,10 @@ pub const ERROR_CODES: &[&str] = &[
     "unknown_form",
     "invalid_hlc",
     "invalid_date",
+    "uri_too_long",
+    "headers_too_large",
+    "server_busy",
+    "storage_full",
 ];
 
 /// The body of every error response: `{"error": {...}}`.

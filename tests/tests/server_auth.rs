@@ -311,6 +311,41 @@ async fn bad_tokens_are_refused() {
     assert_eq!(resp.status(), 401);
 }
 
+#[tokio::test]
+async fn a_token_resigned_for_another_user_is_refused_and_dies_with_that_login() {
+    // Someone holding the signing secret re-signs A's token with B's `sub`: the login it names
+    // is A's, so it is not B's token, before or after B logs out.
+    let server = TestServer::start().await;
+    let a = server.register("a-user@example.kz").await;
+    let b = server.register("b-user@example.kz").await;
+    let secret = load_or_create_secret(None, server.data_dir()).unwrap();
+    let mut claims = decode_claims(&a.access_token);
+    claims["sub"] = decode_claims(&b.access_token)["sub"].clone();
+    let resigned = jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(&secret),
+    )
+    .unwrap();
+    let (status, body) = server.get("/v1/me", Some(&resigned)).await;
+    assert_eq!((status, code(&body)), (401, "unauthorized"));
+    let (status, _) = server
+        .post(
+            "/v1/auth/logout",
+            None,
+            json!({"refresh_token": b.refresh_token}),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, body) = server.get("/v1/me", Some(&resigned)).await;
+    assert_eq!((status, code(&body)), (401, "unauthorized"));
+    assert_eq!(
+        server.get("/v1/me", Some(&a.access_token)).await.0,
+        200,
+        "A's own token still works"
+    );
+}
+
 fn decode_claims(token: &str) -> Value {
     let payload = token.split('.').nth(1).unwrap();
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()

@@ -22,6 +22,8 @@ use super::{Store, StoreError, StoreResult};
 struct Progress {
     flushed: u64,
     failed: u64,
+    /// Whether the last failed flush failed for want of disk space.
+    failed_full: bool,
 }
 
 /// What the flusher calls: `Store::flush` in the server, a probe in tests.
@@ -112,6 +114,8 @@ impl GroupCommit {
             .map_err(|_| StoreError::Backend("the flusher stopped".into()))?;
         if seen.flushed >= ticket {
             Ok(())
+        } else if seen.failed_full {
+            Err(StoreError::Full("the flush found the disk full".into()))
         } else {
             Err(StoreError::Backend("flush failed".into()))
         }
@@ -157,6 +161,7 @@ fn flusher(shared: &Shared) {
                 Err(ref err) => {
                     tracing::error!(%err, "flush failed");
                     p.failed = p.failed.max(target);
+                    p.failed_full = err.is_full();
                 }
             });
             continue;

@@ -123,7 +123,7 @@ pub struct Recovered {
 }
 
 fn io_error(what: impl std::fmt::Display, err: io::Error) -> StoreError {
-    StoreError::Backend(format!("journal: {what}: {err}"))
+    StoreError::from_io(format_args!("journal: {what}"), err)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> StoreResult<MutexGuard<'_, T>> {

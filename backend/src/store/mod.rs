@@ -4,6 +4,8 @@
 
 mod commit;
 mod journal;
+mod reopening;
+mod seal;
 mod sled;
 
 use std::path::PathBuf;
@@ -15,6 +17,8 @@ use kosh_shared::ids::{ApplicationId, DraftId, FormId, OpId, UserId};
 use serde::{Deserialize, Serialize};
 
 pub use self::commit::GroupCommit;
+pub use self::reopening::ReopeningStore;
+pub use self::seal::SEAL_FILE;
 pub use self::sled::SledStore;
 
 /// What can go wrong below the handlers.
@@ -31,6 +35,32 @@ pub enum StoreError {
     /// A stored record does not decode.
     #[error("stored record does not decode: {0}")]
     Corrupt(String),
+    /// The disk has no room: the write is not acknowledged, and writes resume by themselves
+    /// once there is room again.
+    #[error("the disk is full: {0}")]
+    Full(String),
+    /// The store on disk cannot be used without losing acknowledged data: the server refuses
+    /// to start, and the message says what is wrong and where the data is.
+    #[error("{0}")]
+    Damaged(String),
+}
+
+impl StoreError {
+    /// The error of a failed file operation on `what`: `Full` when the disk (or the quota) has
+    /// no room, else `Backend`.
+    pub fn from_io(what: impl std::fmt::Display, err: std::io::Error) -> StoreError {
+        use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+        if matches!(err.kind(), StorageFull | QuotaExceeded) {
+            StoreError::Full(format!("{what}: {err}"))
+        } else {
+            StoreError::Backend(format!("{what}: {err}"))
+        }
+    }
+
+    /// Whether this is the disk being full.
+    pub fn is_full(&self) -> bool {
+        matches!(self, StoreError::Full(_))
+    }
 }
 
 /// Result with the store's error.
@@ -165,8 +195,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Rotation>;
     /// Revokes the login a refresh token belongs to; `false` if the token is unknown.
     fn revoke_login(&self, token_hash: &str) -> StoreResult<bool>;
-    /// Whether a login (a refresh family) is still active.
-    fn is_login_active(&self, family: &str) -> StoreResult<bool>;
+    /// Whether a login (a refresh family) is still active and is `user`'s: an access token
+    /// counts only for the login it was issued in, and only as that login's own user.
+    fn is_login_active(&self, family: &str, user: &UserId) -> StoreResult<bool>;
 
     /// Logs the ops not seen before and merges them into their drafts
     /// (`kosh_shared::draft`), all or nothing. Returns the refusal if any op touches another
@@ -218,6 +249,13 @@ pub trait Store: Send + Sync + 'static {
     fn checkpoint(&self) -> StoreResult<()>;
     /// How many flushes reached the disk (for tests of the group commit).
     fn flush_count(&self) -> u64;
+}
+
+/// The bytes an unprivileged process may still write on the disk of `dir`; `None` where the
+/// system cannot say (then writes are let through and a full disk is caught when it happens).
+pub fn free_bytes(dir: &std::path::Path) -> Option<u64> {
+    let stat = rustix::fs::statvfs(dir).ok()?;
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
 }
 
 /// Applies `OpId`s in order, keeping the first occurrence of each: used to answer `acked`.

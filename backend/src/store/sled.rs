@@ -28,6 +28,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, abort};
 
 use super::journal::{CHECKPOINT_BYTES, Journal, JournalPush};
+use super::seal::{Seal, damaged};
 use super::{
     ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, RefreshRecord,
     Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
@@ -49,8 +50,9 @@ pub struct SledStore {
     user_applications: sled::Tree,
     idempotency: sled::Tree,
     contracts: sled::Tree,
-    /// The store's own facts: its format.
+    /// The store's own facts: its format and its mark (`seal.rs`).
     meta: sled::Tree,
+    seal: Arc<Seal>,
     journal: Arc<Journal>,
     /// Set after a write that only a flush of sled makes durable (anything but a push).
     sled_dirty: AtomicBool,
@@ -66,6 +68,10 @@ struct PushPlan<'a> {
     /// The ops not seen before, each with its sequence number, in push order.
     fresh: Vec<(u64, &'a IncomingOp)>,
 }
+
+/// sled's page cache. The default, 1 GiB, let the server grow to 240–340 MiB for a few hundred
+/// drafts; this keeps it well under the 64 MiB the benchmark checks.
+const CACHE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The layout this code writes: 2 is a header per draft and a register per answer.
 const FORMAT: u64 = 2;
@@ -102,8 +108,12 @@ impl std::fmt::Debug for SledStore {
     }
 }
 
-fn backend(err: sled::Error) -> StoreError {
-    StoreError::Backend(err.to_string())
+/// sled's error as ours; a full disk is `Full`, whose writers are told to come back later.
+pub(super) fn backend(err: sled::Error) -> StoreError {
+    match err {
+        sled::Error::Io(io) => StoreError::from_io("sled", io),
+        other => StoreError::Backend(other.to_string()),
+    }
 }
 
 /// The error of a transaction that never aborts itself: only storage can fail it.
@@ -130,9 +140,15 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> StoreResult<T> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// Flushes sled, after which a retired journal file holds nothing sled lacks.
-fn checkpoint(db: &sled::Db, journal: &Journal, old: &Path) -> StoreResult<()> {
-    db.flush().map_err(backend)?;
+/// Flushes sled (sealed), after which a retired journal file holds nothing sled lacks.
+fn checkpoint(
+    db: &sled::Db,
+    meta: &sled::Tree,
+    seal: &Seal,
+    journal: &Journal,
+    old: &Path,
+) -> StoreResult<()> {
+    seal.flush(db, meta)?;
     journal.retire(old)
 }
 
@@ -168,21 +184,29 @@ impl SledStore {
     /// Opens (or creates) the store in `dir`. Fails with `StoreError::InUse` when another
     /// process holds it.
     pub fn open(dir: &Path) -> StoreResult<SledStore> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Backend(e.to_string()))?;
-        let db = sled::Config::new()
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::from_io(dir.display(), e))?;
+        let config = sled::Config::new()
             .path(dir.join("store"))
             // Less rewriting of the log to save disk: about a tenth less CPU per sync measured by
             // kosh-bench, for a server whose disk is not the scarce thing.
             .mode(sled::Mode::HighThroughput)
-            .open()
-            .map_err(|e| {
-                if e.to_string().contains("could not acquire lock") {
-                    StoreError::InUse(dir.to_owned())
-                } else {
-                    backend(e)
-                }
-            })?;
+            // sled's default page cache is 1 GiB; the working set of a sync is a few registers
+            // and log entries, and the OS caches the file besides.
+            .cache_capacity(CACHE_BYTES);
+        // sled may panic on a data file it cannot make sense of: that is damage, not a bug.
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()))
+            .map_err(|_| damaged(dir, "sled cannot read its data file"))?;
+        let db = opened.map_err(|e| match e {
+            e if e.to_string().contains("could not acquire lock") => {
+                StoreError::InUse(dir.to_owned())
+            }
+            sled::Error::Corruption { .. } => damaged(dir, &format!("sled reports {e}")),
+            e => backend(e),
+        })?;
         let tree = |name: &str| db.open_tree(name).map_err(backend);
+        let meta = tree("meta")?;
+        // Before anything is written: a store that went back in time must stay as it is.
+        let seal = Seal::check(dir, &meta)?;
         let recovered = Journal::recover(dir)?;
         let journal = Journal::open(dir, &recovered)?;
         let store = SledStore {
@@ -199,7 +223,8 @@ impl SledStore {
             user_applications: tree("user_applications")?,
             idempotency: tree("idempotency")?,
             contracts: tree("contracts")?,
-            meta: tree("meta")?,
+            meta,
+            seal: Arc::new(seal),
             journal: Arc::new(journal),
             sled_dirty: AtomicBool::new(false),
             checkpointing: Arc::new(AtomicBool::new(false)),
@@ -215,7 +240,7 @@ impl SledStore {
                 tracing::debug!(?refusal, "a journaled push is refused again");
             }
         }
-        store.db.flush().map_err(backend)?;
+        store.seal.flush(&store.db, &store.meta)?;
         if replayed > 0 {
             tracing::info!(pushes = replayed, "replayed the journal");
         }
@@ -475,15 +500,17 @@ impl SledStore {
                 return Err(err);
             }
         };
-        let (db, journal, running) = (
+        let (db, meta, seal, journal, running) = (
             self.db.clone(),
+            self.meta.clone(),
+            self.seal.clone(),
             self.journal.clone(),
             self.checkpointing.clone(),
         );
         let spawned = std::thread::Builder::new()
             .name("kosh-checkpoint".into())
             .spawn(move || {
-                if let Err(err) = checkpoint(&db, &journal, &old) {
+                if let Err(err) = checkpoint(&db, &meta, &seal, &journal, &old) {
                     // The old file stays and is replayed at the next start: nothing is lost.
                     tracing::error!(%err, "checkpoint failed");
                 }
@@ -626,9 +653,9 @@ impl Store for SledStore {
         Ok(true)
     }
 
-    fn is_login_active(&self, family: &str) -> StoreResult<bool> {
+    fn is_login_active(&self, family: &str, user: &UserId) -> StoreResult<bool> {
         Ok(Self::get::<LoginRecord>(&self.logins, family.as_bytes())?
-            .is_some_and(|login| !login.revoked))
+            .is_some_and(|login| !login.revoked && &login.user == user))
     }
 
     fn push_ops(
@@ -828,11 +855,11 @@ impl Store for SledStore {
     fn flush(&self) -> StoreResult<()> {
         let journaled = self.journal.sync()?;
         if self.sled_dirty.swap(false, Ordering::SeqCst)
-            && let Err(err) = self.db.flush()
+            && let Err(err) = self.seal.flush(&self.db, &self.meta)
         {
             // Still not on disk: the next flush tries again.
             self.wrote_to_sled();
-            return Err(backend(err));
+            return Err(err);
         }
         self.flushes.fetch_add(1, Ordering::Relaxed);
         if journaled >= CHECKPOINT_BYTES {
@@ -843,7 +870,7 @@ impl Store for SledStore {
 
     fn checkpoint(&self) -> StoreResult<()> {
         let old = self.journal.rotate()?;
-        checkpoint(&self.db, &self.journal, &old)
+        checkpoint(&self.db, &self.meta, &self.seal, &self.journal, &old)
     }
 
     fn flush_count(&self) -> u64 {
@@ -950,7 +977,11 @@ mod tests {
             expires_at: later,
         };
         store.insert_refresh("h1", &record).unwrap();
-        assert!(store.is_login_active("f1").unwrap());
+        assert!(store.is_login_active("f1", &"u1".into()).unwrap());
+        assert!(
+            !store.is_login_active("f1", &"u2".into()).unwrap(),
+            "a login counts only for its own user"
+        );
         assert!(matches!(
             store.rotate_refresh("h1", "h2", later, now).unwrap(),
             Rotation::Rotated(_)
@@ -959,7 +990,7 @@ mod tests {
             store.rotate_refresh("h1", "h3", later, now).unwrap(),
             Rotation::Reused
         );
-        assert!(!store.is_login_active("f1").unwrap());
+        assert!(!store.is_login_active("f1", &"u1".into()).unwrap());
         assert_eq!(
             store.rotate_refresh("h2", "h4", later, now).unwrap(),
             Rotation::Invalid
