@@ -4,97 +4,17 @@
 //! it acknowledged, and one killed right after an acknowledgement that only its journal holds.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 
 use kosh_shared::hlc::Hlc;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kosh-backend");
+mod common;
 
-fn command(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("KOSH_ADDR", "127.0.0.1:0")
-        .env("KOSH_DATA_DIR", data_dir)
-        .env_remove("KOSH_JWT_SECRET")
-        .env_remove("KOSH_WEB_DIR")
-        .env("RUST_LOG", "warn");
-    cmd
-}
-
-/// A running server and its base URL, read from its one line on stdout.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn spawn(data_dir: &Path) -> Server {
-        let mut child = command(data_dir)
-            .arg("serve")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn kosh-backend");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim_end()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("first line was {line:?}"))
-            .to_owned();
-        assert!(base.starts_with("http://127.0.0.1:"), "{base}");
-        assert!(!base.ends_with(":0"), "the real port, not 0");
-        Server { child, base }
-    }
-
-    fn terminate(mut self) -> ExitStatus {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        self.child.wait().unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: String,
-    token: Option<&str>,
-    body: Value,
-) -> (u16, Value) {
-    let mut req = client.post(url).json(&body);
-    if let Some(token) = token {
-        req = req.bearer_auth(token);
-    }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
-
-async fn register(client: &reqwest::Client, base: &str, email: &str) -> String {
-    let (status, body) = post(
-        client,
-        format!("{base}/v1/auth/register"),
-        None,
-        json!({"email": email, "password": "correct horse battery"}),
-    )
-    .await;
-    assert_eq!(status, 201, "{body}");
-    body["access_token"].as_str().unwrap().to_owned()
-}
+use common::{BIN, Server, command, post, register};
 
 fn create_officer(data_dir: &Path, email: &str, password: &str) -> Output {
     let mut child = command(data_dir)

@@ -117,6 +117,12 @@ impl TestServer {
             .expect("a server started on a temporary directory")
     }
 
+    /// Stops the server gracefully, leaving a data directory it was not given to remove (one
+    /// the test made itself) where it is.
+    pub async fn stop_in_place(mut self) {
+        self.shutdown_and_wait().await;
+    }
+
     async fn shutdown_and_wait(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());

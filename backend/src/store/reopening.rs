@@ -26,6 +26,9 @@ use super::{
 /// call that finds them still held fails as `Full` and a later one tries again.
 const REOPEN_WAIT: Duration = Duration::from_millis(500);
 
+/// The least free room the store is opened again with.
+const REOPEN_ROOM: u64 = 4 * 1024 * 1024;
+
 /// The sled store of a data directory, reopened after its disk was full.
 pub struct ReopeningStore {
     dir: PathBuf,
@@ -77,8 +80,11 @@ impl ReopeningStore {
             .ok_or_else(|| StoreError::Full("the store is being opened again".into()))
     }
 
+    /// Whether there is room to open the store again: it writes a journal file, its seal and
+    /// a flush of sled, so it wants a few MiB even where no reserve is kept. Opening it on a
+    /// disk still full would fail and leave nothing to read from.
     fn has_room(&self) -> bool {
-        super::free_bytes(&self.dir).is_none_or(|free| free >= self.reserve)
+        super::free_bytes(&self.dir).is_none_or(|free| free >= self.reserve.max(REOPEN_ROOM))
     }
 
     fn reopen(&self) -> StoreResult<()> {

@@ -42,7 +42,7 @@ pub struct Seal {
 /// do. Nothing has been changed when it is given.
 pub fn damaged(dir: &Path, what: &str) -> StoreError {
     StoreError::Damaged(format!(
-        "the store in {store} is damaged: {what}. Kosh has not started and has changed nothing: \
+        "the store in {store} is damaged: {what}. Kosh has not started and has written nothing on top of it: \
          the data is in {dir} (store/, journal-*.log, {SEAL_FILE}). Restore {store} from a backup \
          (a copy of the whole data directory), or, to start anyway on what the store still holds, \
          move {seal} aside first",
