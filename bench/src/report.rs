@@ -148,6 +148,20 @@ impl Report {
             got: ratio_text(over_limit),
             met: over_limit.map(|r| r >= 0.5),
         });
+        let over_durable = ratio.and_then(|r| r.kosh_over_durable);
+        checks.push(Check {
+            what: format!("Kosh ÷ durable limit syncs/s at {at} devices"),
+            wanted: "≥ 0.6×".into(),
+            got: ratio_text(over_durable),
+            met: over_durable.map(|r| r >= 0.6),
+        });
+        let peak = kosh.and_then(|m| m.peak_memory_mib);
+        checks.push(Check {
+            what: format!("Kosh server peak memory at {at} devices"),
+            wanted: "< 64 MiB".into(),
+            got: peak.map_or("—".into(), |p| format!("{p:.1} MiB")),
+            met: peak.map(|p| p < 64.0),
+        });
         let round_trips = kosh.and_then(|m| m.single_answer_round_trips);
         checks.push(Check {
             what: "Kosh round trips per single-answer sync".into(),
@@ -165,9 +179,9 @@ impl Report {
         let p99 = kosh.and_then(|m| m.p99_ms);
         checks.push(Check {
             what: format!("Kosh p99 latency at {at} devices"),
-            wanted: "< 50 ms".into(),
+            wanted: "< 20 ms".into(),
             got: p99.map_or("—".into(), |p| format!("{p:.1} ms")),
-            met: p99.map(|p| p < 50.0),
+            met: p99.map(|p| p < 20.0),
         });
         self.checks = checks;
     }
@@ -265,7 +279,7 @@ impl Report {
             );
         }
         out.push_str(
-            "\nThe issue's targets:\n\n| target | wanted | measured | met |\n|---|---|---|---|\n",
+            "\nThe issues' targets (issue 7: peer, limit, round trips, bytes; issue 17: durable limit, memory, p99):\n\n| target | wanted | measured | met |\n|---|---|---|---|\n",
         );
         for c in &self.checks {
             let met = match c.met {
@@ -478,7 +492,7 @@ mod tests {
         let mut r = report();
         r.judge();
         assert_eq!(r.judged_devices(), 16);
-        assert_eq!(r.checks.len(), 5);
+        assert_eq!(r.checks.len(), 7);
         assert!(r.checks.iter().all(|c| c.met.is_none()));
     }
 }

@@ -114,7 +114,7 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             "{field}: {ratios:?}"
         );
     }
-    assert_eq!(report["checks"].as_array().unwrap().len(), 5);
+    assert_eq!(report["checks"].as_array().unwrap().len(), 7);
     // Kosh's store alone and sled alone, at the judged device count (2 in the smoke run).
     assert_eq!(report["floor_failures"], serde_json::json!([]), "{report}");
     let floors = report["floors"].as_array().unwrap();
