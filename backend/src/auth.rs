@@ -158,10 +158,9 @@ pub fn load_or_create_secret(
 /// Each hash takes the cost's memory (19 MiB at the secure default) for its whole run: a
 /// hundred registrations at once took 1.9 GiB. So hashes and verifications queue for a few
 /// threads of their own, [`Passwords::concurrency`], one per core: more would only share the
-/// same cores while holding more memory. Threads of their own rather than tokio's blocking
-/// pool, because the allocator keeps a freed 19 MiB block in the arena of the thread that freed
-/// it: hashes spread over a pool of dozens of threads left 200 MiB behind. A waiting request
-/// holds its password (at most 1 KiB) and nothing else.
+/// same cores while holding more memory; a hash's memory is given back when it ends (see
+/// [`ARGON_MAPPING_BYTES`]). A waiting request holds its password (at most 1 KiB) and nothing
+/// else.
 #[derive(Clone)]
 pub struct Passwords {
     params: Params,
@@ -276,16 +275,14 @@ impl Hashers {
     }
 }
 
-thread_local! {
-    /// argon2's working memory, kept by each hashing thread from one hash to the next. Freeing
-    /// and allocating 19 MiB per hash left the allocator holding hundreds of MiB it never gave
-    /// back (measured: 12 → 227 MiB RSS after 15 failed logins); one block per thread, reused,
-    /// holds exactly the cost's memory.
-    static ARGON_MEMORY: std::cell::RefCell<Vec<Block>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// argon2's working memory is allocated at least this large, above glibc's highest threshold
+/// for serving an allocation from its own mapping (32 MiB on 64-bit): the block is then mapped
+/// for one hash and given back to the system when it is dropped. Allocating the bare 19 MiB,
+/// glibc served it from per-thread arenas and kept it after the hash (measured: 12 → 227 MiB
+/// RSS after 15 failed logins). Only the pages the hash uses are ever touched.
+const ARGON_MAPPING_BYTES: usize = 33 << 20;
 
-/// Computes argon2id of `password` with `params` and `salt`, as its PHC string's parts, in the
-/// thread's kept working memory.
+/// Computes argon2id of `password` with `params` and `salt`, as its PHC string's parts.
 fn compute<'a>(
     password: &[u8],
     version: Version,
@@ -296,20 +293,14 @@ fn compute<'a>(
     let mut salt_buf = [0u8; 64];
     let salt_bytes = salt.decode_b64(&mut salt_buf)?;
     let output_len = params.output_len().unwrap_or(Params::DEFAULT_OUTPUT_LEN);
-    let output = ARGON_MEMORY.with_borrow_mut(|blocks| {
-        if blocks.len() < params.block_count() {
-            blocks.resize(params.block_count(), Block::default());
-        }
-        Output::init_with(output_len, |out| {
-            argon
-                .hash_password_into_with_memory(
-                    password,
-                    salt_bytes,
-                    out,
-                    &mut blocks[..params.block_count()],
-                )
-                .map_err(Into::into)
-        })
+    let needed = params.block_count();
+    let mut blocks: Vec<Block> =
+        Vec::with_capacity(needed.max(ARGON_MAPPING_BYTES / std::mem::size_of::<Block>()));
+    blocks.resize(needed, Block::default());
+    let output = Output::init_with(output_len, |out| {
+        argon
+            .hash_password_into_with_memory(password, salt_bytes, out, &mut blocks[..])
+            .map_err(Into::into)
     })?;
     Ok(PasswordHash {
         algorithm: ArgonAlgorithm::Argon2id.ident(),
@@ -490,7 +481,6 @@ mod tests {
         assert!(ours.starts_with("$argon2id$v=19$m=64,t=1,p=1$"), "{ours}");
         let parsed = PasswordHash::new(&ours).unwrap();
         assert!(theirs.verify_password(b"correct horse", &parsed).is_ok());
-        // A bigger cost on a thread that hashed a smaller one first grows its memory.
         let bigger = Params::new(256, 2, 1, None).unwrap();
         assert!(verify_with("x", &hash_with(&bigger, "x").unwrap()));
         for garbage in [
