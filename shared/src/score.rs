@@ -11,8 +11,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{CriterionPoints, ScoreSummary};
-use crate::policy::{Band, LANGUAGE_LEVELS, Rule, Scoring};
+use crate::form::LANGUAGE_LEVELS;
+use crate::policy::{Band, PolicyStatus, Rule, Scoring};
+
+/// One criterion's share of the preliminary score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionPoints {
+    pub id: String,
+    pub points: u32,
+    pub max: u32,
+}
+/// The preliminary score as the application carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSummary {
+    pub total: u32,
+    pub pass_mark: u32,
+    pub status: PolicyStatus,
+    pub criteria: Vec<CriterionPoints>,
+}
 
 /// The answer a suggestion asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,8 +209,8 @@ fn yes_no(v: &Value) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::PolicyStatus;
     use crate::policy::Policy;
+    use crate::policy::PolicyStatus;
     use proptest::prelude::*;
     use rstest::rstest;
     use serde_json::json;

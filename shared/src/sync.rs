@@ -10,10 +10,33 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
 use crate::draft::Draft;
+use crate::draft::Op;
 use crate::error::Error;
 use crate::ids::{DraftId, FormId, OpId};
+
+/// `POST /v1/sync`: push these ops, pull what others wrote after `cursor`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncRequest {
+    pub device_id: String,
+    #[serde(default)]
+    pub cursor: u64,
+    #[serde(default)]
+    pub ops: Vec<Op>,
+}
+/// The most ops one sync request may carry (API.md).
+pub const MAX_OPS_PER_SYNC: usize = 500;
+/// The answer to a sync: the new cursor, the ops now durable, and changes from other devices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub cursor: u64,
+    pub acked: Vec<OpId>,
+    pub changes: Vec<Op>,
+    /// True when there are more changes after `cursor`: call again.
+    #[serde(default)]
+    pub more: bool,
+}
 
 /// Ops made on this device and not yet acknowledged by the server, oldest first. An op stays
 /// here until it appears in a response's `acked`, so a lost response only means sending it

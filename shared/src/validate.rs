@@ -31,13 +31,22 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::api::FieldError;
 use crate::error::{Error, Result};
 use crate::form::condition::parse_date;
-use crate::form::{Answers, Form, Kind, Question, Relevance, RowScope, Scope, row_relevance};
+use crate::form::{
+    Answers, FieldPath, Form, Kind, Question, Relevance, RowScope, Scope, SectionsProgress,
+    row_relevance,
+};
+
+/// One rule one answer broke: the question id and the rule's code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
 
 /// Every validation code this module or a built-in form can produce. `kosh-locales` checks that
 /// each has a `validation-<code>` message in every language.
@@ -163,7 +172,7 @@ pub fn validate_section(
 }
 
 /// [`validate_section`] by position, with relevance already computed.
-pub(crate) fn validate_section_with(
+fn validate_section_with(
     form: &Form,
     section: usize,
     answers: &dyn Answers,
@@ -430,7 +439,11 @@ impl Ctx<'_> {
                 };
                 self.count(q, rows.len(), field);
                 for (i, row) in rows.iter().enumerate() {
-                    let row_field = format!("{field}[{i}]");
+                    let row_field = FieldPath::Row {
+                        group: field,
+                        index: i,
+                    }
+                    .to_string();
                     let Some(row) = row.as_object() else {
                         self.error(&row_field, "wrong_type");
                         continue;
@@ -506,7 +519,11 @@ fn shape(q: &Question, value: &Value, field: &str) -> std::result::Result<(), Fi
         (Kind::MultiChoice, Value::Array(items)) => items.iter().all(Value::is_string),
         (Kind::Repeat, Value::Array(rows)) => {
             for (i, row) in rows.iter().enumerate() {
-                let row_field = format!("{field}[{i}]");
+                let row_field = FieldPath::Row {
+                    group: field,
+                    index: i,
+                }
+                .to_string();
                 let Some(row) = row.as_object() else {
                     return Err(FieldError {
                         field: row_field,
@@ -577,6 +594,31 @@ fn is_country(text: &str) -> bool {
 fn is_region_id(text: &str) -> bool {
     text.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
         && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+// `Form::sections_progress` lives here rather than in `form` because "complete" means "no
+// validation error left", so it is defined by validation.
+impl Form {
+    /// How many of the relevant sections are complete ("7 of 12 sections").
+    pub fn sections_progress(&self, answers: &dyn Answers, today: NaiveDate) -> SectionsProgress {
+        let env = Env::new(today);
+        let relevance = self.relevance(answers, today);
+        let mut progress = SectionsProgress {
+            complete: 0,
+            total: 0,
+        };
+        for i in 0..self.sections().len() {
+            if !relevance.sections[i] {
+                continue;
+            }
+            progress.total += 1;
+            let report = validate_section_with(self, i, answers, &env, &relevance);
+            if report.errors.is_empty() {
+                progress.complete += 1;
+            }
+        }
+        progress
+    }
 }
 
 #[cfg(test)]

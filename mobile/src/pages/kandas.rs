@@ -318,7 +318,7 @@ fn WhatIf(contract: Contract) -> Element {
                 p { {t.t_args("ui-whatif-free-from", &args(&[("date", t.date(safe).into())]))} }
             }
             p { {t.t_args("disclaimer-refund", &args(&[("years", rule.term_years.into())]))} }
-            if rule.uncertain {
+            if rule.provenance.uncertain {
                 p { class: "notice warn",
                     strong { {t.t("disclaimer-uncertain")} }
                     br {}
