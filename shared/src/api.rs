@@ -183,32 +183,11 @@ mod tests {
 
     #[test]
     fn application_round_trips() {
-        let app = Application {
-            id: "a1".into(),
-            draft_id: "d1".into(),
-            form_id: "residence-2026".into(),
-            form_version: 1,
-            submitted_at: "2026-03-01T09:30:00Z".parse().unwrap(),
-            stage: Stage::LanguageTest,
-            outcome: Outcome::Pending,
-            score: ScoreSummary {
-                total: 420,
-                pass_mark: 400,
-                status: PolicyStatus::Illustrative,
-                criteria: vec![CriterionPoints {
-                    id: "age".into(),
-                    points: 80,
-                    max: 100,
-                }],
-            },
-            timeline: vec![TimelineEntry {
-                stage: Stage::Submitted,
-                outcome: Outcome::Passed,
-                at: "2026-03-01T09:30:00Z".parse().unwrap(),
-                note: None,
-            }],
-            expected_by: Some("2026-03-08T09:30:00Z".parse().unwrap()),
-        };
+        let app = crate::testing::application(
+            "2026-03-01T09:30:00Z".parse().unwrap(),
+            1,
+            Some("2026-03-08T09:30:00Z".parse().unwrap()),
+        );
         let value = serde_json::to_value(&app).unwrap();
         assert_eq!(value["stage"], "language_test");
         assert_eq!(value["score"]["status"], "illustrative");

@@ -405,28 +405,15 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn pay(kind: &str, amount_kzt: u64, on: &str) -> SupportPayment {
-        SupportPayment {
-            kind: kind.into(),
-            amount_kzt,
-            received_on: d(on),
-        }
-    }
+    use crate::testing::payment as pay;
 
+    /// The shared fixture family, signed on `signed`, who also had two months of rent.
     fn contract(signed: &str) -> Contract {
-        Contract {
-            region: "pavlodar".into(),
-            settlement: Some("Ekibastuz".into()),
-            signed_on: d(signed),
-            term_years: 5,
-            family_members: 4,
-            support: vec![
-                pay("relocation_subsidy", 1_211_000, "2026-03-10"),
-                pay("rent_utilities", 100_000, "2026-04-01"),
-                pay("rent_utilities", 100_000, "2026-05-01"),
-            ],
-            verified: false,
-        }
+        let mut c = crate::testing::contract();
+        c.signed_on = d(signed);
+        c.support.push(pay("rent_utilities", 100_000, "2026-04-01"));
+        c.support.push(pay("rent_utilities", 100_000, "2026-05-01"));
+        c
     }
 
     #[rstest]

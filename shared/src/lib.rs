@@ -32,6 +32,8 @@ pub mod score;
 pub mod stage;
 pub mod status;
 pub mod sync;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod validate;
 
 pub use error::{Error, Result};

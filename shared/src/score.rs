@@ -422,10 +422,7 @@ mod tests {
                 assert_eq!(q.kind, kind, "{}", q.id);
             }
         }
-        let examples: BTreeMap<String, Value> = form
-            .questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect();
+        let examples = form.example_answers();
         assert!(score(&examples, today(), table()).unanswered.is_empty());
     }
 

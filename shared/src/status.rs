@@ -211,7 +211,6 @@ pub fn next_step(app: &Application, now: DateTime<Utc>) -> NextStep {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::PolicyStatus;
     use rstest::rstest;
 
     fn policy() -> &'static Policy {
@@ -224,17 +223,11 @@ mod tests {
 
     fn new_app() -> Application {
         let draft = Draft::new("d1".into(), "residence-2026".into(), 1);
-        let score = ScoreSummary {
-            total: 420,
-            pass_mark: 400,
-            status: PolicyStatus::Illustrative,
-            criteria: vec![],
-        };
         submit(
             "a1".into(),
             &draft,
             t("2026-03-01T09:00:00Z"),
-            score,
+            crate::testing::score_summary(),
             policy(),
         )
     }

@@ -642,10 +642,7 @@ mod tests {
 
     /// The residence form's examples: a complete, valid draft to break one rule at a time.
     fn draft() -> BTreeMap<String, Value> {
-        form()
-            .questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect()
+        form().example_answers()
     }
 
     fn with(changes: Value) -> BTreeMap<String, Value> {

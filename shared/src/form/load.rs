@@ -6,7 +6,7 @@
 //! its examples are valid, and "valid" is what `validate` says, so the rule is not written twice.
 //! Nothing else in `form` depends on `validate`; `validate` depends on the rest of `form`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -42,11 +42,7 @@ impl Form {
             for question in self.questions() {
                 check_example(question, &env)?;
             }
-            let draft: BTreeMap<String, Value> = self
-                .questions()
-                .map(|q| (q.id.clone(), q.example.clone()))
-                .collect();
-            let report = validate::validate_draft(self, &draft, &env);
+            let report = validate::validate_draft(self, &self.example_answers(), &env);
             if let Some(e) = report.errors.into_iter().chain(report.warnings).next() {
                 return Err(Error::InvalidExample {
                     question: e.field,

@@ -302,6 +302,14 @@ impl Form {
         self.questions().map(|q| q.id.as_str())
     }
 
+    /// Every top-level question answered with its `example`: a complete draft, valid on the
+    /// form's first and last day (loading checks that), the starting point of many tests.
+    pub fn example_answers(&self) -> BTreeMap<String, Value> {
+        self.questions()
+            .map(|q| (q.id.clone(), q.example.clone()))
+            .collect()
+    }
+
     pub(crate) fn top(&self, index: usize) -> &Question {
         let (s, q) = self.order[index];
         &self.sections[s].questions[q]

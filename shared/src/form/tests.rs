@@ -228,9 +228,7 @@ fn residence() -> &'static Form {
 }
 
 fn examples(form: &Form) -> BTreeMap<String, Value> {
-    form.questions()
-        .map(|q| (q.id.clone(), q.example.clone()))
-        .collect()
+    form.example_answers()
 }
 
 #[rstest]
