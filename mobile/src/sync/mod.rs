@@ -3,9 +3,11 @@
 //! (`init`/`use_sync`, in `service`). The round itself is written against `VaultCell`, so the
 //! end-to-end tests drive exactly what the app runs, without a screen.
 
+pub mod schedule;
 mod service;
 
-pub use service::{DEFAULT_SERVER_URL, Kick, SyncService, idle_state, init, server_for, use_sync};
+pub use schedule::Kick;
+pub use service::{DEFAULT_SERVER_URL, SyncService, idle_state, init, server_for, use_sync};
 
 use std::cell::RefCell;
 
