@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use kosh_locales::{FluentArgs, Translator};
 use kosh_shared::api::FieldError;
 use kosh_shared::draft::Draft;
-use kosh_shared::form::{Form, Kind, Question, Section};
+use kosh_shared::form::{FieldPath, Form, Kind, Question, Section, top_question};
 use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
@@ -150,9 +150,9 @@ pub fn error_words(tr: &Translator, error: &FieldError) -> String {
 }
 
 /// The question id a validation error is about: `family.members[1].birth_date` belongs to
-/// `family.members`.
+/// `family.members` (the shared field-path parser decides).
 pub fn top_field(field: &str) -> &str {
-    field.split('[').next().unwrap_or(field)
+    top_question(field)
 }
 
 /// One question of the section screen, ready to draw.
@@ -255,22 +255,16 @@ pub fn section_view(
 
 /// For an error inside a repeat row, "№ 2 · Birth date: " so the person finds the row.
 fn row_prefix(tr: &Translator, question: &Question, field: &str) -> String {
-    let Some(rest) = field
-        .strip_prefix(&question.id)
-        .and_then(|r| r.strip_prefix('['))
-    else {
+    let Some(path) = FieldPath::parse(field).filter(|p| p.question() == question.id) else {
         return String::new();
     };
-    let Some((index, child)) = rest.split_once(']') else {
-        return String::new();
-    };
-    let Ok(index) = index.parse::<usize>() else {
+    let Some(index) = path.row() else {
         return String::new();
     };
     let mut args = FluentArgs::new();
     args.set("number", index + 1);
     let mut out = tr.t_args("ui-form-repeat-item", &args);
-    if let Some(q) = question.child(child.trim_start_matches('.')) {
+    if let Some(q) = path.child().and_then(|child| question.child(child)) {
         out.push_str(" · ");
         out.push_str(&tr.t(&q.label_key));
     }
