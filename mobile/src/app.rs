@@ -58,14 +58,15 @@ pub fn App() -> Element {
 /// The root with an explicit start: tests and previews use this directly.
 #[component]
 pub fn Root(boot: Boot) -> Element {
-    if let Some(path) = &boot.initial_route {
-        let path = path.clone();
-        use_hook(move || {
+    // Called on every render, with or without a start route (the Rules of Hooks).
+    let initial_route = boot.initial_route.clone();
+    use_hook(move || {
+        if let Some(path) = initial_route {
             dioxus::history::provide_history_context(Rc::new(
                 dioxus::history::MemoryHistory::with_initial_path(path),
-            ))
-        });
-    }
+            ));
+        }
+    });
     let vault = store::init(boot.store.clone());
     let tr = i18n::init(vault);
     sync::init(vault, boot.sync);

@@ -4,6 +4,7 @@
 
 pub mod field;
 
+pub use crate::view::Choice;
 pub use field::Field;
 
 use dioxus::prelude::*;
@@ -95,13 +96,6 @@ pub fn InlineError(text: String) -> Element {
             span { {text} }
         }
     }
-}
-
-/// One choice of a list: the stored value and the words shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
 }
 
 /// A list of choices with a search box that finds Kazakh words whichever letters the keyboard

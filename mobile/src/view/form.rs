@@ -13,9 +13,48 @@ use kosh_shared::form::{FieldPath, Form, Kind, Question, Section, top_question};
 use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
-use crate::components::Choice;
-use crate::components::field::{FieldSpec, FieldWords};
-use crate::view::catalog;
+use crate::view::{Choice, catalog};
+
+/// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
+/// cannot be forgotten by a widget (every `match` on it must handle it).
+pub use kosh_shared::form::Kind as FieldKind;
+
+/// One question as the screen shows it: translated words and the choices it offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    /// The question id (`education.level`; a repeat child's own id, `birth_date`).
+    pub id: String,
+    pub kind: FieldKind,
+    pub label: String,
+    pub hint: Option<String>,
+    /// The form's `example`, in words, shown as the placeholder.
+    pub placeholder: Option<String>,
+    pub required: bool,
+    pub choices: Vec<Choice>,
+    /// For numbers and dates: the bounds the phone's keyboard or picker should keep to.
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// For repeat groups: the child questions of each row.
+    pub children: Vec<FieldSpec>,
+}
+
+/// Words every field needs that are not the question's own.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldWords {
+    pub yes: String,
+    pub no: String,
+    pub required: String,
+    pub choose: String,
+    pub search: String,
+    pub nothing_found: String,
+    pub add_row: String,
+    pub remove_row: String,
+    pub no_rows: String,
+    /// "№ 1", "№ 2" … for the rows of a repeat group, by index.
+    pub row_titles: Vec<String>,
+    /// "Changed on another device".
+    pub changed_elsewhere: String,
+}
 
 /// Validation's view of the day and the policy's regions.
 pub fn env(today: NaiveDate) -> Env {
