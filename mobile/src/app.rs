@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use dioxus::prelude::*;
 
-use crate::components::Icon;
+use crate::components::{ButtonKind, Icon};
 use crate::i18n::{self, use_i18n};
 use crate::route::Route;
 use crate::store::{self, LocalStore, use_store};
@@ -101,7 +101,7 @@ fn Broken() -> Element {
         main { class: "page",
             h1 { {tr.t("ui-error-title")} }
             p { {tr.t("ui-error-try-again")} }
-            a { class: "button", href: "/", {tr.t("ui-nav-home")} }
+            a { class: ButtonKind::Plain.class(), href: "/", {tr.t("ui-nav-home")} }
         }
     }
 }

@@ -7,7 +7,7 @@
 use dioxus::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Icon, InlineError, SearchList};
+use super::{Button, ButtonKind, ChoiceList, Icon, InlineError, Pick, SearchList};
 pub use crate::view::form::{FieldSpec, FieldWords};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
@@ -179,24 +179,13 @@ fn Answer(
         FieldKind::SingleChoice | FieldKind::LanguageLevel => {
             let current = value.as_ref().and_then(Value::as_str).map(str::to_owned);
             rsx! {
-                div { class: "options", role: "radiogroup", id: "{input_id}",
-                    for choice in spec.choices.iter() {
-                        label {
-                            key: "{choice.value}",
-                            class: if current.as_deref() == Some(choice.value.as_str()) { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "{input_id}",
-                                value: "{choice.value}",
-                                checked: current.as_deref() == Some(choice.value.as_str()),
-                                onchange: {
-                                    let v = choice.value.clone();
-                                    move |_| on_change.call(Value::String(v.clone()))
-                                },
-                            }
-                            span { {choice.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: input_id.clone(),
+                    id: input_id.clone(),
+                    choices: spec.choices.clone(),
+                    selected: current.into_iter().collect::<Vec<_>>(),
+                    on_pick: move |v| on_change.call(Value::String(v)),
                 }
             }
         }
@@ -211,24 +200,13 @@ fn Answer(
                 })
                 .unwrap_or_default();
             rsx! {
-                div { class: "options", id: "{input_id}",
-                    for choice in spec.choices.iter() {
-                        label {
-                            key: "{choice.value}",
-                            class: if current.contains(&choice.value) { "option selected" } else { "option" },
-                            input {
-                                r#type: "checkbox",
-                                value: "{choice.value}",
-                                checked: current.contains(&choice.value),
-                                onchange: {
-                                    let v = choice.value.clone();
-                                    let current = current.clone();
-                                    move |_| on_change.call(toggled(&current, &v))
-                                },
-                            }
-                            span { {choice.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::Many,
+                    name: input_id.clone(),
+                    id: input_id.clone(),
+                    choices: spec.choices.clone(),
+                    selected: current.clone(),
+                    on_pick: move |v: String| on_change.call(toggled(&current, &v)),
                 }
             }
         }
@@ -309,9 +287,8 @@ fn Repeat(
                             },
                         }
                     }
-                    button {
-                        r#type: "button",
-                        class: "button secondary",
+                    Button {
+                        kind: ButtonKind::Secondary,
                         onclick: {
                             let rows = rows.clone();
                             move |_| on_change.call(without_row(&rows, index))
@@ -320,9 +297,8 @@ fn Repeat(
                     }
                 }
             }
-            button {
-                r#type: "button",
-                class: "button secondary",
+            Button {
+                kind: ButtonKind::Secondary,
                 onclick: move |_| {
                     let mut next = rows_for_add.clone();
                     next.push(Map::new());

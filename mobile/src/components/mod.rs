@@ -2,9 +2,13 @@
 //! questionnaire's answer fields (`field`). They take words already translated, so they stay
 //! free of lookups and are easy to render in tests.
 
+pub mod button;
+pub mod choice_list;
 pub mod field;
 
 pub use crate::view::Choice;
+pub use button::{Button, ButtonKind, ButtonLink};
+pub use choice_list::{ChoiceList, Pick};
 pub use field::Field;
 
 use dioxus::prelude::*;
@@ -117,7 +121,7 @@ pub fn SearchList(
     // Once something is chosen the list folds to that choice, so a long list (a country inside
     // every family member's row) does not push the rest of the screen away.
     let folded = selected.is_some() && q.trim().is_empty() && !*open.read();
-    let shown: Vec<&Choice> = choices
+    let shown: Vec<Choice> = choices
         .iter()
         .filter(|c| {
             let is_selected = selected.as_deref() == Some(c.value.as_str());
@@ -127,6 +131,7 @@ pub fn SearchList(
                 q.trim().is_empty() || matches(&q, &c.label) || is_selected
             }
         })
+        .cloned()
         .collect();
     let empty = shown.is_empty();
     rsx! {
@@ -142,32 +147,16 @@ pub fn SearchList(
             if empty {
                 p { class: "quiet", {nothing_found} }
             }
-            div { class: "options scroll", role: "radiogroup",
-                for choice in shown {
-                    label {
-                        key: "{choice.value}",
-                        class: if selected.as_deref() == Some(choice.value.as_str()) { "option selected" } else { "option" },
-                        input {
-                            r#type: "radio",
-                            name: "{name}",
-                            value: "{choice.value}",
-                            checked: selected.as_deref() == Some(choice.value.as_str()),
-                            onchange: {
-                                let value = choice.value.clone();
-                                move |_| on_select.call(value.clone())
-                            },
-                        }
-                        span { {choice.label.clone()} }
-                    }
-                }
+            ChoiceList {
+                pick: Pick::One,
+                name,
+                scroll: true,
+                choices: shown,
+                selected: selected.into_iter().collect::<Vec<_>>(),
+                on_pick: move |value| on_select.call(value),
             }
             if folded {
-                button {
-                    r#type: "button",
-                    class: "button link",
-                    onclick: move |_| open.set(true),
-                    {change_label}
-                }
+                Button { kind: ButtonKind::Link, onclick: move |_| open.set(true), {change_label} }
             }
         }
     }

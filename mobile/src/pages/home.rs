@@ -5,7 +5,7 @@
 use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 
-use crate::components::{Card, Icon, ProgressBar};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, ProgressBar};
 use crate::i18n::{args, use_i18n};
 use crate::pages::Welcome;
 use crate::pages::kandas::ContractSummary;
@@ -72,7 +72,7 @@ pub fn Home() -> Element {
                     if kosh_shared::status::is_overdue(&app, chrono::Utc::now()) {
                         p { class: "notice warn", Icon { name: "clock" } " " {t.t("ui-status-overdue")} }
                     }
-                    Link { class: "button secondary", to: Route::Status {}, {t.t("ui-home-application-open")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Status {}, {t.t("ui-home-application-open")} }
                 } else {
                     p { {t.t("ui-home-application-none")} }
                 }
@@ -87,10 +87,10 @@ pub fn Home() -> Element {
                     p { {t.t("ui-home-draft-sent")} }
                 } else if total > 0 && done == total {
                     p { {t.t("ui-home-draft-complete")} }
-                    Link { class: "button primary", to: Route::Review {}, {t.t("ui-form-to-review")} }
+                    ButtonLink { kind: ButtonKind::Primary, to: Route::Review {}, {t.t("ui-form-to-review")} }
                 } else {
-                    Link {
-                        class: "button primary",
+                    ButtonLink {
+                        kind: ButtonKind::Primary,
                         to: Route::Questionnaire { section: first_open },
                         if started { {t.t("ui-home-draft-continue")} } else { {t.t("ui-home-draft-start")} }
                     }
@@ -99,13 +99,13 @@ pub fn Home() -> Element {
             Card { icon: "contract", title: t.t("ui-home-contract-title"),
                 if has_contract {
                     ContractSummary {}
-                    Link { class: "button secondary", to: Route::Kandas {}, {t.t("ui-home-contract-open")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Kandas {}, {t.t("ui-home-contract-open")} }
                 } else {
                     p { {t.t("ui-home-contract-none")} }
-                    Link { class: "button secondary", to: Route::Kandas {}, {t.t("ui-home-contract-add")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Kandas {}, {t.t("ui-home-contract-add")} }
                 }
             }
-            Link { class: "button link", to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
         }
     }
 }

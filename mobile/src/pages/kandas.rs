@@ -11,7 +11,7 @@ use kosh_shared::api::{Contract, Risk};
 use kosh_shared::contract::{first_safe_date, progress, risk, support_received_by};
 use kosh_shared::policy::Policy;
 
-use crate::components::{Card, Choice, Icon, InlineError};
+use crate::components::{Button, ButtonKind, Card, Choice, ChoiceList, Icon, InlineError, Pick};
 use crate::i18n::{args, use_i18n};
 use crate::store::use_store;
 use crate::sync::use_sync;
@@ -96,7 +96,7 @@ pub fn Kandas() -> Element {
                 p { class: "quiet",
                     if contract.verified { {t.t("ui-contract-verified")} } else { {t.t("ui-contract-not-verified")} }
                 }
-                button { r#type: "button", class: "button secondary", onclick: move |_| editing.set(true), {t.t("ui-edit")} }
+                Button { kind: ButtonKind::Secondary,  onclick: move |_| editing.set(true), {t.t("ui-edit")} }
             }
             Support {
                 contract: contract.clone(),
@@ -142,24 +142,12 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
             },
             div { class: "field",
                 span { class: "field-label", {t.t("ui-contract-region")} }
-                div { class: "options", role: "radiogroup",
-                    for r in regions {
-                        label {
-                            key: "{r.value}",
-                            class: if current.region == r.value { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "region",
-                                value: "{r.value}",
-                                checked: current.region == r.value,
-                                onchange: {
-                                    let v = r.value.clone();
-                                    move |_| input.write().region = v.clone()
-                                },
-                            }
-                            span { {r.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: "region",
+                    choices: regions,
+                    selected: vec![current.region.clone()],
+                    on_pick: move |v| input.write().region = v,
                 }
             }
             div { class: "field",
@@ -180,7 +168,7 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
             if let Some(text) = error.read().clone() {
                 InlineError { text }
             }
-            button { r#type: "submit", class: "button primary", {t.t("ui-contract-save")} }
+            Button { kind: ButtonKind::Primary, submit: true, {t.t("ui-contract-save")} }
         }
     }
 }
@@ -194,7 +182,15 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
     let mut amount = use_signal(String::new);
     let mut date = use_signal(String::new);
     let mut error = use_signal(|| None::<String>);
-    let kinds = Policy::builtin().map(family_measures).unwrap_or_default();
+    let kinds: Vec<Choice> = Policy::builtin()
+        .map(family_measures)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| Choice {
+            label: t.t(&format!("support-{k}")),
+            value: k,
+        })
+        .collect();
     let chosen = kind.read().clone();
     let for_add = contract.clone();
     rsx! {
@@ -210,9 +206,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
                             br {}
                             {format!("{} · {}", t.tenge(p.amount_kzt), t.date(p.received_on))}
                         }
-                        button {
-                            r#type: "button",
-                            class: "button secondary",
+                        Button {
+                            kind: ButtonKind::Secondary,
                             onclick: {
                                 let c = contract.clone();
                                 move |_| on_change.call(without_payment(&c, i))
@@ -225,23 +220,12 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             h3 { {t.t("ui-contract-support-add")} }
             div { class: "field",
                 span { class: "field-label", {t.t("ui-contract-support-kind")} }
-                div { class: "options", role: "radiogroup",
-                    for k in kinds {
-                        label {
-                            key: "{k}",
-                            class: if chosen == k { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "support-kind",
-                                checked: chosen == k,
-                                onchange: {
-                                    let k = k.clone();
-                                    move |_| kind.set(k.clone())
-                                },
-                            }
-                            span { {t.t(&format!("support-{k}"))} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: "support-kind",
+                    choices: kinds,
+                    selected: vec![chosen],
+                    on_pick: move |k| kind.set(k),
                 }
             }
             div { class: "field",
@@ -257,9 +241,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             if let Some(text) = error.read().clone() {
                 InlineError { text }
             }
-            button {
-                r#type: "button",
-                class: "button primary",
+            Button {
+                kind: ButtonKind::Primary,
                 onclick: move |_| {
                     let Ok(policy) = Policy::builtin() else { return };
                     let result = with_payment(&for_add, &kind.peek(), &amount.peek(), &date.peek(), policy, today());

@@ -8,7 +8,9 @@ use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 use serde_json::Value;
 
-use crate::components::{Field, Icon, InlineError, ProgressBar, section_icon};
+use crate::components::{
+    Button, ButtonKind, ButtonLink, Field, Icon, InlineError, ProgressBar, section_icon,
+};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -103,11 +105,10 @@ pub fn Questionnaire(section: usize) -> Element {
             p { class: "saved quiet", Icon { name: "phone" } " " {t.t("ui-form-saved")} }
             div { class: "step-buttons",
                 if position > 0 {
-                    Link { class: "button secondary", to: Route::Questionnaire { section: position - 1 }, {t.t("ui-form-back")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Questionnaire { section: position - 1 }, {t.t("ui-form-back")} }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     onclick: move |_| {
                         if has_errors && !submitted {
                             tried.write().insert(position);
@@ -123,7 +124,7 @@ pub fn Questionnaire(section: usize) -> Element {
                 }
             }
             if !is_last {
-                Link { class: "button link", to: Route::Review {}, {t.t("ui-form-to-review")} }
+                ButtonLink { kind: ButtonKind::Link, to: Route::Review {}, {t.t("ui-form-to-review")} }
             }
         }
     }

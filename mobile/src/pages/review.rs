@@ -5,7 +5,7 @@
 use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 
-use crate::components::{Card, Icon, InlineError, section_icon};
+use crate::components::{Button, ButtonKind, ButtonLink, Card, Icon, InlineError, section_icon};
 use crate::error::AppError;
 use crate::i18n::{args, error_text, use_i18n};
 use crate::route::Route;
@@ -90,7 +90,7 @@ pub fn Review() -> Element {
             h1 { Icon { name: "check" } " " {t.t("ui-review-title")} }
             if submitted {
                 p { class: "notice", {t.t("ui-review-submitted")} }
-                Link { class: "button primary", to: Route::Status {}, {t.t("ui-home-application-open")} }
+                ButtonLink { kind: ButtonKind::Primary, to: Route::Status {}, {t.t("ui-home-application-open")} }
             } else if gaps.is_empty() {
                 p { class: "notice ok", {t.t("ui-review-all-done")} }
             } else {
@@ -130,7 +130,7 @@ pub fn Review() -> Element {
                         }
                     }
                     if !submitted {
-                        Link { class: "button link", to: Route::Questionnaire { section: position }, {t.t("ui-edit")} }
+                        ButtonLink { kind: ButtonKind::Link, to: Route::Questionnaire { section: position }, {t.t("ui-edit")} }
                     }
                 }
             }
@@ -140,11 +140,10 @@ pub fn Review() -> Element {
                 }
                 if *need_account.read() || !signed_in {
                     p { class: "hint", {t.t("ui-review-submit-need-account")} }
-                    Link { class: "button secondary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Account {}, {t.t("ui-settings-sign-in")} }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     disabled: !gaps.is_empty() || *busy.read(),
                     onclick: submit,
                     if *busy.read() { {t.t("ui-review-submitting")} } else { {t.t("ui-review-submit")} }

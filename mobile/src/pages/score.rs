@@ -10,7 +10,7 @@ use kosh_shared::policy::Policy;
 use kosh_shared::score::{Target, score};
 use serde_json::Value;
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -98,7 +98,7 @@ pub fn Score() -> Element {
             }
             if !report.unanswered.is_empty() {
                 p { class: "hint", {t.t("mobile-score-unanswered")} }
-                Link { class: "button secondary", to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
+                ButtonLink { kind: ButtonKind::Secondary, to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
             }
             p { class: "notice", {t.t("disclaimer-score")} }
         }

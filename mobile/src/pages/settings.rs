@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use kosh_locales::Lang;
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{Button, ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, lang_for, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -98,9 +98,8 @@ pub fn Settings() -> Element {
             Card { icon: "account", title: t.t("ui-settings-account"),
                 if let Some(email) = session_email {
                     p { {t.t_args("ui-settings-signed-in", &args(&[("email", email.into())]))} }
-                    button {
-                        r#type: "button",
-                        class: "button secondary",
+                    Button {
+                        kind: ButtonKind::Secondary,
                         onclick: move |_| {
                             spawn(async move {
                                 let server = server_for(&vault.peek());
@@ -116,7 +115,7 @@ pub fn Settings() -> Element {
                     p { class: "hint", {t.t("ui-settings-sign-out-confirm")} }
                 } else {
                     p { {t.t("ui-settings-not-signed-in")} }
-                    Link { class: "button primary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                    ButtonLink { kind: ButtonKind::Primary, to: Route::Account {}, {t.t("ui-settings-sign-in")} }
                 }
             }
             Card { icon: "sync", title: t.t("ui-settings-sync"),
@@ -130,9 +129,8 @@ pub fn Settings() -> Element {
                 if let Some(code) = last_error {
                     InlineError { text: t.try_t(&format!("error-{code}"), None).unwrap_or_else(|| t.t("ui-sync-failed")) }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     onclick: move |_| sync_service.now(),
                     {t.t("ui-settings-sync-now")}
                 }
@@ -181,9 +179,8 @@ fn ServerAddress() -> Element {
                 if *bad.read() {
                     InlineError { text: t.t("mobile-settings-server-bad") }
                 }
-                button {
-                    r#type: "button",
-                    class: "button secondary",
+                Button {
+                    kind: ButtonKind::Secondary,
                     onclick: move |_| {
                         let url = draft.peek().trim().to_owned();
                         if crate::server::Server::new(&url).is_err() {

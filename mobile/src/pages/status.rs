@@ -8,7 +8,7 @@ use kosh_shared::api::Application;
 use kosh_shared::policy::Policy;
 use kosh_shared::status::{NextStep, Stage, expected_decision_by, next_step};
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -79,7 +79,7 @@ pub fn Status() -> Element {
             main { class: "page",
                 h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
                 p { {t.t("ui-status-none")} }
-                Link { class: "button primary", to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
+                ButtonLink { kind: ButtonKind::Primary, to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
             }
         };
     };

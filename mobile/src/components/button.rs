@@ -1,0 +1,102 @@
+//! The app's buttons, typed: [`Button`] for an action and [`ButtonLink`] for a way to another
+//! screen that looks like one. The [`ButtonKind`] picks the look (`.button.primary`, ... in
+//! `kosh.css`), so no page writes a button's class by hand.
+
+use dioxus::prelude::*;
+
+use crate::route::Route;
+
+/// How a button looks, from the one action a screen is about to the quiet ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ButtonKind {
+    /// The screen's main action.
+    Primary,
+    /// Another action beside it.
+    #[default]
+    Secondary,
+    /// A quiet action that reads like a link ("show password", "create an account instead").
+    Link,
+    /// The stylesheet's plain button, for screens drawn outside the router (the error screen).
+    Plain,
+}
+
+impl ButtonKind {
+    /// The classes `kosh.css` styles this kind with.
+    pub fn class(self) -> &'static str {
+        match self {
+            ButtonKind::Primary => "button primary",
+            ButtonKind::Secondary => "button secondary",
+            ButtonKind::Link => "button link",
+            ButtonKind::Plain => "button",
+        }
+    }
+}
+
+/// A `<button>`: `type="button"` unless it submits its form.
+#[component]
+pub fn Button(
+    #[props(default)] kind: ButtonKind,
+    /// Submits the form around it (`type="submit"`); a form's `onsubmit` then handles it.
+    #[props(default)]
+    submit: bool,
+    #[props(default)] disabled: bool,
+    onclick: Option<EventHandler<MouseEvent>>,
+    children: Element,
+) -> Element {
+    rsx! {
+        button {
+            r#type: if submit { "submit" } else { "button" },
+            class: kind.class(),
+            disabled,
+            onclick: move |e| {
+                if let Some(handler) = onclick {
+                    handler.call(e);
+                }
+            },
+            {children}
+        }
+    }
+}
+
+/// A link to another screen drawn as a button.
+#[component]
+pub fn ButtonLink(#[props(default)] kind: ButtonKind, to: Route, children: Element) -> Element {
+    rsx! {
+        Link { class: kind.class(), to, {children} }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(app: fn() -> Element) -> String {
+        let mut dom = VirtualDom::new(app);
+        dom.rebuild_in_place();
+        dioxus_ssr::render(&dom)
+    }
+
+    #[test]
+    fn kinds_keep_the_stylesheets_classes_and_types() {
+        let html = render(|| {
+            rsx! {
+                Button { kind: ButtonKind::Primary, submit: true, "a" }
+                Button { kind: ButtonKind::Link, onclick: |_| {}, "b" }
+                Button { disabled: true, "c" }
+            }
+        });
+        assert!(
+            html.contains(r#"<button type="submit" class="button primary""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<button type="button" class="button link""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"class="button secondary" disabled"#),
+            "{html}"
+        );
+        assert_eq!(html.matches("disabled").count(), 1, "{html}");
+    }
+}
