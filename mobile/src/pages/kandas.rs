@@ -6,7 +6,6 @@
 
 use chrono::NaiveDate;
 use dioxus::prelude::*;
-use kosh_locales::Translator;
 use kosh_shared::api::{Contract, Risk};
 use kosh_shared::contract::{first_safe_date, progress, risk, support_received_by};
 use kosh_shared::policy::Policy;
@@ -17,19 +16,10 @@ use crate::store::use_store;
 use crate::sync::use_sync;
 use crate::view::catalog;
 use crate::view::contract::{
-    ContractInput, InputError, contract_from, family_measures, with_payment, without_payment,
+    ContractInput, contract_from, family_measures, with_payment, without_payment,
 };
 use crate::view::today;
-
-fn input_error_text(t: &Translator, e: &InputError, incomplete_key: &str) -> String {
-    match e {
-        InputError::Incomplete => t.t(incomplete_key),
-        InputError::Refused(code) => t
-            .try_t(&format!("error-{code}"), None)
-            .filter(|_| code != "bad_request")
-            .unwrap_or_else(|| t.t(incomplete_key)),
-    }
-}
+use crate::view::words::input_error_text;
 
 /// The contract screen.
 #[component]

@@ -10,6 +10,7 @@ use crate::route::Route;
 use crate::store::use_store;
 use crate::store::vault::TextSize;
 use crate::sync::{self, server_for, use_sync};
+use crate::view::words::code_text;
 
 /// The settings screen.
 #[component]
@@ -127,7 +128,7 @@ pub fn Settings() -> Element {
                     p { class: "quiet", {t.t_args("ui-sync-last", &args(&[("time", time.into())]))} }
                 }
                 if let Some(code) = last_error {
-                    InlineError { text: t.try_t(&format!("error-{code}"), None).unwrap_or_else(|| t.t("ui-sync-failed")) }
+                    InlineError { text: code_text(&t, &code, "ui-sync-failed") }
                 }
                 Button {
                     kind: ButtonKind::Primary,

@@ -182,11 +182,8 @@ pub fn field_words(tr: &Translator, rows: usize) -> FieldWords {
     }
 }
 
-/// The words for one validation error (`validation-<code>`).
-pub fn error_words(tr: &Translator, error: &FieldError) -> String {
-    tr.try_t(&format!("validation-{}", error.code), None)
-        .unwrap_or_else(|| tr.t("ui-error-try-again"))
-}
+/// The words for one validation error (`validation-<code>`), by `view::words`.
+pub use crate::view::words::validation_text as error_words;
 
 /// The question id a validation error is about: `family.members[1].birth_date` belongs to
 /// `family.members` (the shared field-path parser decides).

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod contract;
 pub mod form;
+pub mod words;
 
 use chrono::NaiveDate;
 
