@@ -38,12 +38,18 @@ fn target_text(
 pub fn Score() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let report = use_memo(move || {
+        let policy = Policy::builtin().ok()?;
+        Some(score(
+            &vault.read().state().draft.answers(),
+            today(),
+            policy.scoring(),
+        ))
+    });
     let t = tr.read();
-    let (Ok(policy), Ok(form)) = (Policy::builtin(), residence_2026()) else {
+    let (Some(report), Ok(form)) = (report(), residence_2026()) else {
         return rsx! { InlineError { text: t.t("error-unknown") } };
     };
-    let answers = vault.read().state().draft.answers();
-    let report = score(&answers, today(), policy.scoring());
     let summary = &report.summary;
     let missing_points = summary.pass_mark.saturating_sub(summary.total);
     let illustrative = summary.status == PolicyStatus::Illustrative;

@@ -307,6 +307,43 @@ fn row_prefix(tr: &Translator, question: &Question, field: &str) -> String {
     out + ": "
 }
 
+/// One section on the review screen: its position among the asked sections, its id and title,
+/// and its answers as (label, answer in words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionAnswers {
+    pub position: usize,
+    pub id: String,
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+/// The answers of every asked section, in words, for the review screen.
+pub fn answered_sections(
+    tr: &Translator,
+    form: &Form,
+    draft: &Draft,
+    today: NaiveDate,
+) -> Vec<SectionAnswers> {
+    let answers = draft.answers();
+    relevant_sections(form, &answers, today)
+        .into_iter()
+        .enumerate()
+        .map(|(position, (_, section))| SectionAnswers {
+            position,
+            id: section.id.clone(),
+            title: tr.t(&section.title_key),
+            lines: section
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    let value = draft.answer(&q.id)?;
+                    Some((tr.t(&q.label_key), value_text(tr, q, value)))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// One missing or wrong answer on the review screen, with where to fix it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Missing {

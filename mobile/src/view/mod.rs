@@ -6,6 +6,8 @@
 pub mod catalog;
 pub mod contract;
 pub mod form;
+pub mod home;
+pub mod status;
 pub mod words;
 
 use chrono::NaiveDate;
