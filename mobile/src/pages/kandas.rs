@@ -86,7 +86,7 @@ pub fn Kandas() -> Element {
                 p { class: "quiet",
                     if contract.verified { {t.t("ui-contract-verified")} } else { {t.t("ui-contract-not-verified")} }
                 }
-                Button { kind: ButtonKind::Secondary,  onclick: move |_| editing.set(true), {t.t("ui-edit")} }
+                Button { kind: ButtonKind::Secondary, onclick: move |_| editing.set(true), {t.t("ui-edit")} }
             }
             Support {
                 contract: contract.clone(),

@@ -30,26 +30,30 @@ pub fn Questionnaire(section: usize) -> Element {
     let mut tried = use_signal(BTreeSet::<usize>::new);
     let mut save_error = use_signal(|| false);
 
+    // The section as shown: recomputed when the section (a prop, hence `use_reactive`), the
+    // draft, the language or "tried" changes, not on every render.
+    let view = use_memo(use_reactive((&section,), move |(section,)| {
+        let form = residence_2026().ok()?;
+        let t = tr.read();
+        let v = vault.read();
+        let s = v.state();
+        let show_required = tried.read().contains(&section);
+        section_view(
+            &t,
+            form,
+            &s.draft,
+            s.device_id(),
+            section,
+            show_required,
+            today(),
+        )
+    }));
     let t = tr.read();
-    let Ok(form) = residence_2026() else {
+    let Some(view) = view() else {
         return rsx! { InlineError { text: t.t("ui-error-try-again") } };
     };
-    let v = vault.read();
-    let s = v.state();
-    let submitted = s.is_submitted();
+    let submitted = vault.read().state().is_submitted();
     let show_required = tried.read().contains(&section);
-    let Some(view) = section_view(
-        &t,
-        form,
-        &s.draft,
-        s.device_id(),
-        section,
-        show_required,
-        today(),
-    ) else {
-        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
-    };
-    drop(v);
     let position = view.position;
     let total = view.total;
     let is_last = position + 1 >= total;
