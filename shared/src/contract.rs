@@ -5,6 +5,9 @@
 //! The refund rule is the policy's (DOMAIN.md: all support received so far, legal act not seen).
 //! Nothing here invents a formula: before the end date everything received up to the day of
 //! leaving is at risk, on or after it nothing is, and [`RiskResponse::basis`] names the source.
+//!
+//! The contract's wire types ([`Contract`], [`SupportPayment`], [`Risk`], [`RiskResponse`]) are
+//! defined here, beside the rules that read and compute them; `api` re-exports them.
 
 use std::collections::BTreeMap;
 

@@ -10,6 +10,9 @@
 //!
 //! Moving a draft to a newer form version ([`Draft::migrate`]) is a pure function of the draft and
 //! the new form's question ids; it keeps what still exists and reports the rest.
+//!
+//! The wire types of a draft live here: an [`Op`] (one edit, what sync carries) and a
+//! [`DraftView`] (a draft's merged answers); `api` re-exports them.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -1,7 +1,9 @@
 //! The policy bundle: the numbers that change by year or by order (MCI, support measures,
 //! regions and quotas, stage durations, the contract's refund rule, the scoring table), loaded
 //! from `shared/policy/` and checked, each item carrying its source and, where the facts are not
-//! settled by a legal text, an `uncertain` flag with a note.
+//! settled by a legal text, an `uncertain` flag with a note (one [`Provenance`], flattened into
+//! each item's JSON). [`PolicyStatus`] (official or illustrative) is defined here and re-exported
+//! by `api`; the problems a bad bundle has are [`PolicyProblem`]s, defined in `error`.
 //!
 //! [`Policy`] serializes as the body of `GET /v1/policy`. It can only be built by
 //! [`Policy::from_json`] (or [`Policy::builtin`]), which checks it, so code holding a `Policy`

@@ -3,7 +3,8 @@
 //!
 //! Nothing here knows a point value: every number comes from [`Scoring`]. The table shipped today
 //! is illustrative (DOMAIN.md: the official points were not published), and the summary carries
-//! that status so the app can say so wherever a score is shown.
+//! that status so the app can say so wherever a score is shown. The summary's wire types
+//! ([`ScoreSummary`], [`CriterionPoints`]) are defined here; `api` re-exports them.
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,8 @@
-//! The stages an application passes through, in order, and what each can end in; the legal
-//! transitions between them; each stage's due date from the policy's durations; and the update
-//! of an [`Application`]'s timeline when an officer records an event.
+//! The rules over an application's stages (the stages and outcomes themselves are in `stage`,
+//! re-exported here): the legal transitions between them, each stage's due date from the
+//! policy's durations, and the update of an [`Application`]'s timeline when an officer records
+//! an event. The wire types those rules compute, [`Application`], [`TimelineEntry`] and
+//! [`StageEventRequest`], live here too (`api` re-exports them).
 //!
 //! The rules: stages come in order and none is skipped or revisited; a stage is passed before
 //! the next begins (passing one starts the next at once, so an application always waits on

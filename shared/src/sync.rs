@@ -4,6 +4,10 @@
 //! The app's sync task does only I/O around these: save, send [`SyncClient::request`], call
 //! [`SyncClient::apply`] with the answer, save again, and ask [`SyncApplied::call_again`]. Keeping
 //! the decisions here (as atuin does with its sync plan) lets them be tested without a network.
+//!
+//! The request and response of `POST /v1/sync` ([`SyncRequest`], [`SyncResponse`],
+//! [`MAX_OPS_PER_SYNC`]) are defined here, beside the code that builds and applies them; `api`
+//! re-exports them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;

@@ -5,8 +5,9 @@
 //! the rows of repeat groups (errors name the row: `family.members[1].birth_date`), and the
 //! cross-field `check`/`warn` conditions. Relevance comes first: a question that is not asked
 //! is not checked, and its stale answer is ignored rather than an error, because the person
-//! cannot see it to fix it. Results are codes plus field paths ([`FieldError`]); the app turns
-//! `validation-<code>` into words.
+//! cannot see it to fix it. Results are codes plus field paths ([`FieldError`], defined here and
+//! re-exported by `api`); the app turns `validation-<code>` into words. How far a draft has come
+//! ([`Form::sections_progress`]) is here too: "complete" means "no validation error left".
 //!
 //! Errors block a submission; warnings do not. The only warning the residence form has today is
 //! `kaztest_below_pass` (a KAZTEST section under 30%): a failed result is a true answer, not a

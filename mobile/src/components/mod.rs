@@ -1,6 +1,7 @@
-//! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, and the
-//! questionnaire's answer fields (`field`). They take words already translated, so they stay
-//! free of lookups and are easy to render in tests.
+//! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, buttons
+//! (`button`), radio and checkbox lists (`choice_list`), the searchable list, and the
+//! questionnaire's answer fields (`field`). They take words already translated and view-model
+//! types from `view`, so they stay free of lookups and are easy to render in tests.
 
 pub mod button;
 pub mod choice_list;

@@ -13,7 +13,9 @@
 //! The parts, each in its own file: `model` (the types and read-only queries), `path` (the field
 //! path `group[i].child`), `condition` (the expression language), `constraint`, `load` (JSON to
 //! a checked form), `bind` (conditions bound to questions), `relevance` (skip logic) and
-//! `builtin` (the forms shipped in the crate). This module only re-exports them.
+//! `builtin` (the forms shipped in the crate). This file re-exports them and holds the one
+//! definition of [`LANGUAGE_LEVELS`]. [`FormSummary`], the entry of `GET /v1/forms`, is in
+//! `model` and re-exported by `api`.
 
 mod bind;
 mod builtin;
