@@ -4,10 +4,8 @@
 //! refund warning in plain words with its source and what is not known, and the general-grounds
 //! path beside it.
 
-use chrono::NaiveDate;
 use dioxus::prelude::*;
 use kosh_shared::api::{Contract, Risk};
-use kosh_shared::contract::{first_safe_date, progress, risk, support_received_by};
 use kosh_shared::policy::Policy;
 
 use crate::components::{Button, ButtonKind, Card, Choice, ChoiceList, Icon, InlineError, Pick};
@@ -16,7 +14,8 @@ use crate::store::use_store;
 use crate::sync::use_sync;
 use crate::view::catalog;
 use crate::view::contract::{
-    ContractInput, contract_from, family_measures, with_payment, without_payment,
+    ContractCard, ContractInput, WhatIfAnswer, contract_card, contract_from, family_measures,
+    what_if, with_payment, without_payment,
 };
 use crate::view::today;
 use crate::view::words::input_error_text;
@@ -28,8 +27,8 @@ pub fn Kandas() -> Element {
     let tr = use_i18n();
     let sync = use_sync();
     let mut editing = use_signal(|| false);
+    let card = use_memo(move || contract_card(vault.read().state().contract.as_ref(), today()));
     let t = tr.read();
-    let contract = vault.read().state().contract.clone();
     let mut save = move |next: Option<Contract>| -> bool {
         let ok = vault.write().set_contract(next).is_ok();
         if ok {
@@ -38,7 +37,12 @@ pub fn Kandas() -> Element {
         ok
     };
 
-    let Some(contract) = contract.filter(|_| !*editing.read()) else {
+    let Some(ContractCard {
+        contract,
+        progress: done,
+        received_kzt: received,
+    }) = card().filter(|_| !*editing.read())
+    else {
         let previous = vault.read().state().contract.clone();
         return rsx! {
             main { class: "page kandas",
@@ -59,11 +63,9 @@ pub fn Kandas() -> Element {
         };
     };
 
-    let day = today();
-    let Ok(done) = progress(&contract, day) else {
+    let Some(done) = done else {
         return rsx! { InlineError { text: t.t("mobile-contract-invalid") } };
     };
-    let received = support_received_by(&contract, day);
     let ended = done.days_remaining == 0;
     rsx! {
         main { class: "page kandas",
@@ -258,14 +260,21 @@ fn WhatIf(contract: Contract) -> Element {
     let tr = use_i18n();
     let t = tr.read();
     let mut leave_on = use_signal(|| today().to_string());
+    let answer = use_memo(use_reactive((&contract,), move |(contract,)| {
+        let policy = Policy::builtin().ok()?;
+        Some(what_if(&contract, &leave_on.read(), policy))
+    }));
     let Ok(policy) = Policy::builtin() else {
         return rsx! {};
     };
     let text = leave_on.read().clone();
-    let answer = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| risk(&contract, d, policy).ok());
-    let safe = first_safe_date(&contract).ok();
+    let Some(WhatIfAnswer {
+        risk: answer,
+        free_from: safe,
+    }) = answer()
+    else {
+        return rsx! {};
+    };
     let rule = policy.contract();
     rsx! {
         Card { icon: "calendar", title: t.t("ui-whatif-title"),
@@ -357,12 +366,14 @@ fn GeneralGrounds(contract: Option<Contract>) -> Element {
 pub fn ContractSummary() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let card = use_memo(move || contract_card(vault.read().state().contract.as_ref(), today()));
     let t = tr.read();
-    let contract = vault.read().state().contract.clone();
-    let Some(contract) = contract else {
-        return rsx! {};
-    };
-    let Ok(p) = progress(&contract, today()) else {
+    let Some(ContractCard {
+        contract,
+        progress: Some(p),
+        ..
+    }) = card()
+    else {
         return rsx! {};
     };
     rsx! {
