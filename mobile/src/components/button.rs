@@ -58,6 +58,51 @@ pub fn Button(
     }
 }
 
+/// One of a set of choices drawn as buttons (a language, a script, a text size, yes or no):
+/// `.choice`, `.big` on the first-run and yes/no screens, `.selected` when chosen.
+#[component]
+pub fn ChoiceButton(
+    selected: bool,
+    #[props(default)] big: bool,
+    /// Say the state as `aria-pressed`, where the chosen button is the answer itself.
+    #[props(default)]
+    pressed: bool,
+    /// The language of its words (a language's own name).
+    lang: Option<String>,
+    /// The text size the choice previews (`size-large`).
+    size: Option<&'static str>,
+    onclick: EventHandler<MouseEvent>,
+    children: Element,
+) -> Element {
+    let class = choice_class(selected, big, size);
+    rsx! {
+        button {
+            r#type: "button",
+            class,
+            lang,
+            "aria-pressed": pressed.then_some(if selected { "true" } else { "false" }),
+            onclick: move |e| onclick.call(e),
+            {children}
+        }
+    }
+}
+
+/// `choice [big] [selected] [size-<id>]`, in the order the stylesheet was written against.
+fn choice_class(selected: bool, big: bool, size: Option<&str>) -> String {
+    let mut class = String::from("choice");
+    if big {
+        class.push_str(" big");
+    }
+    if selected {
+        class.push_str(" selected");
+    }
+    if let Some(size) = size {
+        class.push_str(" size-");
+        class.push_str(size);
+    }
+    class
+}
+
 /// A link to another screen drawn as a button.
 #[component]
 pub fn ButtonLink(#[props(default)] kind: ButtonKind, to: Route, children: Element) -> Element {
@@ -98,5 +143,23 @@ mod tests {
             "{html}"
         );
         assert_eq!(html.matches("disabled").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn choices_say_which_is_chosen() {
+        let html = render(|| {
+            rsx! {
+                ChoiceButton { selected: true, big: true, pressed: true, onclick: |_| {}, "yes" }
+                ChoiceButton { selected: false, lang: "kk".to_owned(), onclick: |_| {}, "Қазақша" }
+                ChoiceButton { selected: false, size: "large", onclick: |_| {}, "A" }
+            }
+        });
+        assert!(
+            html.contains(r#"class="choice big selected" aria-pressed="true""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"class="choice" lang="kk">"#), "{html}");
+        assert!(html.contains(r#"class="choice size-large">"#), "{html}");
+        assert_eq!(html.matches("aria-pressed").count(), 1, "{html}");
     }
 }

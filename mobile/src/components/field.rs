@@ -7,7 +7,7 @@
 use dioxus::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Button, ButtonKind, ChoiceList, Icon, InlineError, Pick, SearchList};
+use super::{Button, ButtonKind, ChoiceButton, ChoiceList, Icon, InlineError, Pick, SearchList};
 pub use crate::view::form::{FieldSpec, FieldWords};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
@@ -159,17 +159,17 @@ fn Answer(
             let current = value.as_ref().and_then(Value::as_bool);
             rsx! {
                 div { class: "yes-no", role: "radiogroup", id: "{input_id}",
-                    button {
-                        r#type: "button",
-                        class: if current == Some(true) { "choice big selected" } else { "choice big" },
-                        "aria-pressed": if current == Some(true) { "true" } else { "false" },
+                    ChoiceButton {
+                        selected: current == Some(true),
+                        big: true,
+                        pressed: true,
                         onclick: move |_| on_change.call(Value::Bool(true)),
                         {words.yes.clone()}
                     }
-                    button {
-                        r#type: "button",
-                        class: if current == Some(false) { "choice big selected" } else { "choice big" },
-                        "aria-pressed": if current == Some(false) { "true" } else { "false" },
+                    ChoiceButton {
+                        selected: current == Some(false),
+                        big: true,
+                        pressed: true,
                         onclick: move |_| on_change.call(Value::Bool(false)),
                         {words.no.clone()}
                     }

@@ -8,7 +8,7 @@ pub mod choice_list;
 pub mod field;
 
 pub use crate::view::Choice;
-pub use button::{Button, ButtonKind, ButtonLink};
+pub use button::{Button, ButtonKind, ButtonLink, ChoiceButton};
 pub use choice_list::{ChoiceList, Pick};
 pub use field::Field;
 

@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use kosh_locales::Lang;
 
-use crate::components::{Button, ButtonKind, ButtonLink, Card, Icon, InlineError};
+use crate::components::{Button, ButtonKind, ButtonLink, Card, ChoiceButton, Icon, InlineError};
 use crate::i18n::{args, lang_for, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -54,12 +54,11 @@ pub fn Settings() -> Element {
             Card { icon: "language", title: t.t("ui-settings-language"),
                 div { class: "languages",
                     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::KkLatn) {
-                        button {
+                        ChoiceButton {
                             key: "{lang.tag()}",
-                            r#type: "button",
-                            lang: "{lang.tag()}",
-                            class: if current.with_kazakh_latin(false) == lang { "choice selected" } else { "choice" },
-                            "aria-pressed": if current.with_kazakh_latin(false) == lang { "true" } else { "false" },
+                            selected: current.with_kazakh_latin(false) == lang,
+                            pressed: true,
+                            lang: lang.tag().to_owned(),
                             onclick: move |_| save(Box::new(move |p| p.language = Some(lang.tag().to_owned()))),
                             {lang.native_name()}
                         }
@@ -68,15 +67,13 @@ pub fn Settings() -> Element {
                 if current.is_kazakh() {
                     h3 { {t.t("ui-settings-script")} }
                     div { class: "yes-no",
-                        button {
-                            r#type: "button",
-                            class: if current == Lang::Kk { "choice selected" } else { "choice" },
+                        ChoiceButton {
+                            selected: current == Lang::Kk,
                             onclick: move |_| save(Box::new(|p| p.latin_kazakh = false)),
                             {t.t("ui-language-script-cyrillic")}
                         }
-                        button {
-                            r#type: "button",
-                            class: if current == Lang::KkLatn { "choice selected" } else { "choice" },
+                        ChoiceButton {
+                            selected: current == Lang::KkLatn,
                             onclick: move |_| save(Box::new(|p| p.latin_kazakh = true)),
                             {t.t("ui-language-script-latin")}
                         }
@@ -86,10 +83,10 @@ pub fn Settings() -> Element {
             Card { icon: "text", title: t.t("ui-settings-text-size"),
                 div { class: "sizes",
                     for option in TextSize::ALL {
-                        button {
+                        ChoiceButton {
                             key: "{option.id()}",
-                            r#type: "button",
-                            class: if option == size { "choice selected size-{option.id()}" } else { "choice size-{option.id()}" },
+                            selected: option == size,
+                            size: option.id(),
                             onclick: move |_| save(Box::new(move |p| p.text_size = option)),
                             {t.t(&format!("ui-settings-text-{}", option.id()))}
                         }
