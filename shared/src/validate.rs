@@ -29,7 +29,7 @@
 //! # Ok::<(), kosh_shared::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,10 +37,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::form::condition::parse_date;
-use crate::form::{
-    Answers, FieldPath, Form, Kind, Question, Relevance, RowScope, Scope, SectionsProgress,
-    row_relevance,
-};
+use crate::form::{Answers, FieldPath, Form, Kind, Question, Relevance, Scope, SectionsProgress};
 
 /// One rule one answer broke: the question id and the rule's code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -189,16 +186,11 @@ fn validate_section_with(
 /// options, constraints and rows. Not checked here, because they need the rest of the draft:
 /// `required` (an empty value is fine), relevance, and cross-field `check`/`warn` rules.
 pub fn validate_answer(question: &Question, value: &Value, env: &Env) -> Vec<FieldError> {
-    static NO_ANSWERS: BTreeMap<String, Value> = BTreeMap::new();
     let mut report = Report::default();
     if is_blank(value) {
         return report.errors;
     }
-    let scope = Scope {
-        answers: &NO_ANSWERS,
-        relevant: &[],
-        row: None,
-    };
+    let scope = Scope::alone();
     let mut ctx = Ctx {
         env,
         report: &mut report,
@@ -256,17 +248,13 @@ fn section_into(
     relevance: &Relevance<'_>,
     report: &mut Report,
 ) {
-    if !relevance.sections.get(section).copied().unwrap_or(false) {
+    if !relevance.section_at(section) {
         return;
     }
     let Some(section) = form.sections().get(section) else {
         return;
     };
-    let scope = Scope {
-        answers,
-        relevant: &relevance.questions,
-        row: None,
-    };
+    let scope = relevance.scope(answers);
     let mut ctx = Ctx {
         env,
         report,
@@ -275,9 +263,7 @@ fn section_into(
     for question in &section.questions {
         let asked = form
             .top_index(&question.id)
-            .and_then(|i| relevance.questions.get(i))
-            .copied()
-            .unwrap_or(false);
+            .is_some_and(|i| relevance.question_at(i));
         if asked {
             ctx.question(question, answers.answer(&question.id), &question.id, &scope);
         }
@@ -466,16 +452,8 @@ impl Ctx<'_> {
     }
 
     fn row(&mut self, group: &Question, row: &Map<String, Value>, field: &str, scope: &Scope<'_>) {
-        let relevant = row_relevance(group, row, scope.answers, scope.relevant, self.env.today);
-        let row_scope = Scope {
-            answers: scope.answers,
-            relevant: scope.relevant,
-            row: Some(RowScope {
-                group,
-                row,
-                relevant: &relevant,
-            }),
-        };
+        let relevant = scope.row_relevance(group, row, self.env.today);
+        let row_scope = scope.in_row(group, row, &relevant);
         for (child, asked) in group.questions.iter().zip(&relevant) {
             if *asked {
                 let child_field = format!("{field}.{}", child.id);
@@ -609,7 +587,7 @@ impl Form {
             total: 0,
         };
         for i in 0..self.sections().len() {
-            if !relevance.sections[i] {
+            if !relevance.section_at(i) {
                 continue;
             }
             progress.total += 1;
@@ -624,6 +602,8 @@ impl Form {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
     use crate::form::residence_2026;
     use rstest::rstest;

@@ -31,7 +31,7 @@ pub use constraint::{Constraint, DateBound, DateUnit};
 pub use model::{Answers, Choice, Form, FormSummary, Kind, Question, Section, SectionsProgress};
 pub use path::{FieldPath, top_question};
 pub use relevance::Relevance;
-pub(crate) use relevance::{RowScope, Scope, row_relevance};
+pub(crate) use relevance::Scope;
 
 /// The language levels of kind `language_level`, lowest first (CEFR, with `none` below A1). The
 /// one definition: the policy's `language_level` scoring rules use the same scale.

@@ -2,6 +2,8 @@
 //! answers on one day ([`Relevance`], computed by [`Form::relevance`] in one pass in form order),
 //! and the [`Scope`] through which conditions read only answers that are asked.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
@@ -14,11 +16,11 @@ use super::path::FieldPath;
 #[derive(Debug, Clone)]
 pub struct Relevance<'f> {
     form: &'f Form,
-    pub(crate) sections: Vec<bool>,
+    sections: Vec<bool>,
     /// Per top-level question, in form order.
-    pub(crate) questions: Vec<bool>,
+    questions: Vec<bool>,
     /// Per top-level question: for a repeat group, per row, per child.
-    pub(crate) rows: Vec<Vec<Vec<bool>>>,
+    rows: Vec<Vec<Vec<bool>>>,
 }
 
 impl Relevance<'_> {
@@ -73,19 +75,41 @@ impl Relevance<'_> {
     }
 }
 
+// What validation needs of relevance, so it reads it through these and not its fields.
+impl Relevance<'_> {
+    /// Whether the section at `index` (form order) is shown.
+    pub(crate) fn section_at(&self, index: usize) -> bool {
+        self.sections.get(index).copied().unwrap_or(false)
+    }
+
+    /// Whether the top-level question at `index` (form order) is asked.
+    pub(crate) fn question_at(&self, index: usize) -> bool {
+        self.questions.get(index).copied().unwrap_or(false)
+    }
+
+    /// The scope conditions read `answers` through: only questions that are asked.
+    pub(crate) fn scope<'a>(&'a self, answers: &'a dyn Answers) -> Scope<'a> {
+        Scope {
+            answers,
+            relevant: &self.questions,
+            row: None,
+        }
+    }
+}
+
 /// Where conditions find answers during validation: top-level answers only when their question
 /// is relevant, and in a repeat row the row's relevant answers.
 pub(crate) struct Scope<'a> {
-    pub(crate) answers: &'a dyn Answers,
-    pub(crate) relevant: &'a [bool],
-    pub(crate) row: Option<RowScope<'a>>,
+    answers: &'a dyn Answers,
+    relevant: &'a [bool],
+    row: Option<RowScope<'a>>,
 }
 
 /// One row of a repeat group while its conditions are evaluated.
-pub(crate) struct RowScope<'a> {
-    pub(crate) group: &'a Question,
-    pub(crate) row: &'a Map<String, Value>,
-    pub(crate) relevant: &'a [bool],
+struct RowScope<'a> {
+    group: &'a Question,
+    row: &'a Map<String, Value>,
+    relevant: &'a [bool],
 }
 
 impl Resolve for Scope<'_> {
@@ -111,8 +135,48 @@ impl Resolve for Scope<'_> {
     }
 }
 
+impl Scope<'_> {
+    /// A scope that sees no answers, for one answer checked alone.
+    pub(crate) fn alone() -> Scope<'static> {
+        static NO_ANSWERS: BTreeMap<String, Value> = BTreeMap::new();
+        Scope {
+            answers: &NO_ANSWERS,
+            relevant: &[],
+            row: None,
+        }
+    }
+
+    /// Which children of `group` are asked in `row` (the row's skip logic), in child order.
+    pub(crate) fn row_relevance(
+        &self,
+        group: &Question,
+        row: &Map<String, Value>,
+        today: NaiveDate,
+    ) -> Vec<bool> {
+        row_relevance(group, row, self.answers, self.relevant, today)
+    }
+
+    /// This scope inside one row of `group`, whose asked children are `relevant`.
+    pub(crate) fn in_row<'b>(
+        &'b self,
+        group: &'b Question,
+        row: &'b Map<String, Value>,
+        relevant: &'b [bool],
+    ) -> Scope<'b> {
+        Scope {
+            answers: self.answers,
+            relevant: self.relevant,
+            row: Some(RowScope {
+                group,
+                row,
+                relevant,
+            }),
+        }
+    }
+}
+
 /// Which children of a repeat group are relevant in one row, in child order.
-pub(crate) fn row_relevance(
+fn row_relevance(
     group: &Question,
     row: &Map<String, Value>,
     answers: &dyn Answers,
