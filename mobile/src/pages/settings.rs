@@ -10,6 +10,7 @@ use crate::route::Route;
 use crate::store::use_store;
 use crate::store::vault::TextSize;
 use crate::sync::{self, server_for, use_sync};
+use crate::view::settings::{SettingsView, settings};
 use crate::view::words::code_text;
 
 /// The settings screen.
@@ -19,23 +20,17 @@ pub fn Settings() -> Element {
     let tr = use_i18n();
     let sync_service = use_sync();
     let mut error = use_signal(|| None::<String>);
+    let view = use_memo(move || settings(&tr.read(), vault.read().state()));
     let t = tr.read();
-    let v = vault.read();
-    let s = v.state();
-    let current = lang_for(&s.prefs);
-    let size = s.prefs.text_size;
-    let session_email = s.session.as_ref().map(|x| x.email.clone());
-    let pending = s.sync.outbox.len() as u64;
-    // When the last round went through, in the phone's time zone: the date in words, the time
-    // as digits (HH:MM reads the same in every language here).
-    let last_sync = s
-        .last_sync_ms
-        .and_then(|ms| chrono::DateTime::from_timestamp_millis(i64::try_from(ms).ok()?))
-        .map(|at| at.with_timezone(&chrono::Local))
-        .map(|at| format!("{} {}", t.date(at.date_naive()), at.format("%H:%M")));
+    let current = lang_for(&vault.read().state().prefs);
+    let SettingsView {
+        text_size: size,
+        session_email,
+        pending,
+        last_sync,
+    } = view();
     let state = *sync_service.state.read();
     let last_error = sync_service.last_error.read().clone();
-    drop(v);
 
     let mut save = move |change: Box<dyn FnOnce(&mut crate::store::vault::Prefs)>| {
         let result = vault.write().update(|s| {

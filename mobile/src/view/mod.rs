@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod contract;
 pub mod form;
 pub mod home;
+pub mod settings;
 pub mod status;
 pub mod words;
 
