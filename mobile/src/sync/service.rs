@@ -245,3 +245,37 @@ fn listen_for_online(tx: UnboundedSender<Kick>) {
 pub fn use_sync() -> SyncService {
     use_context::<SyncService>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> AppError {
+        AppError::Api {
+            status,
+            code: code.into(),
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn round_results_become_schedule_events() {
+        assert_eq!(round_end(Ok(())), RoundEnd::Synced);
+        assert_eq!(
+            round_end(Err(AppError::Offline("dns".into()))),
+            RoundEnd::Unreachable
+        );
+        assert_eq!(round_end(Err(api(503, "internal"))), RoundEnd::Unreachable);
+        assert_eq!(
+            round_end(Err(api(429, "rate_limited"))),
+            RoundEnd::Unreachable
+        );
+        assert_eq!(round_end(Err(AppError::SignedOut)), RoundEnd::SignedOut);
+        assert_eq!(
+            round_end(Err(api(409, "conflict"))),
+            RoundEnd::Refused {
+                code: "conflict".into()
+            }
+        );
+    }
+}
