@@ -1,7 +1,8 @@
 //! The questionnaire as the screens show it: which sections are asked (skip logic), one
 //! section's fields with their words and current answers, which errors to show where, and the
-//! review's list of what is missing. Rules come from `kosh_shared::form` and `validate`; this
-//! only arranges their answers for the screen.
+//! review's list of what is missing and its answers in words. Rules come from
+//! `kosh_shared::form` and `validate`; this only arranges their answers for the screen. The
+//! field widget's props (`FieldSpec`, `FieldWords`, `FieldKind`) are defined here.
 
 use std::collections::BTreeMap;
 
