@@ -490,47 +490,12 @@ fn every_policy_item_has_a_name() {
         .iter()
         .map(|s| format!("stage-{}", s.id()))
         .collect();
-    keys.extend(
-        [
-            Outcome::Pending,
-            Outcome::Passed,
-            Outcome::Failed,
-            Outcome::Approved,
-            Outcome::Refused,
-        ]
-        .iter()
-        .map(|o| format!("outcome-{}", o.id())),
-    );
+    keys.extend(Outcome::ALL.iter().map(|o| format!("outcome-{}", o.id())));
     // The ids every crate relies on (the team brief); the policy files may only add to them.
-    let regions = [
-        "akmola",
-        "abai",
-        "kostanay",
-        "pavlodar",
-        "atyrau",
-        "west_kazakhstan",
-        "east_kazakhstan",
-        "north_kazakhstan",
-    ];
-    let support = [
-        "relocation_subsidy",
-        "rent_utilities",
-        "employer_subsidy",
-        "housing_certificate",
-    ];
-    let criteria = [
-        "age",
-        "education",
-        "language_kazakh",
-        "language_russian",
-        "language_english",
-        "work_experience",
-        "professional_skills",
-        "adaptability",
-    ];
-    keys.extend(regions.iter().map(|r| format!("region-{r}")));
-    keys.extend(support.iter().map(|s| format!("support-{s}")));
-    keys.extend(criteria.iter().map(|c| format!("criterion-{c}")));
+    use kosh_shared::testing::{AGREED_CRITERIA, AGREED_REGIONS, AGREED_SUPPORT};
+    keys.extend(AGREED_REGIONS.iter().map(|r| format!("region-{r}")));
+    keys.extend(AGREED_SUPPORT.iter().map(|s| format!("support-{s}")));
+    keys.extend(AGREED_CRITERIA.iter().map(|c| format!("criterion-{c}")));
     keys.extend(policy_keys());
     assert_has_messages("policy items", keys);
 }

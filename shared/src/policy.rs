@@ -1214,18 +1214,17 @@ mod tests {
             .iter()
             .map(|c| c.id.as_str())
             .collect();
-        assert_eq!(
-            ids,
-            [
-                "age",
-                "education",
-                "language_kazakh",
-                "language_russian",
-                "language_english",
-                "work_experience",
-                "professional_skills",
-                "adaptability"
-            ]
-        );
+        assert_eq!(ids, crate::testing::AGREED_CRITERIA);
+    }
+
+    #[test]
+    fn regions_and_support_include_the_agreed_ones() {
+        let p = builtin();
+        for id in crate::testing::AGREED_REGIONS {
+            assert!(p.region(id).is_some(), "{id}");
+        }
+        for id in crate::testing::AGREED_SUPPORT {
+            assert!(p.support_measure(id).is_some(), "{id}");
+        }
     }
 }

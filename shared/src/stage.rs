@@ -64,6 +64,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome.
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Pending,
+        Outcome::Passed,
+        Outcome::Failed,
+        Outcome::Approved,
+        Outcome::Refused,
+    ];
+
     /// The `snake_case` id used on the wire and in locale keys.
     pub fn id(self) -> &'static str {
         match self {
@@ -77,15 +86,7 @@ impl Outcome {
 
     /// The outcome with this id, if there is one.
     pub fn from_id(id: &str) -> Option<Outcome> {
-        [
-            Outcome::Pending,
-            Outcome::Passed,
-            Outcome::Failed,
-            Outcome::Approved,
-            Outcome::Refused,
-        ]
-        .into_iter()
-        .find(|o| o.id() == id)
+        Outcome::ALL.into_iter().find(|o| o.id() == id)
     }
 
     /// True when the outcome ends the application.

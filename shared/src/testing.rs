@@ -11,6 +11,38 @@ use crate::score::{CriterionPoints, ScoreSummary};
 use crate::stage::{Outcome, Stage};
 use crate::status::{Application, TimelineEntry};
 
+/// The region ids every crate relies on (the team brief); a policy bundle may only add to them.
+pub const AGREED_REGIONS: [&str; 8] = [
+    "akmola",
+    "abai",
+    "kostanay",
+    "pavlodar",
+    "atyrau",
+    "west_kazakhstan",
+    "east_kazakhstan",
+    "north_kazakhstan",
+];
+
+/// The support measure ids every crate relies on.
+pub const AGREED_SUPPORT: [&str; 4] = [
+    "relocation_subsidy",
+    "rent_utilities",
+    "employer_subsidy",
+    "housing_certificate",
+];
+
+/// The scoring criteria ids every crate relies on, in display order.
+pub const AGREED_CRITERIA: [&str; 8] = [
+    "age",
+    "education",
+    "language_kazakh",
+    "language_russian",
+    "language_english",
+    "work_experience",
+    "professional_skills",
+    "adaptability",
+];
+
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a fixture date")
 }
