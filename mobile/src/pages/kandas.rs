@@ -1,5 +1,5 @@
 //! The kandas social contract: the region and signing date, a countdown to the end of the term,
-//! the support received (add and remove payments), "what if we move on <date>?" answered offline
+//! the support received (add and remove payments), "what if we move on …?" answered offline
 //! by `kosh_shared::contract::risk` (the same code behind the server's `/v1/contract/risk`), the
 //! refund warning in plain words with its source and what is not known, and the general-grounds
 //! path beside it.
@@ -254,7 +254,7 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
     }
 }
 
-/// "What if we move on <date>?", answered on the phone with the server's own rule.
+/// "What if we move on …?", answered on the phone with the server's own rule.
 #[component]
 fn WhatIf(contract: Contract) -> Element {
     let tr = use_i18n();
