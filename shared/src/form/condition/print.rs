@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{BinOp, CmpOp, Condition, Expr, Node};
+use super::{BinOp, Condition, Expr, Node};
 
 impl fmt::Display for Condition {
     /// Prints the tree back with the fewest parentheses that keep its meaning.
@@ -77,26 +77,14 @@ impl fmt::Display for Node {
                 write_child(f, x, x.precedence() < own)
             }
             Expr::Binary(op, a, b) => {
-                let sym = match op {
-                    BinOp::And => "&&",
-                    BinOp::Or => "||",
-                    BinOp::Add => "+",
-                    BinOp::Sub => "-",
-                };
+                let sym = op.symbol();
                 // Left-associative: the right operand needs parentheses at equal strength.
                 write_child(f, a, a.precedence() < own)?;
                 write!(f, " {sym} ")?;
                 write_child(f, b, b.precedence() <= own)
             }
             Expr::Compare(op, a, b) => {
-                let sym = match op {
-                    CmpOp::Eq => "==",
-                    CmpOp::Ne => "!=",
-                    CmpOp::Lt => "<",
-                    CmpOp::Le => "<=",
-                    CmpOp::Gt => ">",
-                    CmpOp::Ge => ">=",
-                };
+                let sym = op.symbol();
                 // Comparisons do not chain, so either side at equal strength needs parentheses.
                 write_child(f, a, a.precedence() <= own)?;
                 write!(f, " {sym} ")?;

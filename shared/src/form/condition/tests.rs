@@ -16,13 +16,7 @@ fn grouped(node: &Node) -> String {
         Expr::Not(x) => format!("(!{})", grouped(x)),
         Expr::Neg(x) => format!("(-{})", grouped(x)),
         Expr::Binary(op, a, b) => {
-            let sym = match op {
-                BinOp::And => "&&",
-                BinOp::Or => "||",
-                BinOp::Add => "+",
-                BinOp::Sub => "-",
-            };
-            format!("({} {sym} {})", grouped(a), grouped(b))
+            format!("({} {} {})", grouped(a), op.symbol(), grouped(b))
         }
         Expr::Compare(..) | Expr::In(..) => format!("({node})"),
         _ => node.to_string(),
