@@ -429,7 +429,7 @@ mod tests {
 
     fn arb_answers() -> impl Strategy<Value = BTreeMap<String, Value>> {
         (
-            prop::option::of(0usize..6),
+            prop::option::of(0usize..6), // education.level has six options
             prop::option::of(0usize..7),
             prop::option::of(0.0f64..60.0),
             prop::option::of(any::<bool>()),
@@ -437,16 +437,14 @@ mod tests {
         )
             .prop_map(|(edu, kk, years, yes, born)| {
                 let mut a = BTreeMap::new();
-                let levels = [
-                    "none",
-                    "secondary",
-                    "vocational",
-                    "bachelor",
-                    "master",
-                    "doctorate",
-                ];
+                // The form's own options, so a new level is scored here too.
+                let levels = &crate::form::residence_2026()
+                    .unwrap()
+                    .question("education.level")
+                    .unwrap()
+                    .options;
                 if let Some(e) = edu {
-                    a.insert("education.level".into(), json!(levels[e]));
+                    a.insert("education.level".into(), json!(levels[e].value));
                 }
                 if let Some(k) = kk {
                     a.insert("languages.kazakh".into(), json!(LANGUAGE_LEVELS[k]));
