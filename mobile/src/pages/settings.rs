@@ -140,54 +140,52 @@ pub fn Settings() -> Element {
 /// that served it).
 #[component]
 fn ServerAddress() -> Element {
-    #[cfg(target_arch = "wasm32")]
-    {
-        rsx! {}
+    // The hooks run in every build and on every render (the Rules of Hooks); the web build then
+    // draws nothing.
+    let mut vault = use_store();
+    let tr = use_i18n();
+    let saved = vault
+        .read()
+        .state()
+        .prefs
+        .server_url
+        .clone()
+        .unwrap_or_else(|| sync::DEFAULT_SERVER_URL.to_owned());
+    let mut draft = use_signal(|| saved.clone());
+    let mut bad = use_signal(|| false);
+    if cfg!(target_arch = "wasm32") {
+        return rsx! {};
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut vault = use_store();
-        let tr = use_i18n();
-        let t = tr.read();
-        let saved = vault
-            .read()
-            .state()
-            .prefs
-            .server_url
-            .clone()
-            .unwrap_or_else(|| sync::DEFAULT_SERVER_URL.to_owned());
-        let mut draft = use_signal(|| saved.clone());
-        let mut bad = use_signal(|| false);
-        rsx! {
-            div { class: "field",
-                label { class: "field-label", r#for: "server", {t.t("mobile-settings-server")} }
-                input {
-                    id: "server",
-                    class: "input",
-                    r#type: "url",
-                    inputmode: "url",
-                    value: "{draft}",
-                    oninput: move |e| draft.set(e.value()),
-                }
-                if *bad.read() {
-                    InlineError { text: t.t("mobile-settings-server-bad") }
-                }
-                Button {
-                    kind: ButtonKind::Secondary,
-                    onclick: move |_| {
-                        let url = draft.peek().trim().to_owned();
-                        if crate::server::Server::new(&url).is_err() {
-                            bad.set(true);
-                            return;
-                        }
-                        bad.set(false);
-                        let _ = vault.write().update(|s| {
-                            s.prefs.server_url = Some(url);
-                            Ok(())
-                        });
-                    },
-                    {t.t("ui-save")}
-                }
+    let t = tr.read();
+    rsx! {
+        div { class: "field",
+            label { class: "field-label", r#for: "server", {t.t("mobile-settings-server")} }
+            input {
+                id: "server",
+                class: "input",
+                r#type: "url",
+                inputmode: "url",
+                value: "{draft}",
+                oninput: move |e| draft.set(e.value()),
+            }
+            if *bad.read() {
+                InlineError { text: t.t("mobile-settings-server-bad") }
+            }
+            Button {
+                kind: ButtonKind::Secondary,
+                onclick: move |_| {
+                    let url = draft.peek().trim().to_owned();
+                    if crate::server::Server::new(&url).is_err() {
+                        bad.set(true);
+                        return;
+                    }
+                    bad.set(false);
+                    let _ = vault.write().update(|s| {
+                        s.prefs.server_url = Some(url);
+                        Ok(())
+                    });
+                },
+                {t.t("ui-save")}
             }
         }
     }
