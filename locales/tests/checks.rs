@@ -1,7 +1,8 @@
-//! The checks every language must pass, run over whatever language folders exist: the same keys
-//! as Russian (the reference), the same variables, files that parse, every plural category CLDR
-//! gives the language, messages that format without errors, and a message for every key the
-//! questionnaire, the server's error codes, the validation codes and the policy use.
+//! The checks every language must pass, run over every language of `Lang::ALL`; a language whose
+//! folder is missing fails them rather than being skipped. The checks: the same keys as Russian
+//! (the reference), the same variables, files that parse, every plural category CLDR gives the
+//! language, messages that format without errors, and a message for every key the questionnaire,
+//! the server's error codes, the validation codes and the policy use.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -146,17 +147,38 @@ fn cldr_categories(lang: Lang) -> BTreeSet<&'static str> {
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// The languages whose folders exist in this build; `rstest` cases for the others pass as
-/// vacuous, and `every_folder_is_a_language` makes sure no folder is left out.
-fn present(lang: Lang) -> bool {
-    catalog::available().contains(&lang)
+/// What is wrong when `lang` is not among the `available` languages of a build.
+fn missing_language(lang: Lang, available: &[Lang]) -> Option<String> {
+    (!available.contains(&lang)).then(|| {
+        format!(
+            "{lang}: locales/{}/ has no .ftl files in this build (available: {available:?})",
+            lang.folder()
+        )
+    })
+}
+
+/// Fails the calling check when `lang` has no messages in this build: a language folder that
+/// vanished (or a new `Lang` without one) must turn the checks red, never make them pass by
+/// having nothing to check.
+fn require(lang: Lang) {
+    if let Some(problem) = missing_language(lang, &catalog::available()) {
+        panic!("{problem}");
+    }
 }
 
 #[test]
-fn the_reference_and_english_exist() {
-    let available = catalog::available();
-    assert!(available.contains(&Lang::Ru), "{available:?}");
-    assert!(available.contains(&Lang::En), "{available:?}");
+fn every_language_has_its_folder() {
+    for lang in Lang::ALL {
+        require(lang);
+    }
+}
+
+#[test]
+fn a_missing_language_is_a_failure() {
+    let without_uzbek = [Lang::Kk, Lang::KkLatn, Lang::Ru, Lang::En, Lang::ZhHans];
+    let problem = missing_language(Lang::Uz, &without_uzbek).expect("Uzbek is missing");
+    assert!(problem.contains("locales/uz/"), "{problem}");
+    assert_eq!(missing_language(Lang::Ru, &without_uzbek), None);
 }
 
 #[test]
@@ -177,8 +199,9 @@ fn every_folder_is_a_language() {
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
 fn files_parse_without_errors(#[case] lang: Lang) {
+    require(lang);
     let (bundle, problems) = catalog::build(lang);
-    assert_eq!(bundle.is_some(), present(lang));
+    assert!(bundle.is_some(), "{lang} has files but no bundle");
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
@@ -252,9 +275,7 @@ fn plural_problems(
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
 fn same_keys_and_files_as_russian(#[case] lang: Lang) {
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let problems = key_problems(&messages(Lang::REFERENCE), &messages(lang));
     assert!(
         problems.is_empty(),
@@ -271,9 +292,7 @@ fn same_keys_and_files_as_russian(#[case] lang: Lang) {
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
 fn same_variables_as_russian(#[case] lang: Lang) {
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let problems = variable_problems(&messages(Lang::REFERENCE), &messages(lang));
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
@@ -292,9 +311,7 @@ fn plural_selectors_have_every_cldr_category(#[case] lang: Lang, #[case] expecte
         expected.iter().copied().collect(),
         "CLDR for {lang}"
     );
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let problems = plural_problems(&categories, &messages(lang));
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
@@ -327,9 +344,7 @@ fn samples() -> Vec<FluentValue<'static>> {
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
 fn every_message_formats_without_errors(#[case] lang: Lang) {
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let (Some(bundle), _) = catalog::build(lang) else {
         panic!("{lang} has files but no bundle");
     };
@@ -475,47 +490,12 @@ fn every_policy_item_has_a_name() {
         .iter()
         .map(|s| format!("stage-{}", s.id()))
         .collect();
-    keys.extend(
-        [
-            Outcome::Pending,
-            Outcome::Passed,
-            Outcome::Failed,
-            Outcome::Approved,
-            Outcome::Refused,
-        ]
-        .iter()
-        .map(|o| format!("outcome-{}", o.id())),
-    );
+    keys.extend(Outcome::ALL.iter().map(|o| format!("outcome-{}", o.id())));
     // The ids every crate relies on (the team brief); the policy files may only add to them.
-    let regions = [
-        "akmola",
-        "abai",
-        "kostanay",
-        "pavlodar",
-        "atyrau",
-        "west_kazakhstan",
-        "east_kazakhstan",
-        "north_kazakhstan",
-    ];
-    let support = [
-        "relocation_subsidy",
-        "rent_utilities",
-        "employer_subsidy",
-        "housing_certificate",
-    ];
-    let criteria = [
-        "age",
-        "education",
-        "language_kazakh",
-        "language_russian",
-        "language_english",
-        "work_experience",
-        "professional_skills",
-        "adaptability",
-    ];
-    keys.extend(regions.iter().map(|r| format!("region-{r}")));
-    keys.extend(support.iter().map(|s| format!("support-{s}")));
-    keys.extend(criteria.iter().map(|c| format!("criterion-{c}")));
+    use kosh_shared::testing::{AGREED_CRITERIA, AGREED_REGIONS, AGREED_SUPPORT};
+    keys.extend(AGREED_REGIONS.iter().map(|r| format!("region-{r}")));
+    keys.extend(AGREED_SUPPORT.iter().map(|s| format!("support-{s}")));
+    keys.extend(AGREED_CRITERIA.iter().map(|c| format!("criterion-{c}")));
     keys.extend(policy_keys());
     assert_has_messages("policy items", keys);
 }
@@ -582,9 +562,7 @@ fn policy_keys() -> Vec<String> {
 #[case::uz(Lang::Uz, &["12-mart", "2026"], "1\u{a0}275\u{a0}875")]
 #[case::zh_hans(Lang::ZhHans, &["2026年3月12日"], "1,275,875")]
 fn dates_and_tenge(#[case] lang: Lang, #[case] date_parts: &[&str], #[case] tenge: &str) {
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let tr = Translator::new(lang);
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).expect("a real date");
     let date = tr.date(day);
@@ -637,9 +615,7 @@ fn negotiated_translator_speaks_the_first_match() {
 
 #[test]
 fn latin_kazakh_is_the_cyrillic_transliterated() {
-    if !present(Lang::Kk) {
-        return;
-    }
+    require(Lang::Kk);
     let kk = Translator::new(Lang::Kk);
     let latn = Translator::new(Lang::KkLatn);
     assert_eq!(latn.t("ui-yes"), kosh_locales::to_latin(&kk.t("ui-yes")));
@@ -803,9 +779,7 @@ fn mixed_script_words(messages: &BTreeMap<String, MessageInfo>) -> Vec<String> {
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
 fn no_word_mixes_cyrillic_and_latin_letters(#[case] lang: Lang) {
-    if !present(lang) {
-        return;
-    }
+    require(lang);
     let problems = mixed_script_words(&messages(lang));
     assert!(problems.is_empty(), "{lang}:\n{}", problems.join("\n"));
 }
@@ -822,9 +796,7 @@ fn mixed_script_check_catches_a_latin_i_in_kazakh() {
 /// script choice shows both scripts) is written in kk/ as a string literal `{"Қазақша"}`.
 #[test]
 fn latin_kazakh_keeps_the_cyrillic_sample_of_the_script_choice() {
-    if !present(Lang::Kk) {
-        return;
-    }
+    require(Lang::Kk);
     let text = Translator::new(Lang::KkLatn).t("ui-language-script-cyrillic");
     assert!(
         text.contains("Қазақша"),

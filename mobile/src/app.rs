@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use dioxus::prelude::*;
 
-use crate::components::Icon;
+use crate::components::{ButtonKind, Icon};
 use crate::i18n::{self, use_i18n};
 use crate::route::Route;
 use crate::store::{self, LocalStore, use_store};
@@ -58,14 +58,15 @@ pub fn App() -> Element {
 /// The root with an explicit start: tests and previews use this directly.
 #[component]
 pub fn Root(boot: Boot) -> Element {
-    if let Some(path) = &boot.initial_route {
-        let path = path.clone();
-        use_hook(move || {
+    // Called on every render, with or without a start route (the Rules of Hooks).
+    let initial_route = boot.initial_route.clone();
+    use_hook(move || {
+        if let Some(path) = initial_route {
             dioxus::history::provide_history_context(Rc::new(
                 dioxus::history::MemoryHistory::with_initial_path(path),
-            ))
-        });
-    }
+            ));
+        }
+    });
     let vault = store::init(boot.store.clone());
     let tr = i18n::init(vault);
     sync::init(vault, boot.sync);
@@ -100,7 +101,7 @@ fn Broken() -> Element {
         main { class: "page",
             h1 { {tr.t("ui-error-title")} }
             p { {tr.t("ui-error-try-again")} }
-            a { class: "button", href: "/", {tr.t("ui-nav-home")} }
+            a { class: ButtonKind::Plain.class(), href: "/", {tr.t("ui-nav-home")} }
         }
     }
 }

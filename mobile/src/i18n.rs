@@ -5,7 +5,6 @@
 use dioxus::prelude::*;
 use kosh_locales::{FluentArgs, FluentValue, Lang, Translator};
 
-use crate::error::AppError;
 use crate::store::vault::{Prefs, Vault};
 
 /// The language the settings pick: the chosen one in the chosen Kazakh script, or, before a
@@ -51,24 +50,8 @@ pub fn args<'a>(pairs: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
     out
 }
 
-/// The locale key for an error: the server's and the domain's codes as `error-<code>`, the
-/// app's own situations as the keys the locales keep for them.
-pub fn error_key(error: &AppError) -> String {
-    match error {
-        AppError::Api { code, .. } => format!("error-{code}"),
-        AppError::Domain(e) => format!("error-{}", e.code()),
-        AppError::Offline(_) => "error-offline".into(),
-        AppError::Storage(_) => "mobile-error-storage".into(),
-        AppError::SignedOut => "error-unauthorized".into(),
-        AppError::Protocol(_) => "error-unknown".into(),
-    }
-}
-
-/// The words for an error; "something went wrong" when its code has none.
-pub fn error_text(tr: &Translator, error: &AppError) -> String {
-    tr.try_t(&error_key(error), None)
-        .unwrap_or_else(|| tr.t("error-unknown"))
-}
+/// How errors become words lives in `view::words`; these are its paths from before.
+pub use crate::view::words::{error_key, error_text};
 
 /// Provide the translator at the root, following the settings in the vault.
 pub fn init(vault: Signal<Vault>) -> Memo<Translator> {

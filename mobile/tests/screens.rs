@@ -10,11 +10,8 @@ use kosh_locales::{Lang, Translator};
 use kosh_mobile::app::{Boot, Root, RootProps};
 use kosh_mobile::store::vault::{STATE_KEY, Saved};
 use kosh_mobile::store::{MemoryStore, save_json};
-use kosh_shared::api::{
-    Application, Contract, CriterionPoints, PolicyStatus, ScoreSummary, SupportPayment,
-    TimelineEntry,
-};
-use kosh_shared::status::{Outcome, Stage};
+use kosh_shared::api::{Application, Contract};
+use kosh_shared::status::Stage;
 use serde_json::json;
 
 /// Render the app at `route` with the saved state `setup` leaves, and return the page's text
@@ -109,64 +106,17 @@ fn tr(lang: Lang) -> Translator {
     Translator::new(lang)
 }
 
+/// Submitted 20 days ago, three stages passed, now in the interagency checks.
 fn application(expected_by_days_from_now: i64) -> Application {
-    let submitted = Utc::now() - Duration::days(20);
-    Application {
-        id: "a1".into(),
-        draft_id: "d-other".into(),
-        form_id: "residence-2026".into(),
-        form_version: 1,
-        submitted_at: submitted,
-        stage: Stage::InteragencyChecks,
-        outcome: Outcome::Pending,
-        score: ScoreSummary {
-            total: 420,
-            pass_mark: 400,
-            status: PolicyStatus::Illustrative,
-            criteria: vec![CriterionPoints {
-                id: "age".into(),
-                points: 80,
-                max: 100,
-            }],
-        },
-        timeline: vec![
-            TimelineEntry {
-                stage: Stage::Submitted,
-                outcome: Outcome::Passed,
-                at: submitted,
-                note: None,
-            },
-            TimelineEntry {
-                stage: Stage::LanguageTest,
-                outcome: Outcome::Passed,
-                at: submitted + Duration::days(5),
-                note: None,
-            },
-            TimelineEntry {
-                stage: Stage::Scoring,
-                outcome: Outcome::Passed,
-                at: submitted + Duration::days(6),
-                note: None,
-            },
-        ],
-        expected_by: Some(Utc::now() + Duration::days(expected_by_days_from_now)),
-    }
+    kosh_shared::testing::application(
+        Utc::now() - Duration::days(20),
+        3,
+        Some(Utc::now() + Duration::days(expected_by_days_from_now)),
+    )
 }
 
 fn contract() -> Contract {
-    Contract {
-        region: "pavlodar".into(),
-        settlement: Some("Екібастұз".into()),
-        signed_on: "2026-03-01".parse().unwrap(),
-        term_years: 5,
-        family_members: 4,
-        support: vec![SupportPayment {
-            kind: "relocation_subsidy".into(),
-            amount_kzt: 1_211_000,
-            received_on: "2026-03-10".parse().unwrap(),
-        }],
-        verified: false,
-    }
+    kosh_shared::testing::contract()
 }
 
 #[test]
@@ -464,10 +414,7 @@ fn an_unknown_address_offers_the_way_home() {
 #[test]
 fn every_section_with_example_answers_shows_every_kind_in_words() {
     let form = kosh_shared::form::residence_2026().unwrap();
-    let examples: std::collections::BTreeMap<String, serde_json::Value> = form
-        .questions()
-        .map(|q| (q.id.clone(), q.example.clone()))
-        .collect();
+    let examples = form.example_answers();
     let relevance = form.relevance(&examples, Utc::now().date_naive());
     for lang in [Lang::Kk, Lang::Ru] {
         let t = tr(lang);

@@ -14,10 +14,7 @@ use serde_json::{Value, json};
 /// A realistic draft: every question answered as its example, a family of five and a long
 /// work history, so the repeat groups and their row rules do real work.
 fn realistic_draft(form: &Form) -> BTreeMap<String, Value> {
-    let mut draft: BTreeMap<String, Value> = form
-        .questions()
-        .map(|q| (q.id.clone(), q.example.clone()))
-        .collect();
+    let mut draft = form.example_answers();
     let members: Vec<Value> = ["spouse", "child", "child", "child", "parent"]
         .iter()
         .enumerate()

@@ -1,47 +1,26 @@
-//! The wire types of API.md, used by the server to answer and by the app to ask. Field names and
-//! shapes follow API.md exactly; requests that write reject unknown fields.
+//! The wire contract of API.md in one place, the top of the crate: the app asks and the server
+//! answers with the types named here. Types that a domain module computes live next to that
+//! logic and are re-exported here (an [`Op`] with the draft it edits, a [`ScoreSummary`] with the
+//! scoring, an [`Application`] with the stage rules, ...); what is defined here is only what no
+//! domain module computes: the error body, the account and token messages, health and submit.
+//! Field names and shapes follow API.md exactly; requests that write reject unknown fields.
+//!
+//! Nothing else in the crate imports from `api`: it sits at the top of the module graph.
 
-use std::collections::BTreeMap;
+use crate::ids::{DraftId, UserId};
 
-use chrono::{DateTime, NaiveDate, Utc};
+pub use crate::contract::{Contract, Risk, RiskResponse, SupportPayment};
+pub use crate::draft::{DraftView, Op};
+pub use crate::error::ERROR_CODES;
+pub use crate::form::FormSummary;
+pub use crate::policy::PolicyStatus;
+pub use crate::score::{CriterionPoints, ScoreSummary};
+pub use crate::stage::{Outcome, Stage};
+pub use crate::status::{Application, StageEventRequest, TimelineEntry};
+pub use crate::sync::{MAX_OPS_PER_SYNC, SyncRequest, SyncResponse};
+pub use crate::validate::FieldError;
+
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use crate::hlc::Hlc;
-use crate::ids::{ApplicationId, DraftId, FormId, OpId, RegionId, UserId};
-use crate::status::{Outcome, Stage};
-
-/// Every error code the server sends (API.md plus the generic HTTP ones). The app has a
-/// localised message for each; `kosh-locales`' tests check that.
-pub const ERROR_CODES: &[&str] = &[
-    "bad_request",
-    "unauthorized",
-    "forbidden",
-    "not_found",
-    "method_not_allowed",
-    "conflict",
-    "payload_too_large",
-    "unsupported_media_type",
-    "request_timeout",
-    "rate_limited",
-    "internal",
-    "invalid_email",
-    "weak_password",
-    "email_taken",
-    "invalid_credentials",
-    "token_reused",
-    "too_many_ops",
-    "validation_failed",
-    "invalid_transition",
-    "unknown_region",
-    "unknown_form",
-    "invalid_hlc",
-    "invalid_date",
-    "uri_too_long",
-    "headers_too_large",
-    "server_busy",
-    "storage_full",
-];
 
 /// The body of every error response: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,13 +36,6 @@ pub struct ErrorDetail {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
-}
-
-/// One rule one answer broke: the question id and the rule's code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub code: String,
 }
 
 /// `GET /healthz`.
@@ -133,177 +105,12 @@ pub struct MeResponse {
     pub locale: Option<String>,
 }
 
-/// One entry of `GET /v1/forms`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormSummary {
-    pub id: FormId,
-    pub version: u32,
-    pub title_key: String,
-}
-
-/// One edit to one answer of one draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Op {
-    pub op_id: OpId,
-    pub draft_id: DraftId,
-    pub form_id: FormId,
-    /// The question id (`education.level`); for a repeat group, the group's id.
-    pub field: String,
-    /// Any JSON value; `null` clears the answer.
-    pub value: Value,
-    pub hlc: Hlc,
-}
-
-/// `POST /v1/sync`: push these ops, pull what others wrote after `cursor`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SyncRequest {
-    pub device_id: String,
-    #[serde(default)]
-    pub cursor: u64,
-    #[serde(default)]
-    pub ops: Vec<Op>,
-}
-
-/// The most ops one sync request may carry (API.md).
-pub const MAX_OPS_PER_SYNC: usize = 500;
-
-/// The answer to a sync: the new cursor, the ops now durable, and changes from other devices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SyncResponse {
-    pub cursor: u64,
-    pub acked: Vec<OpId>,
-    pub changes: Vec<Op>,
-    /// True when there are more changes after `cursor`: call again.
-    #[serde(default)]
-    pub more: bool,
-}
-
-/// `GET /v1/drafts` entries and `GET /v1/drafts/{id}`: a draft's merged answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DraftView {
-    pub id: DraftId,
-    pub form_id: FormId,
-    pub answers: BTreeMap<String, Value>,
-    pub updated_at: DateTime<Utc>,
-}
-
 /// `POST /v1/applications`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubmitRequest {
     pub draft_id: DraftId,
     pub idempotency_key: String,
-}
-
-/// Whether a table of numbers is the official one or an illustration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PolicyStatus {
-    Official,
-    Illustrative,
-}
-
-/// One criterion's share of the preliminary score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CriterionPoints {
-    pub id: String,
-    pub points: u32,
-    pub max: u32,
-}
-
-/// The preliminary score as the application carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScoreSummary {
-    pub total: u32,
-    pub pass_mark: u32,
-    pub status: PolicyStatus,
-    pub criteria: Vec<CriterionPoints>,
-}
-
-/// One step of an application's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimelineEntry {
-    pub stage: Stage,
-    pub outcome: Outcome,
-    pub at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A submitted application and where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Application {
-    pub id: ApplicationId,
-    pub draft_id: DraftId,
-    pub form_id: FormId,
-    pub form_version: u32,
-    pub submitted_at: DateTime<Utc>,
-    pub stage: Stage,
-    pub outcome: Outcome,
-    pub score: ScoreSummary,
-    pub timeline: Vec<TimelineEntry>,
-    /// When the current stage should normally be over (from the policy's durations); `None`
-    /// once the application is decided.
-    pub expected_by: Option<DateTime<Utc>>,
-}
-
-/// `POST /v1/applications/{id}/events` (officers only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StageEventRequest {
-    pub stage: Stage,
-    pub outcome: Outcome,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// One payment of state support a kandas family received.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SupportPayment {
-    /// A support measure id from the policy (`relocation_subsidy`, `rent`, …).
-    pub kind: String,
-    pub amount_kzt: u64,
-    pub received_on: NaiveDate,
-}
-
-/// The kandas social contract as the family recorded it (or an officer verified it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contract {
-    pub region: RegionId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub settlement: Option<String>,
-    pub signed_on: NaiveDate,
-    pub term_years: u32,
-    pub family_members: u32,
-    #[serde(default)]
-    pub support: Vec<SupportPayment>,
-    #[serde(default)]
-    pub verified: bool,
-}
-
-/// How much is at risk if the family leaves the host region on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Risk {
-    None,
-    High,
-}
-
-/// `GET /v1/contract/risk?leave_on=…`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RiskResponse {
-    pub leave_on: NaiveDate,
-    pub ends_on: NaiveDate,
-    pub days_served: u32,
-    pub days_remaining: u32,
-    pub refund_due_kzt: u64,
-    pub risk: Risk,
-    /// The source of the refund rule, as the policy names it.
-    pub basis: String,
 }
 
 #[cfg(test)]
@@ -376,32 +183,11 @@ mod tests {
 
     #[test]
     fn application_round_trips() {
-        let app = Application {
-            id: "a1".into(),
-            draft_id: "d1".into(),
-            form_id: "residence-2026".into(),
-            form_version: 1,
-            submitted_at: "2026-03-01T09:30:00Z".parse().unwrap(),
-            stage: Stage::LanguageTest,
-            outcome: Outcome::Pending,
-            score: ScoreSummary {
-                total: 420,
-                pass_mark: 400,
-                status: PolicyStatus::Illustrative,
-                criteria: vec![CriterionPoints {
-                    id: "age".into(),
-                    points: 80,
-                    max: 100,
-                }],
-            },
-            timeline: vec![TimelineEntry {
-                stage: Stage::Submitted,
-                outcome: Outcome::Passed,
-                at: "2026-03-01T09:30:00Z".parse().unwrap(),
-                note: None,
-            }],
-            expected_by: Some("2026-03-08T09:30:00Z".parse().unwrap()),
-        };
+        let app = crate::testing::application(
+            "2026-03-01T09:30:00Z".parse().unwrap(),
+            1,
+            Some("2026-03-08T09:30:00Z".parse().unwrap()),
+        );
         let value = serde_json::to_value(&app).unwrap();
         assert_eq!(value["stage"], "language_test");
         assert_eq!(value["score"]["status"], "illustrative");

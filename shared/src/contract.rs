@@ -5,16 +5,62 @@
 //! The refund rule is the policy's (DOMAIN.md: all support received so far, legal act not seen).
 //! Nothing here invents a formula: before the end date everything received up to the day of
 //! leaving is at risk, on or after it nothing is, and [`RiskResponse::basis`] names the source.
+//!
+//! The contract's wire types ([`Contract`], [`SupportPayment`], [`Risk`], [`RiskResponse`]) are
+//! defined here, beside the rules that read and compute them; `api` re-exports them.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{Contract, Risk, RiskResponse};
 use crate::error::{Error, Result};
 use crate::ids::RegionId;
 use crate::policy::{Payee, Policy, Source};
+
+/// One payment of state support a kandas family received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportPayment {
+    /// A support measure id from the policy (`relocation_subsidy`, `rent`, …).
+    pub kind: String,
+    pub amount_kzt: u64,
+    pub received_on: NaiveDate,
+}
+/// The kandas social contract as the family recorded it (or an officer verified it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub region: RegionId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<String>,
+    pub signed_on: NaiveDate,
+    pub term_years: u32,
+    pub family_members: u32,
+    #[serde(default)]
+    pub support: Vec<SupportPayment>,
+    #[serde(default)]
+    pub verified: bool,
+}
+/// How much is at risk if the family leaves the host region on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    None,
+    High,
+}
+/// `GET /v1/contract/risk?leave_on=…`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskResponse {
+    pub leave_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub days_served: u32,
+    pub days_remaining: u32,
+    pub refund_due_kzt: u64,
+    pub risk: Risk,
+    /// The source of the refund rule, as the policy names it.
+    pub basis: String,
+}
 
 /// The largest family a contract may record: a bound against typing mistakes and overflow, far
 /// above any real household.
@@ -143,7 +189,7 @@ pub fn risk(contract: &Contract, leave_on: NaiveDate, policy: &Policy) -> Result
             0
         },
         risk: if early { Risk::High } else { Risk::None },
-        basis: policy.contract().source.cite(),
+        basis: policy.contract().provenance.source.cite(),
     })
 }
 
@@ -195,8 +241,8 @@ pub fn kandas_path(contract: &Contract, today: NaiveDate, policy: &Policy) -> Re
         support_received_kzt: support_received_by(contract, today),
         must_stay_until: Some(ends_on(contract)?),
         refund_if_leaving_early: true,
-        source: rule.source.clone(),
-        uncertain: rule.uncertain,
+        source: rule.provenance.source.clone(),
+        uncertain: rule.provenance.uncertain,
     })
 }
 
@@ -212,8 +258,8 @@ pub fn general_grounds_path(policy: &Policy) -> Path {
         support_received_kzt: 0,
         must_stay_until: None,
         refund_if_leaving_early: g.refund_on_leaving,
-        source: g.source.clone(),
-        uncertain: g.uncertain,
+        source: g.provenance.source.clone(),
+        uncertain: g.provenance.uncertain,
     }
 }
 
@@ -351,7 +397,6 @@ pub fn validate(contract: &Contract, policy: &Policy, today: NaiveDate) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::SupportPayment;
     use proptest::prelude::*;
     use rstest::rstest;
 
@@ -363,28 +408,15 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn pay(kind: &str, amount_kzt: u64, on: &str) -> SupportPayment {
-        SupportPayment {
-            kind: kind.into(),
-            amount_kzt,
-            received_on: d(on),
-        }
-    }
+    use crate::testing::payment as pay;
 
+    /// The shared fixture family, signed on `signed`, who also had two months of rent.
     fn contract(signed: &str) -> Contract {
-        Contract {
-            region: "pavlodar".into(),
-            settlement: Some("Ekibastuz".into()),
-            signed_on: d(signed),
-            term_years: 5,
-            family_members: 4,
-            support: vec![
-                pay("relocation_subsidy", 1_211_000, "2026-03-10"),
-                pay("rent_utilities", 100_000, "2026-04-01"),
-                pay("rent_utilities", 100_000, "2026-05-01"),
-            ],
-            verified: false,
-        }
+        let mut c = crate::testing::contract();
+        c.signed_on = d(signed);
+        c.support.push(pay("rent_utilities", 100_000, "2026-04-01"));
+        c.support.push(pay("rent_utilities", 100_000, "2026-05-01"));
+        c
     }
 
     #[rstest]
@@ -439,7 +471,7 @@ mod tests {
         // The May payment comes after leaving and is not counted.
         assert_eq!(r.refund_due_kzt, 1_311_000);
         assert_eq!(r.ends_on, d("2031-03-01"));
-        assert_eq!(r.basis, policy().contract().source.cite());
+        assert_eq!(r.basis, policy().contract().provenance.source.cite());
         assert!(r.basis.contains("Balayeva"));
     }
 

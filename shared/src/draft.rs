@@ -10,6 +10,9 @@
 //!
 //! Moving a draft to a newer form version ([`Draft::migrate`]) is a pure function of the draft and
 //! the new form's question ids; it keeps what still exists and reports the rest.
+//!
+//! The wire types of a draft live here: an [`Op`] (one edit, what sync carries) and a
+//! [`DraftView`] (a draft's merged answers); `api` re-exports them.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -18,10 +21,31 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{DraftView, Op};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::ids::{DraftId, FormId, OpId};
+
+/// One edit to one answer of one draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Op {
+    pub op_id: OpId,
+    pub draft_id: DraftId,
+    pub form_id: FormId,
+    /// The question id (`education.level`); for a repeat group, the group's id.
+    pub field: String,
+    /// Any JSON value; `null` clears the answer.
+    pub value: Value,
+    pub hlc: Hlc,
+}
+/// `GET /v1/drafts` entries and `GET /v1/drafts/{id}`: a draft's merged answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: DraftId,
+    pub form_id: FormId,
+    pub answers: BTreeMap<String, Value>,
+    pub updated_at: DateTime<Utc>,
+}
 
 /// The longest question id an op may name. Real ids are far shorter; the bound keeps a bad
 /// client from storing megabytes of field names.

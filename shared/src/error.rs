@@ -1,8 +1,45 @@
-//! The one error type of `kosh-shared`. Every variant says what was wrong in words a developer
-//! can act on, and names the thing (question id, file, position) it is about. The app never shows
-//! these texts to a person: it maps `Error::code()` to a localised message.
+//! The one error type of `kosh-shared` and the codes errors travel as. Every variant says what
+//! was wrong in words a developer can act on, and names the thing (question id, file, position)
+//! it is about. The app never shows these texts to a person: it maps `Error::code()`, one of
+//! [`ERROR_CODES`], to a localised message. [`PolicyProblem`], the detail of a bad policy bundle,
+//! lives here too so that this module depends on nothing else in the crate: every other module
+//! may use it.
+
+use std::fmt;
 
 use thiserror::Error;
+
+/// Every error code the server sends (API.md plus the generic HTTP ones). The app has a
+/// localised message for each; `kosh-locales`' tests check that.
+pub const ERROR_CODES: &[&str] = &[
+    "bad_request",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "payload_too_large",
+    "unsupported_media_type",
+    "request_timeout",
+    "rate_limited",
+    "internal",
+    "invalid_email",
+    "weak_password",
+    "email_taken",
+    "invalid_credentials",
+    "token_reused",
+    "too_many_ops",
+    "validation_failed",
+    "invalid_transition",
+    "unknown_region",
+    "unknown_form",
+    "invalid_hlc",
+    "invalid_date",
+    "uri_too_long",
+    "headers_too_large",
+    "server_busy",
+    "storage_full",
+];
 
 /// Everything that can go wrong inside the domain crate.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -28,9 +65,7 @@ pub enum Error {
     InvalidField { field: String },
     /// The policy bundle is malformed; `problem` says exactly what and where.
     #[error("invalid policy: {problem}")]
-    InvalidPolicy {
-        problem: crate::policy::PolicyProblem,
-    },
+    InvalidPolicy { problem: PolicyProblem },
     /// A year the policy has no MCI (monthly calculation index) for.
     #[error("the policy has no MCI for {year}")]
     UnknownMciYear { year: i32 },
@@ -98,7 +133,7 @@ pub enum Error {
 
 impl Error {
     /// A stable `snake_case` code for the error, the one the app localises and the server sends.
-    /// Always one of [`crate::api::ERROR_CODES`], so every code has a message in every language.
+    /// Always one of [`ERROR_CODES`], so every code has a message in every language.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidHlc { .. } => "invalid_hlc",
@@ -134,3 +169,111 @@ impl Error {
 
 /// Result with the domain crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What exactly is wrong with a policy bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyProblem {
+    /// The text is not valid JSON of the policy's shape.
+    Json { message: String },
+    /// A table the policy cannot do without is empty (MCI values, regions, criteria).
+    Missing { what: &'static str },
+    /// Two items of one kind share an id.
+    DuplicateId { kind: &'static str, id: String },
+    /// An MCI value that is zero or negative.
+    NonPositiveMci { year: i32 },
+    /// A support measure whose amount is zero, negative, an inverted band, or paid zero times.
+    BadAmount { measure: String, reason: String },
+    /// A stage id that is not one of the application's stages.
+    UnknownStage { id: String },
+    /// A stage without a duration.
+    MissingStage { id: String },
+    /// A stage of zero days, or stages that do not add up to the published total.
+    BadStageDays { reason: String },
+    /// A quota for a region the policy does not list.
+    UnknownRegion { region: String },
+    /// A contract term of zero years.
+    BadTerm,
+    /// A criterion with no rules, or a rule with nothing to score (no values or bands).
+    EmptyRule { criterion: String },
+    /// A `language_level` rule with a level that is not on the scale.
+    UnknownLevel { criterion: String, level: String },
+    /// Bands not in strictly increasing order of `min`, or not finite.
+    BadBands { criterion: String },
+    /// A criterion whose `max` is not the sum of its rules' maxima.
+    MaxMismatch {
+        criterion: String,
+        declared: u32,
+        computed: u32,
+    },
+    /// A pass mark above the most points the table can give.
+    PassMarkUnreachable { pass_mark: u32, max_total: u32 },
+    /// A rule reading a question the form does not have.
+    UnknownQuestion { criterion: String, question: String },
+    /// An item without a source text, or marked uncertain without a note saying why.
+    MissingProvenance { item: String },
+}
+
+impl fmt::Display for PolicyProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicyProblem::Json { message } => write!(f, "not a policy bundle: {message}"),
+            PolicyProblem::Missing { what } => write!(f, "the policy has no {what}"),
+            PolicyProblem::DuplicateId { kind, id } => write!(f, "duplicate {kind} {id:?}"),
+            PolicyProblem::NonPositiveMci { year } => {
+                write!(f, "the MCI of {year} must be a positive number of tenge")
+            }
+            PolicyProblem::BadAmount { measure, reason } => {
+                write!(f, "support measure {measure:?}: {reason}")
+            }
+            PolicyProblem::UnknownStage { id } => write!(f, "unknown stage {id:?}"),
+            PolicyProblem::MissingStage { id } => write!(f, "stage {id:?} has no duration"),
+            PolicyProblem::BadStageDays { reason } => write!(f, "stage durations: {reason}"),
+            PolicyProblem::UnknownRegion { region } => {
+                write!(f, "quota for unknown region {region:?}")
+            }
+            PolicyProblem::BadTerm => write!(f, "the contract term must be at least one year"),
+            PolicyProblem::EmptyRule { criterion } => {
+                write!(
+                    f,
+                    "criterion {criterion:?} has a rule with nothing to score"
+                )
+            }
+            PolicyProblem::UnknownLevel { criterion, level } => {
+                write!(
+                    f,
+                    "criterion {criterion:?}: {level:?} is not a language level"
+                )
+            }
+            PolicyProblem::BadBands { criterion } => write!(
+                f,
+                "criterion {criterion:?}: bands must have finite, strictly increasing minima"
+            ),
+            PolicyProblem::MaxMismatch {
+                criterion,
+                declared,
+                computed,
+            } => write!(
+                f,
+                "criterion {criterion:?} declares max {declared} but its rules give at most {computed}"
+            ),
+            PolicyProblem::PassMarkUnreachable {
+                pass_mark,
+                max_total,
+            } => write!(
+                f,
+                "pass mark {pass_mark} is above the most points the table gives ({max_total})"
+            ),
+            PolicyProblem::UnknownQuestion {
+                criterion,
+                question,
+            } => write!(
+                f,
+                "criterion {criterion:?} reads question {question:?}, which the form does not have"
+            ),
+            PolicyProblem::MissingProvenance { item } => write!(
+                f,
+                "{item}: every item needs a source, and an uncertain one a note saying why"
+            ),
+        }
+    }
+}

@@ -1,10 +1,23 @@
 //! Kosh's domain, written once for the app and the server: questionnaires (`form`), drafts and
 //! their merge (`hlc`, `draft`), validation, the policy bundle, the preliminary score, the
-//! application's stages (`status`), the kandas social contract, and the wire types of API.md
-//! (`api`, `sync`).
+//! application's stages (`stage`, `status`), the kandas social contract, the client's outbox
+//! (`sync`), and the wire types of API.md (`api`).
 //!
 //! Everything here is pure: no clock, no network, no files. Callers pass in "today" and the
 //! data they loaded, so the phone offline and the server answer exactly alike.
+//!
+//! The modules depend on each other one way, from the top down; a module uses only those below
+//! it (the `form` → `validate` edge is the single exception, explained in `form::load`):
+//!
+//! ```text
+//! api                                  re-exports every wire type; defines the rest
+//! status, sync, contract               status → score, draft; sync → draft
+//! score                                → policy, form
+//! policy                               → stage, form (LANGUAGE_LEVELS)
+//! validate                             → form
+//! form, draft, stage                   draft → hlc
+//! hlc, ids, error                      the bottom: error and ids depend on nothing
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod api;
@@ -16,8 +29,11 @@ pub mod hlc;
 pub mod ids;
 pub mod policy;
 pub mod score;
+pub mod stage;
 pub mod status;
 pub mod sync;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod validate;
 
 pub use error::{Error, Result};

@@ -1,7 +1,9 @@
 //! The policy bundle: the numbers that change by year or by order (MCI, support measures,
 //! regions and quotas, stage durations, the contract's refund rule, the scoring table), loaded
 //! from `shared/policy/` and checked, each item carrying its source and, where the facts are not
-//! settled by a legal text, an `uncertain` flag with a note.
+//! settled by a legal text, an `uncertain` flag with a note (one [`Provenance`], flattened into
+//! each item's JSON). [`PolicyStatus`] (official or illustrative) is defined here and re-exported
+//! by `api`; the problems a bad bundle has are [`PolicyProblem`]s, defined in `error`.
 //!
 //! [`Policy`] serializes as the body of `GET /v1/policy`. It can only be built by
 //! [`Policy::from_json`] (or [`Policy::builtin`]), which checks it, so code holding a `Policy`
@@ -9,22 +11,30 @@
 //! are positive, scoring rules have something to score.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::api::PolicyStatus;
+pub use crate::error::PolicyProblem;
 use crate::error::{Error, Result};
 use crate::ids::RegionId;
-use crate::status::Stage;
+use crate::stage::Stage;
+
+/// Whether a table of numbers is the official one or an illustration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyStatus {
+    Official,
+    Illustrative,
+}
 
 /// The policy shipped with this build.
 const BUILTIN: &str = include_str!("../policy/policy-2026.json");
 
-/// Language levels in order, the scale `language_level` rules score.
-pub const LANGUAGE_LEVELS: [&str; 7] = ["none", "a1", "a2", "b1", "b2", "c1", "c2"];
+/// Language levels in order, the scale `language_level` rules score: the questionnaire's own
+/// scale, defined once in `form`.
+pub use crate::form::LANGUAGE_LEVELS;
 
 /// Where a fact comes from: who said or published it, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +50,33 @@ impl Source {
     /// The source as one line, e.g. for `RiskResponse::basis`: `"<text>, <date>"`.
     pub fn cite(&self) -> String {
         format!("{}, {}", self.text, self.date)
+    }
+}
+
+/// Where an item of the bundle comes from and how settled it is: the fields every region,
+/// support measure, stage plan, contract rule, general-grounds entry and scoring table carries.
+/// It is `#[serde(flatten)]`ed into its item, so the JSON keeps `source`, `uncertain` and `note`
+/// beside the item's own fields; the items themselves still reject unknown fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Where the item comes from.
+    pub source: Source,
+    /// True when the item is not settled by a legal text (or, for scoring, not official).
+    #[serde(default)]
+    pub uncertain: bool,
+    /// What is uncertain, or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Provenance {
+    /// Every item needs a source text, and an uncertain one a note saying why.
+    fn check(&self, item: impl FnOnce() -> String) -> Result<()> {
+        let no_note = self.note.as_deref().is_none_or(|n| n.trim().is_empty());
+        if self.source.text.trim().is_empty() || (self.uncertain && no_note) {
+            return Err(problem(PolicyProblem::MissingProvenance { item: item() }));
+        }
+        Ok(())
     }
 }
 
@@ -61,14 +98,10 @@ pub struct MciYear {
 pub struct Region {
     /// Its id (`pavlodar`); the locale key is `region-<id>`.
     pub id: RegionId,
-    /// Where the region's inclusion comes from.
-    pub source: Source,
-    /// True when the inclusion is not settled.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// Why it is uncertain, or other context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where the region's inclusion comes from. true when the inclusion is not settled.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// A region's kandas quota for one year, in people.
@@ -179,14 +212,10 @@ pub struct SupportMeasure {
     /// The first year the measure exists, when it is new.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_year: Option<i32>,
-    /// Where the measure comes from.
-    pub source: Source,
-    /// True when part of the rule is not settled.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// What is uncertain, or other context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where the measure comes from. true when part of the rule is not settled.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// An amount of tenge between two bounds (equal when the amount is exact).
@@ -238,14 +267,10 @@ pub struct StagePlan {
     pub total_days: u32,
     /// One entry per stage.
     pub durations: Vec<StageDuration>,
-    /// Where the total comes from.
-    pub source: Source,
-    /// True when the per-stage split is not published.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// What is uncertain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where the total comes from. true when the per-stage split is not published.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// When the contract's term is counted from.
@@ -274,14 +299,10 @@ pub struct ContractRule {
     pub term_starts: TermStart,
     /// What is at risk when the family leaves before the term ends.
     pub refund: RefundScope,
-    /// Where the rule comes from.
-    pub source: Source,
-    /// True when the rule is not settled by a legal text.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// What is uncertain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where the rule comes from. true when the rule is not settled by a legal text.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// Permanent residence on general grounds, the path beside the kandas quota.
@@ -296,14 +317,10 @@ pub struct GeneralGrounds {
     pub free_choice_of_region: bool,
     /// Whether moving can ever mean a refund.
     pub refund_on_leaving: bool,
-    /// Where this comes from.
-    pub source: Source,
-    /// True when not settled by a legal text.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// What is uncertain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where this comes from. true when not settled by a legal text.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// A score band: from `min` (inclusive) up to the next band's `min`.
@@ -407,14 +424,10 @@ pub struct Scoring {
     pub pass_mark: u32,
     /// The criteria, in display order.
     pub criteria: Vec<Criterion>,
-    /// Where the criteria and pass mark come from.
-    pub source: Source,
-    /// True when the points are not the official ones.
-    #[serde(default)]
-    pub uncertain: bool,
-    /// What is uncertain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// Where the criteria and pass mark come from. true when the points are not the official ones.
+    /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 impl Scoring {
@@ -438,114 +451,6 @@ pub struct Policy {
     contract: ContractRule,
     general_grounds: GeneralGrounds,
     scoring: Scoring,
-}
-
-/// What exactly is wrong with a policy bundle.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PolicyProblem {
-    /// The text is not valid JSON of the policy's shape.
-    Json { message: String },
-    /// A table the policy cannot do without is empty (MCI values, regions, criteria).
-    Missing { what: &'static str },
-    /// Two items of one kind share an id.
-    DuplicateId { kind: &'static str, id: String },
-    /// An MCI value that is zero or negative.
-    NonPositiveMci { year: i32 },
-    /// A support measure whose amount is zero, negative, an inverted band, or paid zero times.
-    BadAmount { measure: String, reason: String },
-    /// A stage id that is not one of the application's stages.
-    UnknownStage { id: String },
-    /// A stage without a duration.
-    MissingStage { id: String },
-    /// A stage of zero days, or stages that do not add up to the published total.
-    BadStageDays { reason: String },
-    /// A quota for a region the policy does not list.
-    UnknownRegion { region: String },
-    /// A contract term of zero years.
-    BadTerm,
-    /// A criterion with no rules, or a rule with nothing to score (no values or bands).
-    EmptyRule { criterion: String },
-    /// A `language_level` rule with a level that is not on the scale.
-    UnknownLevel { criterion: String, level: String },
-    /// Bands not in strictly increasing order of `min`, or not finite.
-    BadBands { criterion: String },
-    /// A criterion whose `max` is not the sum of its rules' maxima.
-    MaxMismatch {
-        criterion: String,
-        declared: u32,
-        computed: u32,
-    },
-    /// A pass mark above the most points the table can give.
-    PassMarkUnreachable { pass_mark: u32, max_total: u32 },
-    /// A rule reading a question the form does not have.
-    UnknownQuestion { criterion: String, question: String },
-    /// An item without a source text, or marked uncertain without a note saying why.
-    MissingProvenance { item: String },
-}
-
-impl fmt::Display for PolicyProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PolicyProblem::Json { message } => write!(f, "not a policy bundle: {message}"),
-            PolicyProblem::Missing { what } => write!(f, "the policy has no {what}"),
-            PolicyProblem::DuplicateId { kind, id } => write!(f, "duplicate {kind} {id:?}"),
-            PolicyProblem::NonPositiveMci { year } => {
-                write!(f, "the MCI of {year} must be a positive number of tenge")
-            }
-            PolicyProblem::BadAmount { measure, reason } => {
-                write!(f, "support measure {measure:?}: {reason}")
-            }
-            PolicyProblem::UnknownStage { id } => write!(f, "unknown stage {id:?}"),
-            PolicyProblem::MissingStage { id } => write!(f, "stage {id:?} has no duration"),
-            PolicyProblem::BadStageDays { reason } => write!(f, "stage durations: {reason}"),
-            PolicyProblem::UnknownRegion { region } => {
-                write!(f, "quota for unknown region {region:?}")
-            }
-            PolicyProblem::BadTerm => write!(f, "the contract term must be at least one year"),
-            PolicyProblem::EmptyRule { criterion } => {
-                write!(
-                    f,
-                    "criterion {criterion:?} has a rule with nothing to score"
-                )
-            }
-            PolicyProblem::UnknownLevel { criterion, level } => {
-                write!(
-                    f,
-                    "criterion {criterion:?}: {level:?} is not a language level"
-                )
-            }
-            PolicyProblem::BadBands { criterion } => write!(
-                f,
-                "criterion {criterion:?}: bands must have finite, strictly increasing minima"
-            ),
-            PolicyProblem::MaxMismatch {
-                criterion,
-                declared,
-                computed,
-            } => write!(
-                f,
-                "criterion {criterion:?} declares max {declared} but its rules give at most {computed}"
-            ),
-            PolicyProblem::PassMarkUnreachable {
-                pass_mark,
-                max_total,
-            } => write!(
-                f,
-                "pass mark {pass_mark} is above the most points the table gives ({max_total})"
-            ),
-            PolicyProblem::UnknownQuestion {
-                criterion,
-                question,
-            } => write!(
-                f,
-                "criterion {criterion:?} reads question {question:?}, which the form does not have"
-            ),
-            PolicyProblem::MissingProvenance { item } => write!(
-                f,
-                "{item}: every item needs a source, and an uncertain one a note saying why"
-            ),
-        }
-    }
 }
 
 fn problem(p: PolicyProblem) -> Error {
@@ -700,7 +605,7 @@ impl Policy {
                 max: per_payment.max.saturating_mul(u64::from(payments)),
             },
             paid_to: m.paid_to,
-            uncertain: m.uncertain,
+            uncertain: m.provenance.uncertain,
         })
     }
 
@@ -776,46 +681,35 @@ impl Policy {
     }
 
     fn check_provenance(&self) -> Result<()> {
-        let mut items: Vec<(String, &Source, bool, &Option<String>)> = Vec::new();
-        let none = &None;
-        for m in &self.mci {
-            items.push((format!("MCI {}", m.year), &m.source, false, none));
-        }
-        for r in &self.regions {
-            items.push((format!("region {}", r.id), &r.source, r.uncertain, &r.note));
-        }
-        for q in &self.quotas {
-            items.push((
-                format!("quota {}/{}", q.region, q.year),
-                &q.source,
-                false,
-                none,
-            ));
-        }
-        for m in &self.support_measures {
-            items.push((
-                format!("support measure {}", m.id),
-                &m.source,
-                m.uncertain,
-                &m.note,
-            ));
-        }
-        let s = &self.stages;
-        items.push(("stages".into(), &s.source, s.uncertain, &s.note));
-        let c = &self.contract;
-        items.push(("contract".into(), &c.source, c.uncertain, &c.note));
-        let g = &self.general_grounds;
-        items.push(("general grounds".into(), &g.source, g.uncertain, &g.note));
-        let sc = &self.scoring;
-        items.push(("scoring".into(), &sc.source, sc.uncertain, &sc.note));
-        for (item, source, uncertain, note) in items {
-            let no_note = note.as_deref().is_none_or(|n| n.trim().is_empty());
-            if source.text.trim().is_empty() || (uncertain && no_note) {
+        // MCI values and quotas carry a source but are never uncertain: a published number.
+        for (item, source) in self
+            .mci
+            .iter()
+            .map(|m| (format!("MCI {}", m.year), &m.source))
+            .chain(
+                self.quotas
+                    .iter()
+                    .map(|q| (format!("quota {}/{}", q.region, q.year), &q.source)),
+            )
+        {
+            if source.text.trim().is_empty() {
                 return Err(problem(PolicyProblem::MissingProvenance { item }));
             }
         }
+        for r in &self.regions {
+            r.provenance.check(|| format!("region {}", r.id))?;
+        }
+        for m in &self.support_measures {
+            m.provenance.check(|| format!("support measure {}", m.id))?;
+        }
+        self.stages.provenance.check(|| "stages".into())?;
+        self.contract.provenance.check(|| "contract".into())?;
+        self.general_grounds
+            .provenance
+            .check(|| "general grounds".into())?;
+        self.scoring.provenance.check(|| "scoring".into())?;
         // An illustrative table is uncertain by definition: say so, and why.
-        if self.scoring.status == PolicyStatus::Illustrative && !self.scoring.uncertain {
+        if self.scoring.status == PolicyStatus::Illustrative && !self.scoring.provenance.uncertain {
             return Err(problem(PolicyProblem::MissingProvenance {
                 item: "scoring (illustrative but not marked uncertain)".into(),
             }));
@@ -990,7 +884,7 @@ mod tests {
         assert_eq!(p.scoring().pass_mark, 400);
         assert_eq!(p.scoring().status, PolicyStatus::Illustrative);
         assert_eq!(p.contract().term_years, 5);
-        assert!(p.contract().uncertain);
+        assert!(p.contract().provenance.uncertain);
         let total: u32 = Stage::ALL.iter().map(|s| p.stage_days(*s)).sum();
         assert_eq!(total, 29);
         assert!(p.stages().durations.iter().all(|d| d.estimate));
@@ -1074,6 +968,75 @@ mod tests {
         assert!(body["regions"][0]["source"]["text"].is_string());
         // And the body loads back to the same policy.
         assert_eq!(&load(&body).unwrap(), builtin());
+    }
+
+    /// The body is the file: every key the file has comes back with the same value, and the only
+    /// keys the body adds are defaults the file leaves out (`uncertain: false`, `estimate: false`).
+    /// So the flattened [`Provenance`] keeps `source`, `uncertain` and `note` on the item itself.
+    #[test]
+    fn the_body_has_the_shape_of_the_file() {
+        fn same(file: &Value, body: &Value, at: &str) {
+            match (file, body) {
+                (Value::Object(f), Value::Object(b)) => {
+                    for (key, value) in f {
+                        let Some(other) = b.get(key) else {
+                            panic!("{at}/{key} is in the file but not in the body");
+                        };
+                        same(value, other, &format!("{at}/{key}"));
+                    }
+                    for (key, value) in b {
+                        let default = value == &json!(false);
+                        assert!(f.contains_key(key) || default, "{at}/{key} added: {value}");
+                    }
+                }
+                (Value::Array(f), Value::Array(b)) => {
+                    assert_eq!(f.len(), b.len(), "{at}");
+                    for (i, (f, b)) in f.iter().zip(b).enumerate() {
+                        same(f, b, &format!("{at}/{i}"));
+                    }
+                }
+                (Value::Number(f), Value::Number(b)) => {
+                    assert_eq!(f.as_f64(), b.as_f64(), "{at}");
+                }
+                _ => assert_eq!(file, body, "{at}"),
+            }
+        }
+        let body = serde_json::to_value(builtin()).unwrap();
+        same(&builtin_json(), &body, "");
+        for item in [
+            "/regions/0",
+            "/support_measures/0",
+            "/stages",
+            "/contract",
+            "/scoring",
+        ] {
+            let item = body.pointer(item).unwrap();
+            assert!(item["source"]["text"].is_string(), "{item}");
+            assert!(item["uncertain"].is_boolean(), "{item}");
+            assert!(item.get("provenance").is_none(), "{item}");
+        }
+    }
+
+    #[rstest]
+    #[case::beside_provenance("/contract")]
+    #[case::in_a_list("/regions/0")]
+    #[case::the_nested_name("/general_grounds")]
+    fn items_with_provenance_still_refuse_unknown_fields(#[case] path: &str) {
+        let mut v = builtin_json();
+        let item = v.pointer_mut(path).unwrap().as_object_mut().unwrap();
+        let key = if path == "/general_grounds" {
+            "provenance"
+        } else {
+            "extra"
+        };
+        item.insert(
+            key.into(),
+            json!({"source": {"text": "x", "date": "2026-01-01"}}),
+        );
+        assert!(matches!(
+            problem_of(&v),
+            PolicyProblem::Json { message } if message.contains(key)
+        ));
     }
 
     #[test]
@@ -1251,18 +1214,17 @@ mod tests {
             .iter()
             .map(|c| c.id.as_str())
             .collect();
-        assert_eq!(
-            ids,
-            [
-                "age",
-                "education",
-                "language_kazakh",
-                "language_russian",
-                "language_english",
-                "work_experience",
-                "professional_skills",
-                "adaptability"
-            ]
-        );
+        assert_eq!(ids, crate::testing::AGREED_CRITERIA);
+    }
+
+    #[test]
+    fn regions_and_support_include_the_agreed_ones() {
+        let p = builtin();
+        for id in crate::testing::AGREED_REGIONS {
+            assert!(p.region(id).is_some(), "{id}");
+        }
+        for id in crate::testing::AGREED_SUPPORT {
+            assert!(p.support_measure(id).is_some(), "{id}");
+        }
     }
 }

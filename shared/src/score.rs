@@ -3,7 +3,8 @@
 //!
 //! Nothing here knows a point value: every number comes from [`Scoring`]. The table shipped today
 //! is illustrative (DOMAIN.md: the official points were not published), and the summary carries
-//! that status so the app can say so wherever a score is shown.
+//! that status so the app can say so wherever a score is shown. The summary's wire types
+//! ([`ScoreSummary`], [`CriterionPoints`]) are defined here; `api` re-exports them.
 
 use std::collections::BTreeMap;
 
@@ -11,8 +12,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{CriterionPoints, ScoreSummary};
-use crate::policy::{Band, LANGUAGE_LEVELS, Rule, Scoring};
+use crate::form::LANGUAGE_LEVELS;
+use crate::policy::{Band, PolicyStatus, Rule, Scoring};
+
+/// One criterion's share of the preliminary score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionPoints {
+    pub id: String,
+    pub points: u32,
+    pub max: u32,
+}
+/// The preliminary score as the application carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSummary {
+    pub total: u32,
+    pub pass_mark: u32,
+    pub status: PolicyStatus,
+    pub criteria: Vec<CriterionPoints>,
+}
 
 /// The answer a suggestion asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,8 +210,8 @@ fn yes_no(v: &Value) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::PolicyStatus;
     use crate::policy::Policy;
+    use crate::policy::PolicyStatus;
     use proptest::prelude::*;
     use rstest::rstest;
     use serde_json::json;
@@ -406,16 +423,13 @@ mod tests {
                 assert_eq!(q.kind, kind, "{}", q.id);
             }
         }
-        let examples: BTreeMap<String, Value> = form
-            .questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect();
+        let examples = form.example_answers();
         assert!(score(&examples, today(), table()).unanswered.is_empty());
     }
 
     fn arb_answers() -> impl Strategy<Value = BTreeMap<String, Value>> {
         (
-            prop::option::of(0usize..6),
+            prop::option::of(0usize..6), // education.level has six options
             prop::option::of(0usize..7),
             prop::option::of(0.0f64..60.0),
             prop::option::of(any::<bool>()),
@@ -423,16 +437,14 @@ mod tests {
         )
             .prop_map(|(edu, kk, years, yes, born)| {
                 let mut a = BTreeMap::new();
-                let levels = [
-                    "none",
-                    "secondary",
-                    "vocational",
-                    "bachelor",
-                    "master",
-                    "doctorate",
-                ];
+                // The form's own options, so a new level is scored here too.
+                let levels = &crate::form::residence_2026()
+                    .unwrap()
+                    .question("education.level")
+                    .unwrap()
+                    .options;
                 if let Some(e) = edu {
-                    a.insert("education.level".into(), json!(levels[e]));
+                    a.insert("education.level".into(), json!(levels[e].value));
                 }
                 if let Some(k) = kk {
                     a.insert("languages.kazakh".into(), json!(LANGUAGE_LEVELS[k]));

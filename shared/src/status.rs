@@ -1,6 +1,8 @@
-//! The stages an application passes through, in order, and what each can end in; the legal
-//! transitions between them; each stage's due date from the policy's durations; and the update
-//! of an [`Application`]'s timeline when an officer records an event.
+//! The rules over an application's stages (the stages and outcomes themselves are in `stage`,
+//! re-exported here): the legal transitions between them, each stage's due date from the
+//! policy's durations, and the update of an [`Application`]'s timeline when an officer records
+//! an event. The wire types those rules compute, [`Application`], [`TimelineEntry`] and
+//! [`StageEventRequest`], live here too (`api` re-exports them).
 //!
 //! The rules: stages come in order and none is skipped or revisited; a stage is passed before
 //! the next begins (passing one starts the next at once, so an application always waits on
@@ -10,99 +12,46 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{Application, ScoreSummary, StageEventRequest, TimelineEntry};
 use crate::draft::Draft;
 use crate::error::{Error, Result};
-use crate::ids::ApplicationId;
+use crate::ids::{ApplicationId, DraftId, FormId};
 use crate::policy::Policy;
+use crate::score::ScoreSummary;
+pub use crate::stage::{Outcome, Stage};
 
-/// A stage of the 2026 procedure (DOMAIN.md), in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Submitted,
-    LanguageTest,
-    Scoring,
-    InteragencyChecks,
-    Interview,
-    Decision,
+/// One step of an application's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub stage: Stage,
+    pub outcome: Outcome,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
-
-impl Stage {
-    /// Every stage, in the order an application passes through them.
-    pub const ALL: [Stage; 6] = [
-        Stage::Submitted,
-        Stage::LanguageTest,
-        Stage::Scoring,
-        Stage::InteragencyChecks,
-        Stage::Interview,
-        Stage::Decision,
-    ];
-
-    /// The `snake_case` id used on the wire, in the policy and in locale keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Stage::Submitted => "submitted",
-            Stage::LanguageTest => "language_test",
-            Stage::Scoring => "scoring",
-            Stage::InteragencyChecks => "interagency_checks",
-            Stage::Interview => "interview",
-            Stage::Decision => "decision",
-        }
-    }
-
-    /// The stage with this id, if there is one.
-    pub fn from_id(id: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.id() == id)
-    }
-
-    /// The stage after this one, if any.
-    pub fn next(self) -> Option<Stage> {
-        let i = Stage::ALL.iter().position(|s| *s == self)?;
-        Stage::ALL.get(i + 1).copied()
-    }
+/// A submitted application and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: ApplicationId,
+    pub draft_id: DraftId,
+    pub form_id: FormId,
+    pub form_version: u32,
+    pub submitted_at: DateTime<Utc>,
+    pub stage: Stage,
+    pub outcome: Outcome,
+    pub score: ScoreSummary,
+    pub timeline: Vec<TimelineEntry>,
+    /// When the current stage should normally be over (from the policy's durations); `None`
+    /// once the application is decided.
+    pub expected_by: Option<DateTime<Utc>>,
 }
-
-/// Where a stage stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Pending,
-    Passed,
-    Failed,
-    Approved,
-    Refused,
-}
-
-impl Outcome {
-    /// The `snake_case` id used on the wire and in locale keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Outcome::Pending => "pending",
-            Outcome::Passed => "passed",
-            Outcome::Failed => "failed",
-            Outcome::Approved => "approved",
-            Outcome::Refused => "refused",
-        }
-    }
-
-    /// The outcome with this id, if there is one.
-    pub fn from_id(id: &str) -> Option<Outcome> {
-        [
-            Outcome::Pending,
-            Outcome::Passed,
-            Outcome::Failed,
-            Outcome::Approved,
-            Outcome::Refused,
-        ]
-        .into_iter()
-        .find(|o| o.id() == id)
-    }
-
-    /// True when the outcome ends the application.
-    pub fn is_final(self) -> bool {
-        matches!(self, Outcome::Failed | Outcome::Approved | Outcome::Refused)
-    }
+/// `POST /v1/applications/{id}/events` (officers only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageEventRequest {
+    pub stage: Stage,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// When a stage that starts at `started` is normally over, by the policy's duration.
@@ -264,7 +213,6 @@ pub fn next_step(app: &Application, now: DateTime<Utc>) -> NextStep {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::PolicyStatus;
     use rstest::rstest;
 
     fn policy() -> &'static Policy {
@@ -277,17 +225,11 @@ mod tests {
 
     fn new_app() -> Application {
         let draft = Draft::new("d1".into(), "residence-2026".into(), 1);
-        let score = ScoreSummary {
-            total: 420,
-            pass_mark: 400,
-            status: PolicyStatus::Illustrative,
-            criteria: vec![],
-        };
         submit(
             "a1".into(),
             &draft,
             t("2026-03-01T09:00:00Z"),
-            score,
+            crate::testing::score_summary(),
             policy(),
         )
     }

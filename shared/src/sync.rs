@@ -4,16 +4,43 @@
 //! The app's sync task does only I/O around these: save, send [`SyncClient::request`], call
 //! [`SyncClient::apply`] with the answer, save again, and ask [`SyncApplied::call_again`]. Keeping
 //! the decisions here (as atuin does with its sync plan) lets them be tested without a network.
+//!
+//! The request and response of `POST /v1/sync` ([`SyncRequest`], [`SyncResponse`],
+//! [`MAX_OPS_PER_SYNC`]) are defined here, beside the code that builds and applies them; `api`
+//! re-exports them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
 use crate::draft::Draft;
+use crate::draft::Op;
 use crate::error::Error;
 use crate::ids::{DraftId, FormId, OpId};
+
+/// `POST /v1/sync`: push these ops, pull what others wrote after `cursor`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncRequest {
+    pub device_id: String,
+    #[serde(default)]
+    pub cursor: u64,
+    #[serde(default)]
+    pub ops: Vec<Op>,
+}
+/// The most ops one sync request may carry (API.md).
+pub const MAX_OPS_PER_SYNC: usize = 500;
+/// The answer to a sync: the new cursor, the ops now durable, and changes from other devices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub cursor: u64,
+    pub acked: Vec<OpId>,
+    pub changes: Vec<Op>,
+    /// True when there are more changes after `cursor`: call again.
+    #[serde(default)]
+    pub more: bool,
+}
 
 /// Ops made on this device and not yet acknowledged by the server, oldest first. An op stays
 /// here until it appears in a response's `acked`, so a lost response only means sending it

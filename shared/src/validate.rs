@@ -5,8 +5,9 @@
 //! the rows of repeat groups (errors name the row: `family.members[1].birth_date`), and the
 //! cross-field `check`/`warn` conditions. Relevance comes first: a question that is not asked
 //! is not checked, and its stale answer is ignored rather than an error, because the person
-//! cannot see it to fix it. Results are codes plus field paths ([`FieldError`]); the app turns
-//! `validation-<code>` into words.
+//! cannot see it to fix it. Results are codes plus field paths ([`FieldError`], defined here and
+//! re-exported by `api`); the app turns `validation-<code>` into words. How far a draft has come
+//! ([`Form::sections_progress`]) is here too: "complete" means "no validation error left".
 //!
 //! Errors block a submission; warnings do not. The only warning the residence form has today is
 //! `kaztest_below_pass` (a KAZTEST section under 30%): a failed result is a true answer, not a
@@ -28,16 +29,22 @@
 //! # Ok::<(), kosh_shared::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::api::FieldError;
 use crate::error::{Error, Result};
 use crate::form::condition::parse_date;
-use crate::form::{Answers, Form, Kind, Question, Relevance, RowScope, Scope, row_relevance};
+use crate::form::{Answers, FieldPath, Form, Kind, Question, Relevance, Scope, SectionsProgress};
+
+/// One rule one answer broke: the question id and the rule's code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
 
 /// Every validation code this module or a built-in form can produce. `kosh-locales` checks that
 /// each has a `validation-<code>` message in every language.
@@ -163,7 +170,7 @@ pub fn validate_section(
 }
 
 /// [`validate_section`] by position, with relevance already computed.
-pub(crate) fn validate_section_with(
+fn validate_section_with(
     form: &Form,
     section: usize,
     answers: &dyn Answers,
@@ -179,16 +186,11 @@ pub(crate) fn validate_section_with(
 /// options, constraints and rows. Not checked here, because they need the rest of the draft:
 /// `required` (an empty value is fine), relevance, and cross-field `check`/`warn` rules.
 pub fn validate_answer(question: &Question, value: &Value, env: &Env) -> Vec<FieldError> {
-    static NO_ANSWERS: BTreeMap<String, Value> = BTreeMap::new();
     let mut report = Report::default();
     if is_blank(value) {
         return report.errors;
     }
-    let scope = Scope {
-        answers: &NO_ANSWERS,
-        relevant: &[],
-        row: None,
-    };
+    let scope = Scope::alone();
     let mut ctx = Ctx {
         env,
         report: &mut report,
@@ -246,17 +248,13 @@ fn section_into(
     relevance: &Relevance<'_>,
     report: &mut Report,
 ) {
-    if !relevance.sections.get(section).copied().unwrap_or(false) {
+    if !relevance.section_at(section) {
         return;
     }
     let Some(section) = form.sections().get(section) else {
         return;
     };
-    let scope = Scope {
-        answers,
-        relevant: &relevance.questions,
-        row: None,
-    };
+    let scope = relevance.scope(answers);
     let mut ctx = Ctx {
         env,
         report,
@@ -265,9 +263,7 @@ fn section_into(
     for question in &section.questions {
         let asked = form
             .top_index(&question.id)
-            .and_then(|i| relevance.questions.get(i))
-            .copied()
-            .unwrap_or(false);
+            .is_some_and(|i| relevance.question_at(i));
         if asked {
             ctx.question(question, answers.answer(&question.id), &question.id, &scope);
         }
@@ -430,7 +426,11 @@ impl Ctx<'_> {
                 };
                 self.count(q, rows.len(), field);
                 for (i, row) in rows.iter().enumerate() {
-                    let row_field = format!("{field}[{i}]");
+                    let row_field = FieldPath::Row {
+                        group: field,
+                        index: i,
+                    }
+                    .to_string();
                     let Some(row) = row.as_object() else {
                         self.error(&row_field, "wrong_type");
                         continue;
@@ -452,16 +452,8 @@ impl Ctx<'_> {
     }
 
     fn row(&mut self, group: &Question, row: &Map<String, Value>, field: &str, scope: &Scope<'_>) {
-        let relevant = row_relevance(group, row, scope.answers, scope.relevant, self.env.today);
-        let row_scope = Scope {
-            answers: scope.answers,
-            relevant: scope.relevant,
-            row: Some(RowScope {
-                group,
-                row,
-                relevant: &relevant,
-            }),
-        };
+        let relevant = scope.row_relevance(group, row, self.env.today);
+        let row_scope = scope.in_row(group, row, &relevant);
         for (child, asked) in group.questions.iter().zip(&relevant) {
             if *asked {
                 let child_field = format!("{field}.{}", child.id);
@@ -506,7 +498,11 @@ fn shape(q: &Question, value: &Value, field: &str) -> std::result::Result<(), Fi
         (Kind::MultiChoice, Value::Array(items)) => items.iter().all(Value::is_string),
         (Kind::Repeat, Value::Array(rows)) => {
             for (i, row) in rows.iter().enumerate() {
-                let row_field = format!("{field}[{i}]");
+                let row_field = FieldPath::Row {
+                    group: field,
+                    index: i,
+                }
+                .to_string();
                 let Some(row) = row.as_object() else {
                     return Err(FieldError {
                         field: row_field,
@@ -579,8 +575,35 @@ fn is_region_id(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
+// `Form::sections_progress` lives here rather than in `form` because "complete" means "no
+// validation error left", so it is defined by validation.
+impl Form {
+    /// How many of the relevant sections are complete ("7 of 12 sections").
+    pub fn sections_progress(&self, answers: &dyn Answers, today: NaiveDate) -> SectionsProgress {
+        let env = Env::new(today);
+        let relevance = self.relevance(answers, today);
+        let mut progress = SectionsProgress {
+            complete: 0,
+            total: 0,
+        };
+        for i in 0..self.sections().len() {
+            if !relevance.section_at(i) {
+                continue;
+            }
+            progress.total += 1;
+            let report = validate_section_with(self, i, answers, &env, &relevance);
+            if report.errors.is_empty() {
+                progress.complete += 1;
+            }
+        }
+        progress
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
     use crate::form::residence_2026;
     use rstest::rstest;
@@ -600,10 +623,7 @@ mod tests {
 
     /// The residence form's examples: a complete, valid draft to break one rule at a time.
     fn draft() -> BTreeMap<String, Value> {
-        form()
-            .questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect()
+        form().example_answers()
     }
 
     fn with(changes: Value) -> BTreeMap<String, Value> {

@@ -11,7 +11,6 @@ use kosh_mobile::server::Server;
 use kosh_mobile::store::vault::Vault;
 use kosh_mobile::store::{FileStore, LocalStore, MemoryStore};
 use kosh_mobile::sync::{self, VaultCell, now_ms, sync_once};
-use kosh_shared::api::{Contract, SupportPayment};
 use kosh_shared::form::residence_2026;
 use kosh_shared::policy::Policy;
 use kosh_tests::TestServer;
@@ -311,19 +310,7 @@ async fn the_contract_risk_on_the_phone_is_the_servers() {
     sync::sign_in(&client, &phone, "kandas@mail.kz", PASSWORD, true)
         .await
         .unwrap();
-    let contract = Contract {
-        region: "pavlodar".into(),
-        settlement: None,
-        signed_on: "2026-03-01".parse().unwrap(),
-        term_years: 5,
-        family_members: 4,
-        support: vec![SupportPayment {
-            kind: "relocation_subsidy".into(),
-            amount_kzt: 1_211_000,
-            received_on: "2026-03-10".parse().unwrap(),
-        }],
-        verified: false,
-    };
+    let contract = kosh_shared::testing::contract();
     phone
         .with_mut(|v| v.set_contract(Some(contract.clone())))
         .unwrap();

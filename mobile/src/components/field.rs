@@ -7,48 +7,12 @@
 use dioxus::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Choice, Icon, InlineError, SearchList};
+use super::{Button, ButtonKind, ChoiceButton, ChoiceList, Icon, InlineError, Pick, SearchList};
+pub use crate::view::form::{FieldSpec, FieldWords};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
 /// cannot be forgotten here (every `match` on it must handle it).
-pub use kosh_shared::form::Kind as FieldKind;
-
-/// One question as the screen shows it: translated words and the choices it offers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldSpec {
-    /// The question id (`education.level`; a repeat child's own id, `birth_date`).
-    pub id: String,
-    pub kind: FieldKind,
-    pub label: String,
-    pub hint: Option<String>,
-    /// The form's `example`, in words, shown as the placeholder.
-    pub placeholder: Option<String>,
-    pub required: bool,
-    pub choices: Vec<Choice>,
-    /// For numbers and dates: the bounds the phone's keyboard or picker should keep to.
-    pub min: Option<String>,
-    pub max: Option<String>,
-    /// For repeat groups: the child questions of each row.
-    pub children: Vec<FieldSpec>,
-}
-
-/// Words every field needs that are not the question's own.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FieldWords {
-    pub yes: String,
-    pub no: String,
-    pub required: String,
-    pub choose: String,
-    pub search: String,
-    pub nothing_found: String,
-    pub add_row: String,
-    pub remove_row: String,
-    pub no_rows: String,
-    /// "№ 1", "№ 2" … for the rows of a repeat group, by index.
-    pub row_titles: Vec<String>,
-    /// "Changed on another device".
-    pub changed_elsewhere: String,
-}
+pub use crate::view::form::FieldKind;
 
 /// The text a number answer shows in its box.
 fn number_text(value: Option<&Value>) -> String {
@@ -195,17 +159,17 @@ fn Answer(
             let current = value.as_ref().and_then(Value::as_bool);
             rsx! {
                 div { class: "yes-no", role: "radiogroup", id: "{input_id}",
-                    button {
-                        r#type: "button",
-                        class: if current == Some(true) { "choice big selected" } else { "choice big" },
-                        "aria-pressed": if current == Some(true) { "true" } else { "false" },
+                    ChoiceButton {
+                        selected: current == Some(true),
+                        big: true,
+                        pressed: true,
                         onclick: move |_| on_change.call(Value::Bool(true)),
                         {words.yes.clone()}
                     }
-                    button {
-                        r#type: "button",
-                        class: if current == Some(false) { "choice big selected" } else { "choice big" },
-                        "aria-pressed": if current == Some(false) { "true" } else { "false" },
+                    ChoiceButton {
+                        selected: current == Some(false),
+                        big: true,
+                        pressed: true,
                         onclick: move |_| on_change.call(Value::Bool(false)),
                         {words.no.clone()}
                     }
@@ -215,24 +179,13 @@ fn Answer(
         FieldKind::SingleChoice | FieldKind::LanguageLevel => {
             let current = value.as_ref().and_then(Value::as_str).map(str::to_owned);
             rsx! {
-                div { class: "options", role: "radiogroup", id: "{input_id}",
-                    for choice in spec.choices.iter() {
-                        label {
-                            key: "{choice.value}",
-                            class: if current.as_deref() == Some(choice.value.as_str()) { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "{input_id}",
-                                value: "{choice.value}",
-                                checked: current.as_deref() == Some(choice.value.as_str()),
-                                onchange: {
-                                    let v = choice.value.clone();
-                                    move |_| on_change.call(Value::String(v.clone()))
-                                },
-                            }
-                            span { {choice.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: input_id.clone(),
+                    id: input_id.clone(),
+                    choices: spec.choices.clone(),
+                    selected: current.into_iter().collect::<Vec<_>>(),
+                    on_pick: move |v| on_change.call(Value::String(v)),
                 }
             }
         }
@@ -247,24 +200,13 @@ fn Answer(
                 })
                 .unwrap_or_default();
             rsx! {
-                div { class: "options", id: "{input_id}",
-                    for choice in spec.choices.iter() {
-                        label {
-                            key: "{choice.value}",
-                            class: if current.contains(&choice.value) { "option selected" } else { "option" },
-                            input {
-                                r#type: "checkbox",
-                                value: "{choice.value}",
-                                checked: current.contains(&choice.value),
-                                onchange: {
-                                    let v = choice.value.clone();
-                                    let current = current.clone();
-                                    move |_| on_change.call(toggled(&current, &v))
-                                },
-                            }
-                            span { {choice.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::Many,
+                    name: input_id.clone(),
+                    id: input_id.clone(),
+                    choices: spec.choices.clone(),
+                    selected: current.clone(),
+                    on_pick: move |v: String| on_change.call(toggled(&current, &v)),
                 }
             }
         }
@@ -345,9 +287,8 @@ fn Repeat(
                             },
                         }
                     }
-                    button {
-                        r#type: "button",
-                        class: "button secondary",
+                    Button {
+                        kind: ButtonKind::Secondary,
                         onclick: {
                             let rows = rows.clone();
                             move |_| on_change.call(without_row(&rows, index))
@@ -356,9 +297,8 @@ fn Repeat(
                     }
                 }
             }
-            button {
-                r#type: "button",
-                class: "button secondary",
+            Button {
+                kind: ButtonKind::Secondary,
                 onclick: move |_| {
                     let mut next = rows_for_add.clone();
                     next.push(Map::new());

@@ -1,9 +1,15 @@
-//! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, and the
-//! questionnaire's answer fields (`field`). They take words already translated, so they stay
-//! free of lookups and are easy to render in tests.
+//! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, buttons
+//! (`button`), radio and checkbox lists (`choice_list`), the searchable list, and the
+//! questionnaire's answer fields (`field`). They take words already translated and view-model
+//! types from `view`, so they stay free of lookups and are easy to render in tests.
 
+pub mod button;
+pub mod choice_list;
 pub mod field;
 
+pub use crate::view::Choice;
+pub use button::{Button, ButtonKind, ButtonLink, ChoiceButton};
+pub use choice_list::{ChoiceList, Pick};
 pub use field::Field;
 
 use dioxus::prelude::*;
@@ -97,13 +103,6 @@ pub fn InlineError(text: String) -> Element {
     }
 }
 
-/// One choice of a list: the stored value and the words shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-}
-
 /// A list of choices with a search box that finds Kazakh words whichever letters the keyboard
 /// gave (қ/к, ң/н, ү/ұ/у …, by `kosh_locales::matches`). For countries and regions.
 #[component]
@@ -123,7 +122,7 @@ pub fn SearchList(
     // Once something is chosen the list folds to that choice, so a long list (a country inside
     // every family member's row) does not push the rest of the screen away.
     let folded = selected.is_some() && q.trim().is_empty() && !*open.read();
-    let shown: Vec<&Choice> = choices
+    let shown: Vec<Choice> = choices
         .iter()
         .filter(|c| {
             let is_selected = selected.as_deref() == Some(c.value.as_str());
@@ -133,6 +132,7 @@ pub fn SearchList(
                 q.trim().is_empty() || matches(&q, &c.label) || is_selected
             }
         })
+        .cloned()
         .collect();
     let empty = shown.is_empty();
     rsx! {
@@ -148,32 +148,16 @@ pub fn SearchList(
             if empty {
                 p { class: "quiet", {nothing_found} }
             }
-            div { class: "options scroll", role: "radiogroup",
-                for choice in shown {
-                    label {
-                        key: "{choice.value}",
-                        class: if selected.as_deref() == Some(choice.value.as_str()) { "option selected" } else { "option" },
-                        input {
-                            r#type: "radio",
-                            name: "{name}",
-                            value: "{choice.value}",
-                            checked: selected.as_deref() == Some(choice.value.as_str()),
-                            onchange: {
-                                let value = choice.value.clone();
-                                move |_| on_select.call(value.clone())
-                            },
-                        }
-                        span { {choice.label.clone()} }
-                    }
-                }
+            ChoiceList {
+                pick: Pick::One,
+                name,
+                scroll: true,
+                choices: shown,
+                selected: selected.into_iter().collect::<Vec<_>>(),
+                on_pick: move |value| on_select.call(value),
             }
             if folded {
-                button {
-                    r#type: "button",
-                    class: "button link",
-                    onclick: move |_| open.set(true),
-                    {change_label}
-                }
+                Button { kind: ButtonKind::Link, onclick: move |_| open.set(true), {change_label} }
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use crate::components::{Icon, InlineError};
+use crate::components::{Button, ButtonKind, ButtonLink, Icon, InlineError};
 use crate::i18n::{error_text, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -37,7 +37,7 @@ pub fn Account() -> Element {
             main { class: "page",
                 h1 { Icon { name: "account" } " " {t.t("ui-settings-account")} }
                 p { {t.t_args("ui-settings-signed-in", &crate::i18n::args(&[("email", who.into())]))} }
-                Link { class: "button primary", to: Route::Home {}, {t.t("ui-nav-home")} }
+                ButtonLink { kind: ButtonKind::Primary, to: Route::Home {}, {t.t("ui-nav-home")} }
             }
         };
     }
@@ -109,9 +109,8 @@ pub fn Account() -> Element {
                         oninput: move |e| password.set(e.value()),
                     }
                     p { class: "hint", {t.t("ui-auth-password-hint")} }
-                    button {
-                        r#type: "button",
-                        class: "button link",
+                    Button {
+                        kind: ButtonKind::Link,
                         onclick: move |_| show_password.toggle(),
                         if *show_password.read() { {t.t("ui-auth-password-hide")} } else { {t.t("ui-auth-password-show")} }
                     }
@@ -119,9 +118,9 @@ pub fn Account() -> Element {
                 if let Some(text) = error.read().clone() {
                     InlineError { text }
                 }
-                button {
-                    r#type: "submit",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
+                    submit: true,
                     disabled: *busy.read(),
                     if *busy.read() {
                         {t.t("ui-auth-working")}
@@ -133,16 +132,15 @@ pub fn Account() -> Element {
                 }
             }
             div { class: "stack",
-                button {
-                    r#type: "button",
-                    class: "button link",
+                Button {
+                    kind: ButtonKind::Link,
                     onclick: move |_| {
                         creating.toggle();
                         error.set(None);
                     },
                     if is_create { {t.t("ui-auth-to-login")} } else { {t.t("ui-auth-to-register")} }
                 }
-                Link { class: "button secondary", to: Route::Questionnaire { section: 0 }, {t.t("ui-auth-later")} }
+                ButtonLink { kind: ButtonKind::Secondary, to: Route::Questionnaire { section: 0 }, {t.t("ui-auth-later")} }
             }
         }
     }

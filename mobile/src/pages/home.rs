@@ -2,16 +2,17 @@
 //! questionnaire is, and the way to the score. Until the first-run screens are done it shows
 //! those instead.
 
+use chrono::Utc;
 use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 
-use crate::components::{Card, Icon, ProgressBar};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, ProgressBar};
 use crate::i18n::{args, use_i18n};
 use crate::pages::Welcome;
 use crate::pages::kandas::ContractSummary;
 use crate::route::Route;
 use crate::store::use_store;
-use crate::view::form::{progress, relevant_sections};
+use crate::view::home::{HomeView, home};
 use crate::view::today;
 
 /// The home screen.
@@ -19,45 +20,24 @@ use crate::view::today;
 pub fn Home() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let view = use_memo(move || {
+        let form = residence_2026().ok();
+        home(form, vault.read().state(), today(), Utc::now())
+    });
     if !vault.read().state().onboarded {
         return rsx! { Welcome {} };
     }
     let t = tr.read();
-    let v = vault.read();
-    let s = v.state();
-    let day = today();
-    let submitted = s.is_submitted();
-    let application = s
-        .applications
-        .iter()
-        .max_by_key(|a| a.submitted_at)
-        .cloned();
-    let has_contract = s.contract.is_some();
-    let (done, total, first_open) = match residence_2026() {
-        Ok(form) => {
-            let (done, total) = progress(form, &s.draft, day);
-            // The first asked section with something missing, to continue where it stopped.
-            let answers = s.draft.answers();
-            let sections = relevant_sections(form, &answers, day);
-            let first_open = sections
-                .iter()
-                .position(|(_, sec)| {
-                    kosh_shared::validate::validate_section(
-                        form,
-                        &sec.id,
-                        &answers,
-                        &crate::view::form::env(day),
-                    )
-                    .map(|r| !r.errors.is_empty())
-                    .unwrap_or(false)
-                })
-                .unwrap_or(0);
-            (done, total, first_open)
-        }
-        Err(_) => (0, 0, 0),
-    };
-    let started = !s.draft.answers().is_empty();
-    drop(v);
+    let HomeView {
+        application,
+        is_overdue,
+        has_contract,
+        is_submitted: submitted,
+        is_started: started,
+        done,
+        total,
+        first_open,
+    } = view();
     rsx! {
         main { class: "page home",
             h1 { {t.t("ui-home-title")} }
@@ -69,10 +49,10 @@ pub fn Home() -> Element {
                             ("outcome", t.t(&format!("outcome-{}", app.outcome.id())).into()),
                         ]))}
                     }
-                    if kosh_shared::status::is_overdue(&app, chrono::Utc::now()) {
+                    if is_overdue {
                         p { class: "notice warn", Icon { name: "clock" } " " {t.t("ui-status-overdue")} }
                     }
-                    Link { class: "button secondary", to: Route::Status {}, {t.t("ui-home-application-open")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Status {}, {t.t("ui-home-application-open")} }
                 } else {
                     p { {t.t("ui-home-application-none")} }
                 }
@@ -87,10 +67,10 @@ pub fn Home() -> Element {
                     p { {t.t("ui-home-draft-sent")} }
                 } else if total > 0 && done == total {
                     p { {t.t("ui-home-draft-complete")} }
-                    Link { class: "button primary", to: Route::Review {}, {t.t("ui-form-to-review")} }
+                    ButtonLink { kind: ButtonKind::Primary, to: Route::Review {}, {t.t("ui-form-to-review")} }
                 } else {
-                    Link {
-                        class: "button primary",
+                    ButtonLink {
+                        kind: ButtonKind::Primary,
                         to: Route::Questionnaire { section: first_open },
                         if started { {t.t("ui-home-draft-continue")} } else { {t.t("ui-home-draft-start")} }
                     }
@@ -99,13 +79,13 @@ pub fn Home() -> Element {
             Card { icon: "contract", title: t.t("ui-home-contract-title"),
                 if has_contract {
                     ContractSummary {}
-                    Link { class: "button secondary", to: Route::Kandas {}, {t.t("ui-home-contract-open")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Kandas {}, {t.t("ui-home-contract-open")} }
                 } else {
                     p { {t.t("ui-home-contract-none")} }
-                    Link { class: "button secondary", to: Route::Kandas {}, {t.t("ui-home-contract-add")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Kandas {}, {t.t("ui-home-contract-add")} }
                 }
             }
-            Link { class: "button link", to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
         }
     }
 }

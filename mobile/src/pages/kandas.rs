@@ -1,35 +1,24 @@
 //! The kandas social contract: the region and signing date, a countdown to the end of the term,
-//! the support received (add and remove payments), "what if we move on <date>?" answered offline
+//! the support received (add and remove payments), "what if we move on …?" answered offline
 //! by `kosh_shared::contract::risk` (the same code behind the server's `/v1/contract/risk`), the
 //! refund warning in plain words with its source and what is not known, and the general-grounds
 //! path beside it.
 
-use chrono::NaiveDate;
 use dioxus::prelude::*;
-use kosh_locales::Translator;
 use kosh_shared::api::{Contract, Risk};
-use kosh_shared::contract::{first_safe_date, progress, risk, support_received_by};
 use kosh_shared::policy::Policy;
 
-use crate::components::{Card, Choice, Icon, InlineError};
+use crate::components::{Button, ButtonKind, Card, Choice, ChoiceList, Icon, InlineError, Pick};
 use crate::i18n::{args, use_i18n};
 use crate::store::use_store;
 use crate::sync::use_sync;
 use crate::view::catalog;
 use crate::view::contract::{
-    ContractInput, InputError, contract_from, family_measures, with_payment, without_payment,
+    ContractCard, ContractInput, WhatIfAnswer, contract_card, contract_from, family_measures,
+    what_if, with_payment, without_payment,
 };
 use crate::view::today;
-
-fn input_error_text(t: &Translator, e: &InputError, incomplete_key: &str) -> String {
-    match e {
-        InputError::Incomplete => t.t(incomplete_key),
-        InputError::Refused(code) => t
-            .try_t(&format!("error-{code}"), None)
-            .filter(|_| code != "bad_request")
-            .unwrap_or_else(|| t.t(incomplete_key)),
-    }
-}
+use crate::view::words::input_error_text;
 
 /// The contract screen.
 #[component]
@@ -38,8 +27,8 @@ pub fn Kandas() -> Element {
     let tr = use_i18n();
     let sync = use_sync();
     let mut editing = use_signal(|| false);
+    let card = use_memo(move || contract_card(vault.read().state().contract.as_ref(), today()));
     let t = tr.read();
-    let contract = vault.read().state().contract.clone();
     let mut save = move |next: Option<Contract>| -> bool {
         let ok = vault.write().set_contract(next).is_ok();
         if ok {
@@ -48,7 +37,12 @@ pub fn Kandas() -> Element {
         ok
     };
 
-    let Some(contract) = contract.filter(|_| !*editing.read()) else {
+    let Some(ContractCard {
+        contract,
+        progress: done,
+        received_kzt: received,
+    }) = card().filter(|_| !*editing.read())
+    else {
         let previous = vault.read().state().contract.clone();
         return rsx! {
             main { class: "page kandas",
@@ -69,11 +63,9 @@ pub fn Kandas() -> Element {
         };
     };
 
-    let day = today();
-    let Ok(done) = progress(&contract, day) else {
+    let Some(done) = done else {
         return rsx! { InlineError { text: t.t("mobile-contract-invalid") } };
     };
-    let received = support_received_by(&contract, day);
     let ended = done.days_remaining == 0;
     rsx! {
         main { class: "page kandas",
@@ -96,7 +88,7 @@ pub fn Kandas() -> Element {
                 p { class: "quiet",
                     if contract.verified { {t.t("ui-contract-verified")} } else { {t.t("ui-contract-not-verified")} }
                 }
-                button { r#type: "button", class: "button secondary", onclick: move |_| editing.set(true), {t.t("ui-edit")} }
+                Button { kind: ButtonKind::Secondary, onclick: move |_| editing.set(true), {t.t("ui-edit")} }
             }
             Support {
                 contract: contract.clone(),
@@ -142,24 +134,12 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
             },
             div { class: "field",
                 span { class: "field-label", {t.t("ui-contract-region")} }
-                div { class: "options", role: "radiogroup",
-                    for r in regions {
-                        label {
-                            key: "{r.value}",
-                            class: if current.region == r.value { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "region",
-                                value: "{r.value}",
-                                checked: current.region == r.value,
-                                onchange: {
-                                    let v = r.value.clone();
-                                    move |_| input.write().region = v.clone()
-                                },
-                            }
-                            span { {r.label.clone()} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: "region",
+                    choices: regions,
+                    selected: vec![current.region.clone()],
+                    on_pick: move |v| input.write().region = v,
                 }
             }
             div { class: "field",
@@ -180,7 +160,7 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
             if let Some(text) = error.read().clone() {
                 InlineError { text }
             }
-            button { r#type: "submit", class: "button primary", {t.t("ui-contract-save")} }
+            Button { kind: ButtonKind::Primary, submit: true, {t.t("ui-contract-save")} }
         }
     }
 }
@@ -194,7 +174,15 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
     let mut amount = use_signal(String::new);
     let mut date = use_signal(String::new);
     let mut error = use_signal(|| None::<String>);
-    let kinds = Policy::builtin().map(family_measures).unwrap_or_default();
+    let kinds: Vec<Choice> = Policy::builtin()
+        .map(family_measures)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| Choice {
+            label: t.t(&format!("support-{k}")),
+            value: k,
+        })
+        .collect();
     let chosen = kind.read().clone();
     let for_add = contract.clone();
     rsx! {
@@ -210,9 +198,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
                             br {}
                             {format!("{} · {}", t.tenge(p.amount_kzt), t.date(p.received_on))}
                         }
-                        button {
-                            r#type: "button",
-                            class: "button secondary",
+                        Button {
+                            kind: ButtonKind::Secondary,
                             onclick: {
                                 let c = contract.clone();
                                 move |_| on_change.call(without_payment(&c, i))
@@ -225,23 +212,12 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             h3 { {t.t("ui-contract-support-add")} }
             div { class: "field",
                 span { class: "field-label", {t.t("ui-contract-support-kind")} }
-                div { class: "options", role: "radiogroup",
-                    for k in kinds {
-                        label {
-                            key: "{k}",
-                            class: if chosen == k { "option selected" } else { "option" },
-                            input {
-                                r#type: "radio",
-                                name: "support-kind",
-                                checked: chosen == k,
-                                onchange: {
-                                    let k = k.clone();
-                                    move |_| kind.set(k.clone())
-                                },
-                            }
-                            span { {t.t(&format!("support-{k}"))} }
-                        }
-                    }
+                ChoiceList {
+                    pick: Pick::One,
+                    name: "support-kind",
+                    choices: kinds,
+                    selected: vec![chosen],
+                    on_pick: move |k| kind.set(k),
                 }
             }
             div { class: "field",
@@ -257,9 +233,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             if let Some(text) = error.read().clone() {
                 InlineError { text }
             }
-            button {
-                r#type: "button",
-                class: "button primary",
+            Button {
+                kind: ButtonKind::Primary,
                 onclick: move |_| {
                     let Ok(policy) = Policy::builtin() else { return };
                     let result = with_payment(&for_add, &kind.peek(), &amount.peek(), &date.peek(), policy, today());
@@ -279,20 +254,27 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
     }
 }
 
-/// "What if we move on <date>?", answered on the phone with the server's own rule.
+/// "What if we move on …?", answered on the phone with the server's own rule.
 #[component]
 fn WhatIf(contract: Contract) -> Element {
     let tr = use_i18n();
     let t = tr.read();
     let mut leave_on = use_signal(|| today().to_string());
+    let answer = use_memo(use_reactive((&contract,), move |(contract,)| {
+        let policy = Policy::builtin().ok()?;
+        Some(what_if(&contract, &leave_on.read(), policy))
+    }));
     let Ok(policy) = Policy::builtin() else {
         return rsx! {};
     };
     let text = leave_on.read().clone();
-    let answer = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| risk(&contract, d, policy).ok());
-    let safe = first_safe_date(&contract).ok();
+    let Some(WhatIfAnswer {
+        risk: answer,
+        free_from: safe,
+    }) = answer()
+    else {
+        return rsx! {};
+    };
     let rule = policy.contract();
     rsx! {
         Card { icon: "calendar", title: t.t("ui-whatif-title"),
@@ -318,7 +300,7 @@ fn WhatIf(contract: Contract) -> Element {
                 p { {t.t_args("ui-whatif-free-from", &args(&[("date", t.date(safe).into())]))} }
             }
             p { {t.t_args("disclaimer-refund", &args(&[("years", rule.term_years.into())]))} }
-            if rule.uncertain {
+            if rule.provenance.uncertain {
                 p { class: "notice warn",
                     strong { {t.t("disclaimer-uncertain")} }
                     br {}
@@ -384,12 +366,14 @@ fn GeneralGrounds(contract: Option<Contract>) -> Element {
 pub fn ContractSummary() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let card = use_memo(move || contract_card(vault.read().state().contract.as_ref(), today()));
     let t = tr.read();
-    let contract = vault.read().state().contract.clone();
-    let Some(contract) = contract else {
-        return rsx! {};
-    };
-    let Ok(p) = progress(&contract, today()) else {
+    let Some(ContractCard {
+        contract,
+        progress: Some(p),
+        ..
+    }) = card()
+    else {
         return rsx! {};
     };
     rsx! {

@@ -2,6 +2,7 @@
 
 use dioxus::prelude::*;
 
+use crate::components::{ButtonKind, ButtonLink};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 
@@ -14,7 +15,7 @@ pub fn NotFound(segments: Vec<String>) -> Element {
     rsx! {
         main { class: "page",
             h1 { {t.t("mobile-not-found-title")} }
-            Link { class: "button primary", to: Route::Home {}, {t.t("ui-nav-home")} }
+            ButtonLink { kind: ButtonKind::Primary, to: Route::Home {}, {t.t("ui-nav-home")} }
         }
     }
 }

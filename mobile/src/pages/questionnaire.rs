@@ -8,7 +8,9 @@ use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 use serde_json::Value;
 
-use crate::components::{Field, Icon, InlineError, ProgressBar, section_icon};
+use crate::components::{
+    Button, ButtonKind, ButtonLink, Field, Icon, InlineError, ProgressBar, section_icon,
+};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -28,26 +30,30 @@ pub fn Questionnaire(section: usize) -> Element {
     let mut tried = use_signal(BTreeSet::<usize>::new);
     let mut save_error = use_signal(|| false);
 
+    // The section as shown: recomputed when the section (a prop, hence `use_reactive`), the
+    // draft, the language or "tried" changes, not on every render.
+    let view = use_memo(use_reactive((&section,), move |(section,)| {
+        let form = residence_2026().ok()?;
+        let t = tr.read();
+        let v = vault.read();
+        let s = v.state();
+        let show_required = tried.read().contains(&section);
+        section_view(
+            &t,
+            form,
+            &s.draft,
+            s.device_id(),
+            section,
+            show_required,
+            today(),
+        )
+    }));
     let t = tr.read();
-    let Ok(form) = residence_2026() else {
+    let Some(view) = view() else {
         return rsx! { InlineError { text: t.t("ui-error-try-again") } };
     };
-    let v = vault.read();
-    let s = v.state();
-    let submitted = s.is_submitted();
+    let submitted = vault.read().state().is_submitted();
     let show_required = tried.read().contains(&section);
-    let Some(view) = section_view(
-        &t,
-        form,
-        &s.draft,
-        s.device_id(),
-        section,
-        show_required,
-        today(),
-    ) else {
-        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
-    };
-    drop(v);
     let position = view.position;
     let total = view.total;
     let is_last = position + 1 >= total;
@@ -103,11 +109,10 @@ pub fn Questionnaire(section: usize) -> Element {
             p { class: "saved quiet", Icon { name: "phone" } " " {t.t("ui-form-saved")} }
             div { class: "step-buttons",
                 if position > 0 {
-                    Link { class: "button secondary", to: Route::Questionnaire { section: position - 1 }, {t.t("ui-form-back")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Questionnaire { section: position - 1 }, {t.t("ui-form-back")} }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     onclick: move |_| {
                         if has_errors && !submitted {
                             tried.write().insert(position);
@@ -123,7 +128,7 @@ pub fn Questionnaire(section: usize) -> Element {
                 }
             }
             if !is_last {
-                Link { class: "button link", to: Route::Review {}, {t.t("ui-form-to-review")} }
+                ButtonLink { kind: ButtonKind::Link, to: Route::Review {}, {t.t("ui-form-to-review")} }
             }
         }
     }

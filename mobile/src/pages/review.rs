@@ -5,17 +5,14 @@
 use dioxus::prelude::*;
 use kosh_shared::form::residence_2026;
 
-use crate::components::{Card, Icon, InlineError, section_icon};
+use crate::components::{Button, ButtonKind, ButtonLink, Card, Icon, InlineError, section_icon};
 use crate::error::AppError;
 use crate::i18n::{args, error_text, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::sync::{self, now_ms, server_for};
-use crate::view::form::{missing, relevant_sections, value_text};
+use crate::view::form::{SectionAnswers, answered_sections, missing};
 use crate::view::today;
-
-/// One section on the review: its position, id, title and (label, answer) lines.
-type SectionAnswers = (usize, String, String, Vec<(String, String)>);
 
 /// The review screen.
 #[component]
@@ -27,33 +24,26 @@ pub fn Review() -> Element {
     let mut problem = use_signal(|| None::<String>);
     let mut need_account = use_signal(|| false);
 
+    // What is missing and what was answered, in words: recomputed when the draft or the
+    // language changes, not on every render.
+    let review = use_memo(move || {
+        let form = residence_2026().ok()?;
+        let t = tr.read();
+        let v = vault.read();
+        let draft = &v.state().draft;
+        Some((
+            missing(&t, form, draft, today()),
+            answered_sections(&t, form, draft, today()),
+        ))
+    });
     let t = tr.read();
-    let Ok(form) = residence_2026() else {
+    let Some((gaps, sections)) = review() else {
         return rsx! { InlineError { text: t.t("ui-error-try-again") } };
     };
-    let v = vault.read();
-    let s = v.state();
-    let day = today();
-    let submitted = s.is_submitted();
-    let signed_in = s.session.is_some();
-    let gaps = missing(&t, form, &s.draft, day);
-    let answers = s.draft.answers();
-    let sections: Vec<SectionAnswers> = relevant_sections(form, &answers, day)
-        .into_iter()
-        .enumerate()
-        .map(|(position, (_, section))| {
-            let lines = section
-                .questions
-                .iter()
-                .filter_map(|q| {
-                    let value = s.draft.answer(&q.id)?;
-                    Some((t.t(&q.label_key), value_text(&t, q, value)))
-                })
-                .collect();
-            (position, section.id.clone(), t.t(&section.title_key), lines)
-        })
-        .collect();
-    drop(v);
+    let (submitted, signed_in) = {
+        let v = vault.read();
+        (v.state().is_submitted(), v.state().session.is_some())
+    };
 
     let submit = move |_| {
         if *busy.peek() {
@@ -90,7 +80,7 @@ pub fn Review() -> Element {
             h1 { Icon { name: "check" } " " {t.t("ui-review-title")} }
             if submitted {
                 p { class: "notice", {t.t("ui-review-submitted")} }
-                Link { class: "button primary", to: Route::Status {}, {t.t("ui-home-application-open")} }
+                ButtonLink { kind: ButtonKind::Primary, to: Route::Status {}, {t.t("ui-home-application-open")} }
             } else if gaps.is_empty() {
                 p { class: "notice ok", {t.t("ui-review-all-done")} }
             } else {
@@ -112,7 +102,7 @@ pub fn Review() -> Element {
             if !submitted {
                 p { {t.t("ui-review-intro")} }
             }
-            for (position, id, title, lines) in sections {
+            for SectionAnswers { position, id, title, lines } in sections {
                 section { key: "{id}", class: "card",
                     h2 { class: "card-title",
                         Icon { name: section_icon(&id) }
@@ -130,7 +120,7 @@ pub fn Review() -> Element {
                         }
                     }
                     if !submitted {
-                        Link { class: "button link", to: Route::Questionnaire { section: position }, {t.t("ui-edit")} }
+                        ButtonLink { kind: ButtonKind::Link, to: Route::Questionnaire { section: position }, {t.t("ui-edit")} }
                     }
                 }
             }
@@ -140,11 +130,10 @@ pub fn Review() -> Element {
                 }
                 if *need_account.read() || !signed_in {
                     p { class: "hint", {t.t("ui-review-submit-need-account")} }
-                    Link { class: "button secondary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                    ButtonLink { kind: ButtonKind::Secondary, to: Route::Account {}, {t.t("ui-settings-sign-in")} }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     disabled: !gaps.is_empty() || *busy.read(),
                     onclick: submit,
                     if *busy.read() { {t.t("ui-review-submitting")} } else { {t.t("ui-review-submit")} }

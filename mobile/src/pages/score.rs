@@ -10,7 +10,7 @@ use kosh_shared::policy::Policy;
 use kosh_shared::score::{Target, score};
 use serde_json::Value;
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -38,12 +38,18 @@ fn target_text(
 pub fn Score() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let report = use_memo(move || {
+        let policy = Policy::builtin().ok()?;
+        Some(score(
+            &vault.read().state().draft.answers(),
+            today(),
+            policy.scoring(),
+        ))
+    });
     let t = tr.read();
-    let (Ok(policy), Ok(form)) = (Policy::builtin(), residence_2026()) else {
+    let (Some(report), Ok(form)) = (report(), residence_2026()) else {
         return rsx! { InlineError { text: t.t("error-unknown") } };
     };
-    let answers = vault.read().state().draft.answers();
-    let report = score(&answers, today(), policy.scoring());
     let summary = &report.summary;
     let missing_points = summary.pass_mark.saturating_sub(summary.total);
     let illustrative = summary.status == PolicyStatus::Illustrative;
@@ -98,7 +104,7 @@ pub fn Score() -> Element {
             }
             if !report.unanswered.is_empty() {
                 p { class: "hint", {t.t("mobile-score-unanswered")} }
-                Link { class: "button secondary", to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
+                ButtonLink { kind: ButtonKind::Secondary, to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
             }
             p { class: "notice", {t.t("disclaimer-score")} }
         }

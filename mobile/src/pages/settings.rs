@@ -4,12 +4,14 @@
 use dioxus::prelude::*;
 use kosh_locales::Lang;
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{Button, ButtonKind, ButtonLink, Card, ChoiceButton, Icon, InlineError};
 use crate::i18n::{args, lang_for, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::store::vault::TextSize;
 use crate::sync::{self, server_for, use_sync};
+use crate::view::settings::{SettingsView, settings};
+use crate::view::words::code_text;
 
 /// The settings screen.
 #[component]
@@ -18,23 +20,17 @@ pub fn Settings() -> Element {
     let tr = use_i18n();
     let sync_service = use_sync();
     let mut error = use_signal(|| None::<String>);
+    let view = use_memo(move || settings(&tr.read(), vault.read().state()));
     let t = tr.read();
-    let v = vault.read();
-    let s = v.state();
-    let current = lang_for(&s.prefs);
-    let size = s.prefs.text_size;
-    let session_email = s.session.as_ref().map(|x| x.email.clone());
-    let pending = s.sync.outbox.len() as u64;
-    // When the last round went through, in the phone's time zone: the date in words, the time
-    // as digits (HH:MM reads the same in every language here).
-    let last_sync = s
-        .last_sync_ms
-        .and_then(|ms| chrono::DateTime::from_timestamp_millis(i64::try_from(ms).ok()?))
-        .map(|at| at.with_timezone(&chrono::Local))
-        .map(|at| format!("{} {}", t.date(at.date_naive()), at.format("%H:%M")));
+    let current = lang_for(&vault.read().state().prefs);
+    let SettingsView {
+        text_size: size,
+        session_email,
+        pending,
+        last_sync,
+    } = view();
     let state = *sync_service.state.read();
     let last_error = sync_service.last_error.read().clone();
-    drop(v);
 
     let mut save = move |change: Box<dyn FnOnce(&mut crate::store::vault::Prefs)>| {
         let result = vault.write().update(|s| {
@@ -53,12 +49,11 @@ pub fn Settings() -> Element {
             Card { icon: "language", title: t.t("ui-settings-language"),
                 div { class: "languages",
                     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::KkLatn) {
-                        button {
+                        ChoiceButton {
                             key: "{lang.tag()}",
-                            r#type: "button",
-                            lang: "{lang.tag()}",
-                            class: if current.with_kazakh_latin(false) == lang { "choice selected" } else { "choice" },
-                            "aria-pressed": if current.with_kazakh_latin(false) == lang { "true" } else { "false" },
+                            selected: current.with_kazakh_latin(false) == lang,
+                            pressed: true,
+                            lang: lang.tag().to_owned(),
                             onclick: move |_| save(Box::new(move |p| p.language = Some(lang.tag().to_owned()))),
                             {lang.native_name()}
                         }
@@ -67,15 +62,13 @@ pub fn Settings() -> Element {
                 if current.is_kazakh() {
                     h3 { {t.t("ui-settings-script")} }
                     div { class: "yes-no",
-                        button {
-                            r#type: "button",
-                            class: if current == Lang::Kk { "choice selected" } else { "choice" },
+                        ChoiceButton {
+                            selected: current == Lang::Kk,
                             onclick: move |_| save(Box::new(|p| p.latin_kazakh = false)),
                             {t.t("ui-language-script-cyrillic")}
                         }
-                        button {
-                            r#type: "button",
-                            class: if current == Lang::KkLatn { "choice selected" } else { "choice" },
+                        ChoiceButton {
+                            selected: current == Lang::KkLatn,
                             onclick: move |_| save(Box::new(|p| p.latin_kazakh = true)),
                             {t.t("ui-language-script-latin")}
                         }
@@ -85,10 +78,10 @@ pub fn Settings() -> Element {
             Card { icon: "text", title: t.t("ui-settings-text-size"),
                 div { class: "sizes",
                     for option in TextSize::ALL {
-                        button {
+                        ChoiceButton {
                             key: "{option.id()}",
-                            r#type: "button",
-                            class: if option == size { "choice selected size-{option.id()}" } else { "choice size-{option.id()}" },
+                            selected: option == size,
+                            size: option.id(),
                             onclick: move |_| save(Box::new(move |p| p.text_size = option)),
                             {t.t(&format!("ui-settings-text-{}", option.id()))}
                         }
@@ -98,9 +91,8 @@ pub fn Settings() -> Element {
             Card { icon: "account", title: t.t("ui-settings-account"),
                 if let Some(email) = session_email {
                     p { {t.t_args("ui-settings-signed-in", &args(&[("email", email.into())]))} }
-                    button {
-                        r#type: "button",
-                        class: "button secondary",
+                    Button {
+                        kind: ButtonKind::Secondary,
                         onclick: move |_| {
                             spawn(async move {
                                 let server = server_for(&vault.peek());
@@ -116,7 +108,7 @@ pub fn Settings() -> Element {
                     p { class: "hint", {t.t("ui-settings-sign-out-confirm")} }
                 } else {
                     p { {t.t("ui-settings-not-signed-in")} }
-                    Link { class: "button primary", to: Route::Account {}, {t.t("ui-settings-sign-in")} }
+                    ButtonLink { kind: ButtonKind::Primary, to: Route::Account {}, {t.t("ui-settings-sign-in")} }
                 }
             }
             Card { icon: "sync", title: t.t("ui-settings-sync"),
@@ -128,11 +120,10 @@ pub fn Settings() -> Element {
                     p { class: "quiet", {t.t_args("ui-sync-last", &args(&[("time", time.into())]))} }
                 }
                 if let Some(code) = last_error {
-                    InlineError { text: t.try_t(&format!("error-{code}"), None).unwrap_or_else(|| t.t("ui-sync-failed")) }
+                    InlineError { text: code_text(&t, &code, "ui-sync-failed") }
                 }
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     onclick: move |_| sync_service.now(),
                     {t.t("ui-settings-sync-now")}
                 }
@@ -149,55 +140,52 @@ pub fn Settings() -> Element {
 /// that served it).
 #[component]
 fn ServerAddress() -> Element {
-    #[cfg(target_arch = "wasm32")]
-    {
-        rsx! {}
+    // The hooks run in every build and on every render (the Rules of Hooks); the web build then
+    // draws nothing.
+    let mut vault = use_store();
+    let tr = use_i18n();
+    let saved = vault
+        .read()
+        .state()
+        .prefs
+        .server_url
+        .clone()
+        .unwrap_or_else(|| sync::DEFAULT_SERVER_URL.to_owned());
+    let mut draft = use_signal(|| saved.clone());
+    let mut bad = use_signal(|| false);
+    if cfg!(target_arch = "wasm32") {
+        return rsx! {};
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut vault = use_store();
-        let tr = use_i18n();
-        let t = tr.read();
-        let saved = vault
-            .read()
-            .state()
-            .prefs
-            .server_url
-            .clone()
-            .unwrap_or_else(|| sync::DEFAULT_SERVER_URL.to_owned());
-        let mut draft = use_signal(|| saved.clone());
-        let mut bad = use_signal(|| false);
-        rsx! {
-            div { class: "field",
-                label { class: "field-label", r#for: "server", {t.t("mobile-settings-server")} }
-                input {
-                    id: "server",
-                    class: "input",
-                    r#type: "url",
-                    inputmode: "url",
-                    value: "{draft}",
-                    oninput: move |e| draft.set(e.value()),
-                }
-                if *bad.read() {
-                    InlineError { text: t.t("mobile-settings-server-bad") }
-                }
-                button {
-                    r#type: "button",
-                    class: "button secondary",
-                    onclick: move |_| {
-                        let url = draft.peek().trim().to_owned();
-                        if crate::server::Server::new(&url).is_err() {
-                            bad.set(true);
-                            return;
-                        }
-                        bad.set(false);
-                        let _ = vault.write().update(|s| {
-                            s.prefs.server_url = Some(url);
-                            Ok(())
-                        });
-                    },
-                    {t.t("ui-save")}
-                }
+    let t = tr.read();
+    rsx! {
+        div { class: "field",
+            label { class: "field-label", r#for: "server", {t.t("mobile-settings-server")} }
+            input {
+                id: "server",
+                class: "input",
+                r#type: "url",
+                inputmode: "url",
+                value: "{draft}",
+                oninput: move |e| draft.set(e.value()),
+            }
+            if *bad.read() {
+                InlineError { text: t.t("mobile-settings-server-bad") }
+            }
+            Button {
+                kind: ButtonKind::Secondary,
+                onclick: move |_| {
+                    let url = draft.peek().trim().to_owned();
+                    if crate::server::Server::new(&url).is_err() {
+                        bad.set(true);
+                        return;
+                    }
+                    bad.set(false);
+                    let _ = vault.write().update(|s| {
+                        s.prefs.server_url = Some(url);
+                        Ok(())
+                    });
+                },
+                {t.t("ui-save")}
             }
         }
     }

@@ -4,82 +4,31 @@
 
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
-use kosh_shared::api::Application;
 use kosh_shared::policy::Policy;
-use kosh_shared::status::{NextStep, Stage, expected_decision_by, next_step};
+use kosh_shared::status::{NextStep, expected_decision_by, next_step};
 
-use crate::components::{Card, Icon, InlineError};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
-
-/// Where one stage stands on the timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StageState {
-    Done,
-    Current,
-    Waiting,
-}
-
-/// One row of the timeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StageRow {
-    pub stage: Stage,
-    pub state: StageState,
-    /// When the stage's latest event happened.
-    pub at: Option<DateTime<Utc>>,
-    pub outcome: Option<kosh_shared::status::Outcome>,
-    pub usual_days: u32,
-    pub note: Option<String>,
-}
-
-/// The timeline rows of an application.
-pub fn timeline(app: &Application, policy: &Policy) -> Vec<StageRow> {
-    Stage::ALL
-        .into_iter()
-        .map(|stage| {
-            let last = app.timeline.iter().rev().find(|e| e.stage == stage);
-            let state = if stage < app.stage || (stage == app.stage && app.outcome.is_final()) {
-                StageState::Done
-            } else if stage == app.stage {
-                StageState::Current
-            } else {
-                StageState::Waiting
-            };
-            StageRow {
-                stage,
-                state,
-                at: last.map(|e| e.at),
-                outcome: last.map(|e| e.outcome),
-                usual_days: policy.stage_days(stage),
-                note: last.and_then(|e| e.note.clone()),
-            }
-        })
-        .collect()
-}
+use crate::view::status::{StageState, latest_application, timeline};
 
 /// The application screen.
 #[component]
 pub fn Status() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let app = use_memo(move || latest_application(&vault.read().state().applications).cloned());
     let t = tr.read();
     let Ok(policy) = Policy::builtin() else {
         return rsx! { InlineError { text: t.t("error-unknown") } };
     };
-    let app = vault
-        .read()
-        .state()
-        .applications
-        .iter()
-        .max_by_key(|a| a.submitted_at)
-        .cloned();
-    let Some(app) = app else {
+    let Some(app) = app() else {
         return rsx! {
             main { class: "page",
                 h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
                 p { {t.t("ui-status-none")} }
-                Link { class: "button primary", to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
+                ButtonLink { kind: ButtonKind::Primary, to: Route::Questionnaire { section: 0 }, {t.t("ui-home-draft-continue")} }
             }
         };
     };

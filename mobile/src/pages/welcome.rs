@@ -5,7 +5,7 @@
 use dioxus::prelude::*;
 use kosh_locales::Lang;
 
-use crate::components::Icon;
+use crate::components::{Button, ButtonKind, ChoiceButton, Icon};
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use crate::store::use_store;
@@ -27,11 +27,11 @@ pub fn Welcome() -> Element {
                 p { class: "hint", {tr.t("ui-language-hint")} }
                 div { class: "languages",
                     for lang in Lang::ALL {
-                        button {
+                        ChoiceButton {
                             key: "{lang.tag()}",
-                            r#type: "button",
-                            class: "choice big",
-                            lang: "{lang.tag()}",
+                            selected: false,
+                            big: true,
+                            lang: lang.tag().to_owned(),
                             onclick: move |_| {
                                 let result = vault.write().update(|s| {
                                     s.prefs.language = Some(lang.with_kazakh_latin(false).tag().to_owned());
@@ -66,21 +66,18 @@ pub fn Welcome() -> Element {
             p { {tr.t("ui-welcome-text")} }
             p { class: "notice quiet", Icon { name: "phone" } " " {tr.t("ui-welcome-offline")} }
             div { class: "stack",
-                button {
-                    r#type: "button",
-                    class: "button primary",
+                Button {
+                    kind: ButtonKind::Primary,
                     onclick: move |_| finish(Route::Questionnaire { section: 0 }),
                     {tr.t("ui-welcome-start")}
                 }
-                button {
-                    r#type: "button",
-                    class: "button secondary",
+                Button {
+                    kind: ButtonKind::Secondary,
                     onclick: move |_| finish(Route::Account {}),
                     {tr.t("ui-welcome-have-account")}
                 }
-                button {
-                    r#type: "button",
-                    class: "button link",
+                Button {
+                    kind: ButtonKind::Link,
                     onclick: move |_| {
                         let _ = vault.write().update(|s| {
                             s.prefs.language = None;

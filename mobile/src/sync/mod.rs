@@ -1,11 +1,13 @@
 //! Getting the phone's answers to the server and other devices' answers back: one sync round
 //! (`sync_once`), signing in, submitting, and the background service the screens use
-//! (`init`/`use_sync`, in `service`). The round itself is written against `VaultCell`, so the
+//! (`init`/`use_sync`, in `service`, driving the pure scheduler in `schedule`). The round itself is written against `VaultCell`, so the
 //! end-to-end tests drive exactly what the app runs, without a screen.
 
+pub mod schedule;
 mod service;
 
-pub use service::{DEFAULT_SERVER_URL, Kick, SyncService, idle_state, init, server_for, use_sync};
+pub use schedule::Kick;
+pub use service::{DEFAULT_SERVER_URL, SyncService, idle_state, init, server_for, use_sync};
 
 use std::cell::RefCell;
 

@@ -1,15 +1,18 @@
 //! The background sync the screens share: one task per app that runs a round shortly after every
 //! change (debounced), right away when asked ("sync now"), every minute to pull other devices'
 //! changes, and with exponential backoff while the server is unreachable. The header reads its
-//! state.
+//! state. When to do what is decided by the pure `schedule::next`; this module is its driver:
+//! signals, timers, the vault and the request.
 
-use std::time::Duration;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 
 use dioxus::prelude::*;
 use futures_util::StreamExt;
 use futures_util::future::{Either, select};
-use kosh_shared::sync::Backoff;
 
+use super::schedule::{self, Action, Event, Kick, RoundEnd, Schedule};
 use super::{SyncState, VaultCell, now_ms, sleep_ms, sync_once};
 use crate::error::{AppError, AppResult};
 use crate::server::Server;
@@ -17,32 +20,6 @@ use crate::store::vault::Vault;
 
 /// The address of the server on native builds when settings name none.
 pub const DEFAULT_SERVER_URL: &str = "http://127.0.0.1:8080";
-
-/// How long after a change the round starts, so typing a word sends one request, not ten.
-const DEBOUNCE_MS: u64 = 800;
-/// How often an idle app asks for other devices' changes.
-const PULL_EVERY_MS: u64 = 60_000;
-
-/// Retry schedule while unreachable: one second doubling to 30 s. Shorter than the shared
-/// default's five minutes because this runs only while the app is open: a person looking at
-/// the screen should see "synced" soon after the connection returns.
-const RETRY: Backoff = Backoff {
-    base: Duration::from_secs(1),
-    cap: Duration::from_secs(30),
-};
-
-/// Why the sync task should run a round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kick {
-    /// Something changed: run after the debounce.
-    Changed,
-    /// The person asked, or the connection came back: run now.
-    Now,
-    /// The browser says the connection is gone: say "offline" without waiting for a round to fail.
-    WentOffline,
-    /// Another tab of the app saved: take in its state before anything else happens here.
-    StoredElsewhere,
-}
 
 /// The sync task's handle: its state for the header, the last refusal for settings, and the way
 /// to ask for a round.
@@ -114,106 +91,111 @@ pub fn idle_state(vault: &Vault) -> SyncState {
 }
 
 /// Start the sync task (when `enabled`; screens rendered in tests run without it) and provide
-/// its handle.
+/// its handle. Every hook is called on every render, `enabled` or not (the Rules of Hooks).
 pub fn init(vault: Signal<Vault>, enabled: bool) -> SyncService {
-    let mut state = use_signal(|| idle_state(&vault.peek()));
-    let mut last_error = use_signal(|| None::<String>);
-    let kick = enabled.then(|| {
-        use_coroutine(move |mut rx: UnboundedReceiver<Kick>| async move {
-            let mut failures: u32 = 0;
-            let mut next = Some(Kick::Now);
-            loop {
-                let kick = match next.take() {
-                    Some(kick) => kick,
-                    None => {
-                        let wait = if failures > 0 {
-                            u64::try_from(
-                                RETRY.delay(failures - 1, super::random_unit()).as_millis(),
-                            )
-                            .unwrap_or(u64::MAX)
-                        } else {
-                            PULL_EVERY_MS
-                        };
-                        match select(rx.next(), Box::pin(sleep_ms(wait))).await {
-                            Either::Left((Some(kick), _)) => kick,
-                            Either::Left((None, _)) => return,
-                            Either::Right(_) => Kick::Now,
-                        }
-                    }
-                };
-                match kick {
-                    Kick::WentOffline => {
-                        state.set(SyncState::Offline);
-                        continue;
-                    }
-                    Kick::StoredElsewhere => {
-                        let mut signal = vault;
-                        let _ = signal.write().reload();
-                        continue;
-                    }
-                    Kick::Changed => {
-                        state.set(SyncState::SavedLocally);
-                        sleep_ms(DEBOUNCE_MS).await;
-                    }
-                    Kick::Now => {}
-                }
-                // Everything asked for during the debounce is covered by this round; another
-                // tab's save is taken in first, so the round sends what both tabs hold.
-                while let Ok(pending) = rx.try_recv() {
-                    if pending == Kick::StoredElsewhere {
-                        let mut signal = vault;
-                        let _ = signal.write().reload();
-                    }
-                }
-                if vault.peek().state().session.is_none() {
-                    state.set(SyncState::SavedLocally);
-                    continue;
-                }
-                if browser_says_offline() {
-                    // No request to wait on: the `online` event starts the next round.
-                    state.set(SyncState::Offline);
-                    continue;
-                }
-                state.set(SyncState::Syncing);
-                // Bound first: a guard held across the await below would block saving.
-                let server = server_for(&vault.peek());
-                let result = match server {
-                    Ok(server) => sync_once(&server, &vault, &now_ms).await.map(|_| ()),
-                    Err(e) => Err(e),
-                };
-                match result {
-                    Ok(()) => {
-                        failures = 0;
-                        last_error.set(None);
-                        state.set(idle_state(&vault.peek()));
-                    }
-                    Err(e) if e.is_transient() => {
-                        failures = failures.saturating_add(1);
-                        state.set(SyncState::Offline);
-                    }
-                    Err(AppError::SignedOut) => {
-                        failures = 0;
-                        state.set(SyncState::SavedLocally);
-                    }
-                    Err(e) => {
-                        failures = failures.saturating_add(1);
-                        last_error.set(Some(e.code().to_owned()));
-                        state.set(SyncState::SavedLocally);
-                    }
-                }
-            }
-        })
+    let state = use_signal(|| idle_state(&vault.peek()));
+    let last_error = use_signal(|| None::<String>);
+    let coroutine = use_coroutine(move |rx: UnboundedReceiver<Kick>| async move {
+        if enabled {
+            drive(rx, vault, state, last_error).await;
+        }
     });
+    let kick = enabled.then_some(coroutine);
     #[cfg(target_arch = "wasm32")]
-    if let Some(kick) = kick {
-        use_hook(move || listen_for_online(kick.tx()));
-    }
+    use_hook(move || {
+        if let Some(kick) = kick {
+            listen_for_online(kick.tx());
+        }
+    });
     let service = SyncService {
         state,
         last_error,
         kick,
     };
     use_context_provider(|| service)
+}
+
+/// What the driver does next: an event for the schedule, or the check it asked for, which is
+/// answered only after the kicks queued before it have been handed over.
+enum Step {
+    Event(Event),
+    Check,
+}
+
+/// The thin loop around [`schedule::next`]: it turns each action into a signal, a timer, a
+/// reload or a request, and feeds back what came of it. Returns when the app drops the channel.
+async fn drive(
+    mut rx: UnboundedReceiver<Kick>,
+    vault: Signal<Vault>,
+    mut state: Signal<SyncState>,
+    mut last_error: Signal<Option<String>>,
+) {
+    let mut schedule = Schedule::default();
+    let mut steps = VecDeque::from([Step::Event(Event::Kick(Kick::Now))]);
+    let mut timer: Pin<Box<dyn Future<Output = ()>>> = Box::pin(std::future::pending());
+    loop {
+        let event = match steps.pop_front() {
+            Some(Step::Event(event)) => event,
+            Some(Step::Check) => Event::Checked {
+                signed_in: vault.peek().state().session.is_some(),
+                offline: browser_says_offline(),
+            },
+            None => match select(rx.next(), timer.as_mut()).await {
+                Either::Left((Some(kick), _)) => Event::Kick(kick),
+                Either::Left((None, _)) => return,
+                Either::Right(((), _)) => {
+                    timer = Box::pin(std::future::pending());
+                    Event::TimerFired
+                }
+            },
+        };
+        let (next, actions) = schedule::next(schedule, event);
+        schedule = next;
+        for action in actions {
+            match action {
+                Action::Show(shown) => state.set(shown),
+                Action::ShowIdle => state.set(idle_state(&vault.peek())),
+                Action::Reload => {
+                    let mut signal = vault;
+                    let _ = signal.write().reload();
+                }
+                Action::Sleep(t) => {
+                    let ms = u64::try_from(t.delay(super::random_unit()).as_millis());
+                    timer = Box::pin(sleep_ms(ms.unwrap_or(u64::MAX)));
+                }
+                Action::Check => {
+                    while let Ok(kick) = rx.try_recv() {
+                        steps.push_back(Step::Event(Event::Kick(kick)));
+                    }
+                    steps.push_back(Step::Check);
+                }
+                Action::Round => {
+                    let end = round_end(run_round(vault).await);
+                    steps.push_back(Step::Event(Event::RoundEnded(end)));
+                }
+                Action::LastError(code) => last_error.set(code),
+            }
+        }
+    }
+}
+
+/// One round against the configured server.
+async fn run_round(vault: Signal<Vault>) -> AppResult<()> {
+    // Bound first: a guard held across the await below would block saving.
+    let server = server_for(&vault.peek())?;
+    sync_once(&server, &vault, &now_ms).await.map(|_| ())
+}
+
+/// What the schedule needs to know of a round's result.
+fn round_end(result: AppResult<()>) -> RoundEnd {
+    match result {
+        Ok(()) => RoundEnd::Synced,
+        Err(e) if e.is_transient() => RoundEnd::Unreachable,
+        Err(AppError::SignedOut) => RoundEnd::SignedOut,
+        Err(e) => RoundEnd::Refused {
+            code: e.code().to_owned(),
+        },
+    }
 }
 
 /// Whether the browser knows there is no connection at all (`navigator.onLine` is false, which
@@ -262,4 +244,38 @@ fn listen_for_online(tx: UnboundedSender<Kick>) {
 /// The sync handle the root provides.
 pub fn use_sync() -> SyncService {
     use_context::<SyncService>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> AppError {
+        AppError::Api {
+            status,
+            code: code.into(),
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn round_results_become_schedule_events() {
+        assert_eq!(round_end(Ok(())), RoundEnd::Synced);
+        assert_eq!(
+            round_end(Err(AppError::Offline("dns".into()))),
+            RoundEnd::Unreachable
+        );
+        assert_eq!(round_end(Err(api(503, "internal"))), RoundEnd::Unreachable);
+        assert_eq!(
+            round_end(Err(api(429, "rate_limited"))),
+            RoundEnd::Unreachable
+        );
+        assert_eq!(round_end(Err(AppError::SignedOut)), RoundEnd::SignedOut);
+        assert_eq!(
+            round_end(Err(api(409, "conflict"))),
+            RoundEnd::Refused {
+                code: "conflict".into()
+            }
+        );
+    }
 }

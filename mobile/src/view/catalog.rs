@@ -4,7 +4,7 @@
 use kosh_locales::Translator;
 use kosh_shared::policy::Policy;
 
-use crate::components::Choice;
+use crate::view::Choice;
 
 /// The countries the country lists offer, by ISO 3166-1 alpha-2 code: where applicants and
 /// kandas come from (DOMAIN.md: Uzbekistan, China, Turkmenistan, Mongolia, Russia first), their

@@ -3,9 +3,47 @@
 //! `kosh_shared::contract` with the policy, so the answer offline is the server's answer.
 
 use chrono::NaiveDate;
-use kosh_shared::api::{Contract, SupportPayment};
+use kosh_shared::api::{Contract, RiskResponse, SupportPayment};
+use kosh_shared::contract::{Progress, first_safe_date, progress, risk, support_received_by};
 use kosh_shared::ids::RegionId;
 use kosh_shared::policy::{Payee, Policy};
+
+/// The contract card: how far the term is on `today` and the support received by then.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContractCard {
+    pub contract: Contract,
+    /// `None` when the saved contract cannot be read (a term the rules refuse).
+    pub progress: Option<Progress>,
+    pub received_kzt: u64,
+}
+
+/// The card for the saved contract, if the family has one.
+pub fn contract_card(contract: Option<&Contract>, today: NaiveDate) -> Option<ContractCard> {
+    let contract = contract?.clone();
+    Some(ContractCard {
+        progress: progress(&contract, today).ok(),
+        received_kzt: support_received_by(&contract, today),
+        contract,
+    })
+}
+
+/// "What if we move on `leave_on`?": the risk on that day (when the text is a date and the
+/// contract fits the policy), and the first day leaving costs nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIfAnswer {
+    pub risk: Option<RiskResponse>,
+    pub free_from: Option<NaiveDate>,
+}
+
+/// The answer for the date the family typed (`YYYY-MM-DD`, from the date picker).
+pub fn what_if(contract: &Contract, leave_on: &str, policy: &Policy) -> WhatIfAnswer {
+    WhatIfAnswer {
+        risk: NaiveDate::parse_from_str(leave_on, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| risk(contract, d, policy).ok()),
+        free_from: first_safe_date(contract).ok(),
+    }
+}
 
 /// What the contract form holds while the family types.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,6 +166,21 @@ pub fn family_measures(policy: &Policy) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_card_and_the_what_if_come_from_the_shared_rules() {
+        let contract = kosh_shared::testing::contract();
+        let day: NaiveDate = "2027-01-01".parse().unwrap();
+        let card = contract_card(Some(&contract), day).unwrap();
+        assert_eq!(card.received_kzt, 1_211_000);
+        assert!(card.progress.is_some_and(|p| p.days_remaining > 0));
+        assert_eq!(contract_card(None, day), None);
+        let answer = what_if(&contract, "2027-01-01", Policy::builtin().unwrap());
+        assert_eq!(answer.risk.map(|r| r.risk), Some(Risk::High));
+        assert_eq!(answer.free_from, Some("2031-03-01".parse().unwrap()));
+        let typing = what_if(&contract, "2027-0", Policy::builtin().unwrap());
+        assert_eq!(typing.risk, None);
+    }
     use kosh_shared::api::Risk;
 
     fn policy() -> &'static Policy {

@@ -1,7 +1,8 @@
 //! The questionnaire as the screens show it: which sections are asked (skip logic), one
 //! section's fields with their words and current answers, which errors to show where, and the
-//! review's list of what is missing. Rules come from `kosh_shared::form` and `validate`; this
-//! only arranges their answers for the screen.
+//! review's list of what is missing and its answers in words. Rules come from
+//! `kosh_shared::form` and `validate`; this only arranges their answers for the screen. The
+//! field widget's props (`FieldSpec`, `FieldWords`, `FieldKind`) are defined here.
 
 use std::collections::BTreeMap;
 
@@ -9,13 +10,52 @@ use chrono::NaiveDate;
 use kosh_locales::{FluentArgs, Translator};
 use kosh_shared::api::FieldError;
 use kosh_shared::draft::Draft;
-use kosh_shared::form::{Form, Kind, Question, Section};
+use kosh_shared::form::{FieldPath, Form, Kind, Question, Section, top_question};
 use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
-use crate::components::Choice;
-use crate::components::field::{FieldSpec, FieldWords};
-use crate::view::catalog;
+use crate::view::{Choice, catalog};
+
+/// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
+/// cannot be forgotten by a widget (every `match` on it must handle it).
+pub use kosh_shared::form::Kind as FieldKind;
+
+/// One question as the screen shows it: translated words and the choices it offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    /// The question id (`education.level`; a repeat child's own id, `birth_date`).
+    pub id: String,
+    pub kind: FieldKind,
+    pub label: String,
+    pub hint: Option<String>,
+    /// The form's `example`, in words, shown as the placeholder.
+    pub placeholder: Option<String>,
+    pub required: bool,
+    pub choices: Vec<Choice>,
+    /// For numbers and dates: the bounds the phone's keyboard or picker should keep to.
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// For repeat groups: the child questions of each row.
+    pub children: Vec<FieldSpec>,
+}
+
+/// Words every field needs that are not the question's own.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FieldWords {
+    pub yes: String,
+    pub no: String,
+    pub required: String,
+    pub choose: String,
+    pub search: String,
+    pub nothing_found: String,
+    pub add_row: String,
+    pub remove_row: String,
+    pub no_rows: String,
+    /// "№ 1", "№ 2" … for the rows of a repeat group, by index.
+    pub row_titles: Vec<String>,
+    /// "Changed on another device".
+    pub changed_elsewhere: String,
+}
 
 /// Validation's view of the day and the policy's regions.
 pub fn env(today: NaiveDate) -> Env {
@@ -143,16 +183,13 @@ pub fn field_words(tr: &Translator, rows: usize) -> FieldWords {
     }
 }
 
-/// The words for one validation error (`validation-<code>`).
-pub fn error_words(tr: &Translator, error: &FieldError) -> String {
-    tr.try_t(&format!("validation-{}", error.code), None)
-        .unwrap_or_else(|| tr.t("ui-error-try-again"))
-}
+/// The words for one validation error (`validation-<code>`), by `view::words`.
+pub use crate::view::words::validation_text as error_words;
 
 /// The question id a validation error is about: `family.members[1].birth_date` belongs to
-/// `family.members`.
+/// `family.members` (the shared field-path parser decides).
 pub fn top_field(field: &str) -> &str {
-    field.split('[').next().unwrap_or(field)
+    top_question(field)
 }
 
 /// One question of the section screen, ready to draw.
@@ -255,26 +292,57 @@ pub fn section_view(
 
 /// For an error inside a repeat row, "№ 2 · Birth date: " so the person finds the row.
 fn row_prefix(tr: &Translator, question: &Question, field: &str) -> String {
-    let Some(rest) = field
-        .strip_prefix(&question.id)
-        .and_then(|r| r.strip_prefix('['))
-    else {
+    let Some(path) = FieldPath::parse(field).filter(|p| p.question() == question.id) else {
         return String::new();
     };
-    let Some((index, child)) = rest.split_once(']') else {
-        return String::new();
-    };
-    let Ok(index) = index.parse::<usize>() else {
+    let Some(index) = path.row() else {
         return String::new();
     };
     let mut args = FluentArgs::new();
     args.set("number", index + 1);
     let mut out = tr.t_args("ui-form-repeat-item", &args);
-    if let Some(q) = question.child(child.trim_start_matches('.')) {
+    if let Some(q) = path.child().and_then(|child| question.child(child)) {
         out.push_str(" · ");
         out.push_str(&tr.t(&q.label_key));
     }
     out + ": "
+}
+
+/// One section on the review screen: its position among the asked sections, its id and title,
+/// and its answers as (label, answer in words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionAnswers {
+    pub position: usize,
+    pub id: String,
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+/// The answers of every asked section, in words, for the review screen.
+pub fn answered_sections(
+    tr: &Translator,
+    form: &Form,
+    draft: &Draft,
+    today: NaiveDate,
+) -> Vec<SectionAnswers> {
+    let answers = draft.answers();
+    relevant_sections(form, &answers, today)
+        .into_iter()
+        .enumerate()
+        .map(|(position, (_, section))| SectionAnswers {
+            position,
+            id: section.id.clone(),
+            title: tr.t(&section.title_key),
+            lines: section
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    let value = draft.answer(&q.id)?;
+                    Some((tr.t(&q.label_key), value_text(tr, q, value)))
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// One missing or wrong answer on the review screen, with where to fix it.

@@ -1,11 +1,24 @@
 //! View models: what each screen shows, computed by plain functions from the saved state, the
 //! built-in form and policy, and the translator. No Dioxus here, so tests check them directly.
+//! The types the widgets of `components` take (`Choice`, `FieldSpec`, ...) are defined here, so
+//! the dependency runs one way: pages and components use `view`, `view` uses neither.
 
 pub mod catalog;
 pub mod contract;
 pub mod form;
+pub mod home;
+pub mod settings;
+pub mod status;
+pub mod words;
 
 use chrono::NaiveDate;
+
+/// One choice of a list: the stored value and the words shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
 
 /// Today in the phone's time zone: what "today" means to the person holding it.
 pub fn today() -> NaiveDate {

@@ -1,0 +1,117 @@
+//! Fixtures for tests in every crate (feature `testing`, and always in this crate's own tests):
+//! the sample values that the shared, app and end-to-end tests used to build each by hand. Only
+//! values a test reads as "some ordinary case" belong here; a case that matters to one test
+//! stays in that test.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::contract::{Contract, SupportPayment};
+use crate::policy::PolicyStatus;
+use crate::score::{CriterionPoints, ScoreSummary};
+use crate::stage::{Outcome, Stage};
+use crate::status::{Application, TimelineEntry};
+
+/// The region ids every crate relies on (the team brief); a policy bundle may only add to them.
+pub const AGREED_REGIONS: [&str; 8] = [
+    "akmola",
+    "abai",
+    "kostanay",
+    "pavlodar",
+    "atyrau",
+    "west_kazakhstan",
+    "east_kazakhstan",
+    "north_kazakhstan",
+];
+
+/// The support measure ids every crate relies on.
+pub const AGREED_SUPPORT: [&str; 4] = [
+    "relocation_subsidy",
+    "rent_utilities",
+    "employer_subsidy",
+    "housing_certificate",
+];
+
+/// The scoring criteria ids every crate relies on, in display order.
+pub const AGREED_CRITERIA: [&str; 8] = [
+    "age",
+    "education",
+    "language_kazakh",
+    "language_russian",
+    "language_english",
+    "work_experience",
+    "professional_skills",
+    "adaptability",
+];
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().expect("a fixture date")
+}
+
+/// One support payment.
+pub fn payment(kind: &str, amount_kzt: u64, received_on: &str) -> SupportPayment {
+    SupportPayment {
+        kind: kind.into(),
+        amount_kzt,
+        received_on: day(received_on),
+    }
+}
+
+/// A kandas family of four in Pavlodar region, contract signed on 2026-03-01 for five years,
+/// with the relocation subsidy (1 211 000 ₸) received on 2026-03-10; not verified.
+pub fn contract() -> Contract {
+    Contract {
+        region: "pavlodar".into(),
+        settlement: Some("Екібастұз".into()),
+        signed_on: day("2026-03-01"),
+        term_years: 5,
+        family_members: 4,
+        support: vec![payment("relocation_subsidy", 1_211_000, "2026-03-10")],
+        verified: false,
+    }
+}
+
+/// A preliminary score of 420 against the pass mark of 400, from the illustrative table.
+pub fn score_summary() -> ScoreSummary {
+    ScoreSummary {
+        total: 420,
+        pass_mark: 400,
+        status: PolicyStatus::Illustrative,
+        criteria: vec![CriterionPoints {
+            id: "age".into(),
+            points: 80,
+            max: 100,
+        }],
+    }
+}
+
+/// An application of draft `d1` submitted at `submitted_at` that passed `passed` stages (in
+/// order, one day apart) and now waits on the next one, due `expected_by`.
+pub fn application(
+    submitted_at: DateTime<Utc>,
+    passed: usize,
+    expected_by: Option<DateTime<Utc>>,
+) -> Application {
+    let timeline = Stage::ALL
+        .iter()
+        .take(passed)
+        .enumerate()
+        .map(|(i, &stage)| TimelineEntry {
+            stage,
+            outcome: Outcome::Passed,
+            at: submitted_at + Duration::days(i64::try_from(i).unwrap_or(0)),
+            note: None,
+        })
+        .collect();
+    Application {
+        id: "a1".into(),
+        draft_id: "d1".into(),
+        form_id: "residence-2026".into(),
+        form_version: 1,
+        submitted_at,
+        stage: Stage::ALL[passed.min(Stage::ALL.len() - 1)],
+        outcome: Outcome::Pending,
+        score: score_summary(),
+        timeline,
+        expected_by,
+    }
+}
