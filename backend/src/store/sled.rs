@@ -69,9 +69,11 @@ struct PushPlan<'a> {
     fresh: Vec<(u64, &'a IncomingOp)>,
 }
 
-/// sled's page cache. The default, 1 GiB, let the server grow to 240–340 MiB for a few hundred
-/// drafts; this keeps it well under the 64 MiB the benchmark checks.
-const CACHE_BYTES: u64 = 8 * 1024 * 1024;
+/// sled's page cache, a bound on what it keeps of the tree in memory. The default is 1 GiB. The
+/// 240–340 MiB the server used to reach were argon2's, not sled's (see `auth.rs`); with 8, 32 and
+/// 1024 MiB here kosh-bench measured 26–30, 40–43 and 40–51 MiB peaks at 16 devices and no
+/// difference in speed beyond its noise, so this is a bound for long runs, not a tuning.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The layout this code writes: 2 is a header per draft and a register per answer.
 const FORMAT: u64 = 2;
@@ -190,8 +192,6 @@ impl SledStore {
             // Less rewriting of the log to save disk: about a tenth less CPU per sync measured by
             // kosh-bench, for a server whose disk is not the scarce thing.
             .mode(sled::Mode::HighThroughput)
-            // sled's default page cache is 1 GiB; the working set of a sync is a few registers
-            // and log entries, and the OS caches the file besides.
             .cache_capacity(CACHE_BYTES);
         // sled may panic on a data file it cannot make sense of: that is damage, not a bug.
         let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()))
