@@ -139,7 +139,13 @@ fn clamp_clocks(req: &SyncRequest, horizon: u64, form_versions: &[u32]) -> Vec<I
                 last_clamped = Some(hlc.clone());
             }
             IncomingOp {
-                op: Op { hlc, ..op.clone() },
+                // Every stored op names the version it was checked against, so phones that
+                // pull it move their copy of the draft to that version too.
+                op: Op {
+                    hlc,
+                    form_version: Some(form_version),
+                    ..op.clone()
+                },
                 device: req.device_id.clone(),
                 clamped,
                 form_version,

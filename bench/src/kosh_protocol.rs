@@ -62,6 +62,7 @@ impl KoshDevice {
                 field: answer.field.clone(),
                 value: answer.value.clone(),
                 hlc: self.clock.tick(now),
+                form_version: Some(1),
             })
             .collect();
         let mut unacked: HashSet<OpId> = ops.iter().map(|op| op.op_id.clone()).collect();

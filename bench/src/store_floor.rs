@@ -87,6 +87,7 @@ impl Device {
                     field: answer.field,
                     value: answer.value,
                     hlc: self.clock.tick(now),
+                    form_version: Some(1),
                 },
                 device: self.id.clone(),
                 clamped: false,

@@ -355,11 +355,12 @@ pub fn check(contract: &Contract, policy: &Policy) -> Result<()> {
 }
 
 /// The most a family can have received of one measure by the end of `year`, using that year's
-/// MCI or, outside the policy's table, the nearest year it has (MCI rises yearly, so for past
+/// MCI or, outside the policy's published MCI years, the nearest one (MCI rises yearly, so for past
 /// years this errs on the generous side and never refuses a real payment).
 fn most_for(policy: &Policy, kind: &str, year: i32, family: u32) -> Result<u64> {
-    let years = policy.mci_table().iter().map(|m| m.year);
-    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+    // Only years whose MCI is out: a year marked not yet published has no amount to compare.
+    let years = policy.published_mci_years();
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
         return Err(Error::UnknownMciYear { year });
     };
     let year = year.clamp(first, last);

@@ -37,7 +37,13 @@ pub struct Op {
     /// Any JSON value; `null` clears the answer.
     pub value: Value,
     pub hlc: Hlc,
+    /// The version of the form the op's answer follows. Absent from older clients, which knew
+    /// only one version; the server then checks the op against the newest. A draft follows the
+    /// greatest version any of its ops names, so moving a draft on one phone moves it on all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_version: Option<u32>,
 }
+
 /// `GET /v1/drafts` entries and `GET /v1/drafts/{id}`: a draft's merged answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftView {
@@ -319,6 +325,9 @@ impl Draft {
         self.check_belongs(&op.draft_id, &op.form_id)?;
         check_field(&op.field)?;
         let before = self.answer(&op.field).cloned();
+        if let Some(version) = op.form_version {
+            self.form_version = self.form_version.max(version);
+        }
         let incoming = Cell::new(op.value.clone(), op.hlc.clone());
         match self.cells.get_mut(&op.field) {
             Some(cell) => cell.merge(&incoming),
@@ -367,6 +376,7 @@ impl Draft {
             field: field.into(),
             value,
             hlc,
+            form_version: Some(self.form_version),
         };
         self.apply(&op)?;
         Ok(op)
@@ -492,6 +502,7 @@ mod tests {
             field: field.into(),
             value,
             hlc: stamp,
+            form_version: None,
         }
     }
 

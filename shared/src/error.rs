@@ -39,6 +39,9 @@ pub const ERROR_CODES: &[&str] = &[
     "headers_too_large",
     "server_busy",
     "storage_full",
+    "invalid_policy",
+    "invalid_form",
+    "version_exists",
 ];
 
 /// Everything that can go wrong inside the domain crate.
@@ -63,9 +66,16 @@ pub enum Error {
     /// An op whose `field` cannot be a question id (empty or too long).
     #[error("invalid field {field:?}: a question id is 1 to 200 characters")]
     InvalidField { field: String },
-    /// The policy bundle is malformed; `problem` says exactly what and where.
-    #[error("invalid policy: {problem}")]
-    InvalidPolicy { problem: PolicyProblem },
+    /// The policy bundle is malformed; `problem` says exactly what, `path` where (a JSON path
+    /// into the bundle, `support_measures[0].amount`).
+    #[error("invalid policy at {path:?}: {problem}")]
+    InvalidPolicy {
+        path: String,
+        problem: PolicyProblem,
+    },
+    /// A figure the bundle marks as not yet published (2027's MCI before the budget law).
+    #[error("the {what} of {year} is not published yet")]
+    NotYetPublished { what: &'static str, year: i32 },
     /// A year the policy has no MCI (monthly calculation index) for.
     #[error("the policy has no MCI for {year}")]
     UnknownMciYear { year: i32 },
@@ -144,6 +154,7 @@ impl Error {
             // client that somehow meets one sees a server fault.
             Error::InvalidPolicy { .. } => "internal",
             Error::UnknownMciYear { .. }
+            | Error::NotYetPublished { .. }
             | Error::UnknownSupport { .. }
             | Error::SupportNotAvailable { .. }
             | Error::InvalidContract { .. } => "bad_request",
@@ -211,6 +222,62 @@ pub enum PolicyProblem {
     UnknownQuestion { criterion: String, question: String },
     /// An item without a source text, or marked uncertain without a note saying why.
     MissingProvenance { item: String },
+    /// A figure marked not yet published (`null`) without a note saying what it waits for.
+    PendingWithoutNote { item: String },
+    /// A bundle whose `valid_until` is before its `valid_from`.
+    BadValidity,
+}
+
+impl PolicyProblem {
+    /// A stable `snake_case` code for the problem: the `code` of a `{path, code}` entry.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PolicyProblem::Json { .. } => "json",
+            PolicyProblem::Missing { .. } => "missing",
+            PolicyProblem::DuplicateId { .. } => "duplicate_id",
+            PolicyProblem::NonPositiveMci { .. } => "not_positive",
+            PolicyProblem::BadAmount { .. } => "bad_amount",
+            PolicyProblem::UnknownStage { .. } => "unknown_stage",
+            PolicyProblem::MissingStage { .. } => "missing_stage",
+            PolicyProblem::BadStageDays { .. } => "bad_stage_days",
+            PolicyProblem::UnknownRegion { .. } => "unknown_region",
+            PolicyProblem::BadTerm => "bad_term",
+            PolicyProblem::EmptyRule { .. } => "empty_rule",
+            PolicyProblem::UnknownLevel { .. } => "unknown_level",
+            PolicyProblem::BadBands { .. } => "bad_bands",
+            PolicyProblem::MaxMismatch { .. } => "max_mismatch",
+            PolicyProblem::PassMarkUnreachable { .. } => "pass_mark_unreachable",
+            PolicyProblem::UnknownQuestion { .. } => "unknown_question",
+            PolicyProblem::MissingProvenance { .. } => "missing_source",
+            PolicyProblem::PendingWithoutNote { .. } => "pending_without_note",
+            PolicyProblem::BadValidity => "bad_validity",
+        }
+    }
+}
+
+/// One problem of a policy bundle or a form an officer tried to publish: where it is (a JSON
+/// path into the document, `support_measures[0].amount`; empty for the whole document), a
+/// stable code, and what is wrong in English. Publishing answers 422 with every one of them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    pub path: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(
+        path: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for PolicyProblem {
@@ -274,6 +341,11 @@ impl fmt::Display for PolicyProblem {
                 f,
                 "{item}: every item needs a source, and an uncertain one a note saying why"
             ),
+            PolicyProblem::PendingWithoutNote { item } => write!(
+                f,
+                "{item} is marked not yet published (null) but has no note saying what it waits for"
+            ),
+            PolicyProblem::BadValidity => write!(f, "valid_until is before valid_from"),
         }
     }
 }

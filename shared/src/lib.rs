@@ -27,6 +27,7 @@ pub mod error;
 pub mod form;
 pub mod hlc;
 pub mod ids;
+pub mod migration;
 pub mod policy;
 pub mod score;
 pub mod stage;

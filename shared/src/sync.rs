@@ -288,6 +288,7 @@ mod tests {
             field: field.into(),
             value,
             hlc: Hlc::new(1_000 + u64::from(n), 0, device).unwrap(),
+            form_version: None,
         }
     }
 

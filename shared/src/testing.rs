@@ -115,3 +115,29 @@ pub fn application(
         expected_by,
     }
 }
+
+/// A version 2 of the residence form for tests of moving drafts between versions: valid in 2027,
+/// without `skills.driving_licence`, and with `contacts.address` renamed `contacts.home_address`
+/// (same words, so every locale already has them).
+pub fn residence_v2_json() -> String {
+    let mut form: serde_json::Value =
+        serde_json::from_str(include_str!("../forms/residence-2026.v1.json"))
+            .unwrap_or(serde_json::Value::Null);
+    form["version"] = 2.into();
+    form["valid_from"] = "2027-01-01".into();
+    form["valid_until"] = "2027-12-31".into();
+    if let Some(sections) = form["sections"].as_array_mut() {
+        for section in sections {
+            if let Some(questions) = section["questions"].as_array_mut() {
+                questions.retain(|q| q["id"] != "skills.driving_licence");
+                for q in questions.iter_mut() {
+                    if q["id"] == "contacts.address" {
+                        q["id"] = "contacts.home_address".into();
+                        q["renamed_from"] = "contacts.address".into();
+                    }
+                }
+            }
+        }
+    }
+    form.to_string()
+}

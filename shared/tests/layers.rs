@@ -8,8 +8,21 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. A module may use the modules before it in this list.
 const LAYERS: &[&str] = &[
-    "error", "ids", "hlc", "stage", "form", "validate", "draft", "policy", "score", "contract",
-    "status", "sync", "testing", "api",
+    "error",
+    "ids",
+    "hlc",
+    "stage",
+    "form",
+    "validate",
+    "draft",
+    "migration",
+    "policy",
+    "score",
+    "contract",
+    "status",
+    "sync",
+    "testing",
+    "api",
 ];
 
 /// The one edge that points up, and why it is allowed: a form is accepted only when its

@@ -333,6 +333,7 @@ mod tests {
                     field: "education.level".into(),
                     value: json!("master"),
                     hlc: Hlc::new(1_790_000_000_000 + n, 0, "phone").unwrap(),
+                    form_version: None,
                 },
                 device: "phone".into(),
                 clamped: false,

@@ -423,6 +423,8 @@ impl SledStore {
                     StoreError::Corrupt(format!("op {} on draft {}: {e}", op.op_id, op.draft_id))
                 })?;
             }
+            // The draft follows the greatest form version any of its ops names.
+            let form_version = draft.form_version;
             for (field, cell) in draft.into_cells() {
                 self.cells
                     .insert(cell_key(draft_id, &field), encode(&cell))
@@ -431,7 +433,7 @@ impl SledStore {
             let header = DraftHeader {
                 owner: user.clone(),
                 form_id,
-                form_version,
+                form_version: form_version.max(stored.map_or(0, |h| h.form_version)),
                 updated_at: now,
             };
             self.drafts
@@ -894,6 +896,7 @@ mod tests {
                 field: "education.level".into(),
                 value: json!(id),
                 hlc: Hlc::new(wall, 0, device).unwrap(),
+                form_version: None,
             },
             device: device.into(),
             clamped: false,

@@ -162,6 +162,7 @@ fn move_answers(s: &mut Saved, mut into: Draft) -> AppResult<()> {
             field: field.clone(),
             value: cell.value().clone(),
             hlc: cell.hlc().clone(),
+            form_version: Some(into.form_version),
         };
         into.apply(&op)?;
         s.sync.outbox.push(op);
@@ -496,6 +497,7 @@ mod tests {
             field: "personal.surname".into(),
             value: json!("Nurlanuly"),
             hlc: Hlc::new(9_000, 0, "d-other").unwrap(),
+            form_version: None,
         };
         let applied = vault
             .apply_sync(
@@ -537,6 +539,7 @@ mod tests {
             field: "personal.sex".into(),
             value: json!("female"),
             hlc: Hlc::new(1_500, 0, "d-other").unwrap(),
+            form_version: None,
         };
         let applied = vault
             .apply_sync(
@@ -609,6 +612,7 @@ mod tests {
             field: "personal.surname".into(),
             value: json!("Нұрланұлы"),
             hlc: Hlc::new(1_500, 0, "d-other").unwrap(),
+            form_version: None,
         };
         let response = SyncResponse {
             cursor: 1,

@@ -17,40 +17,156 @@ use super::bind::bind_all;
 use super::condition::Condition;
 use super::constraint::{Constraint, DateBound};
 use super::model::{Choice, Form, Kind, Question, Section};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::FormId;
 use crate::validate::{self, Env};
 
 impl Form {
-    /// Loads and checks a form (see the module header for what is checked). Every problem is a
-    /// typed [`Error`] naming the question; nothing here panics on bad input.
+    /// Loads and checks a form (see the module header for what is checked); the first problem,
+    /// if any, as a typed [`Error`] naming the question. Nothing here panics on bad input.
     pub fn from_json(text: &str) -> Result<Form> {
-        let raw: RawForm = serde_json::from_str(text).map_err(|e| Error::FormJson {
-            reason: e.to_string(),
+        Form::load(text).map_err(|mut problems| problems.swap_remove(0).error)
+    }
+
+    /// Loads and checks a form, reporting every problem found with the JSON path of the value at
+    /// fault (`sections[1].questions[0].options`): what publishing a form answers with. The
+    /// structure is checked question by question, so one bad question does not hide the next;
+    /// conditions are bound and examples checked only once the structure holds, since they read
+    /// the whole form. Never an empty `Err`.
+    pub fn load(text: &str) -> std::result::Result<Form, Vec<Located>> {
+        let reader = &mut serde_json::Deserializer::from_str(text);
+        let raw: RawForm = serde_path_to_error::deserialize(reader).map_err(|e| {
+            let path = e.path().to_string();
+            let reason = e.into_inner().to_string();
+            vec![Located {
+                path: if path == "." { String::new() } else { path },
+                error: Error::FormJson { reason },
+            }]
         })?;
+        let paths = QuestionPaths::of(&raw);
         let form = build(raw)?;
-        form.check_examples()?;
+        let problems = form.example_problems();
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|error| paths.locate(error, ".example"))
+                .collect());
+        }
         Ok(form)
     }
 
+    /// [`Form::load`] with the problems as the wire's `{path, code}`.
+    pub fn load_reporting(text: &str) -> std::result::Result<Form, Vec<Problem>> {
+        Form::load(text).map_err(|problems| problems.into_iter().map(Located::problem).collect())
+    }
+
     /// A draft whose every answer is its question's example must be valid, on the first and
-    /// the last day the form is in use, and no example may draw a warning.
-    fn check_examples(&self) -> Result<()> {
+    /// the last day the form is in use, and no example may draw a warning. Every failing
+    /// example, once.
+    fn example_problems(&self) -> Vec<Error> {
+        let mut found: Vec<Error> = Vec::new();
+        let mut add = |e: Error| {
+            if !found.contains(&e) {
+                found.push(e);
+            }
+        };
         let days = std::iter::once(self.valid_from).chain(self.valid_until);
         for day in days {
             let env = Env::new(day);
             for question in self.questions() {
-                check_example(question, &env)?;
+                if let Err(e) = check_example(question, &env) {
+                    add(e);
+                }
             }
             let report = validate::validate_draft(self, &self.example_answers(), &env);
-            if let Some(e) = report.errors.into_iter().chain(report.warnings).next() {
-                return Err(Error::InvalidExample {
+            for e in report.errors.into_iter().chain(report.warnings) {
+                add(Error::InvalidExample {
                     question: e.field,
                     code: e.code,
                 });
             }
         }
-        Ok(())
+        found
+    }
+}
+
+/// A problem of a form being loaded, with the JSON path of the value at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// Where: `sections[0].questions[2].constraint`; empty for the whole form.
+    pub path: String,
+    /// What.
+    pub error: Error,
+}
+
+impl Located {
+    fn at(path: impl Into<String>, error: Error) -> Located {
+        Located {
+            path: path.into(),
+            error,
+        }
+    }
+
+    /// The wire's `{path, code, message}`.
+    pub fn problem(self) -> Problem {
+        Problem::new(self.path, problem_code(&self.error), self.error.to_string())
+    }
+}
+
+/// A stable code for each way a form can fail to load (the `code` of a `{path, code}`).
+fn problem_code(error: &Error) -> &'static str {
+    match error {
+        Error::FormJson { .. } => "json",
+        Error::InvalidId { .. } => "invalid_id",
+        Error::DuplicateId { .. } => "duplicate_id",
+        Error::MissingOptions { .. } => "missing_options",
+        Error::EmptyRepeat { .. } => "empty_repeat",
+        Error::InvalidConstraint { .. } => "invalid_constraint",
+        Error::InvalidCondition { .. } => "invalid_condition",
+        Error::UnknownReference { .. } => "unknown_reference",
+        Error::InvalidExample { .. } => "invalid_example",
+        _ => "invalid_question",
+    }
+}
+
+/// The JSON path of every question of a raw form by the id its errors use (`family.members`,
+/// `family.members.birth_date`), for problems found after the structure is built.
+struct QuestionPaths(HashMap<String, String>);
+
+impl QuestionPaths {
+    fn of(raw: &RawForm) -> QuestionPaths {
+        let mut paths = HashMap::new();
+        for (s, section) in raw.sections.iter().enumerate() {
+            paths.insert(section.id.clone(), format!("sections[{s}]"));
+            for (q, question) in section.questions.iter().enumerate() {
+                let at = format!("sections[{s}].questions[{q}]");
+                for (c, child) in question.questions.iter().enumerate() {
+                    paths.insert(
+                        format!("{}.{}", question.id, child.id),
+                        format!("{at}.questions[{c}]"),
+                    );
+                }
+                paths.insert(question.id.clone(), at);
+            }
+        }
+        QuestionPaths(paths)
+    }
+
+    /// `error` at the path of the question it names, with `suffix` (`.example`) when the
+    /// question is known; at the whole form otherwise.
+    fn locate(&self, error: Error, suffix: &str) -> Located {
+        let question = match &error {
+            Error::InvalidExample { question, .. }
+            | Error::InvalidCondition { question, .. }
+            | Error::UnknownReference { question, .. }
+            | Error::InvalidConstraint { question, .. }
+            | Error::InvalidQuestion { question, .. } => Some(question.as_str()),
+            _ => None,
+        };
+        match question.and_then(|q| self.0.get(q)) {
+            Some(path) => Located::at(format!("{path}{suffix}"), error),
+            None => Located::at("", error),
+        }
     }
 }
 
@@ -123,6 +239,8 @@ struct RawQuestion {
     questions: Vec<RawQuestion>,
     #[serde(default)]
     example: Value,
+    #[serde(default)]
+    renamed_from: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -177,48 +295,85 @@ fn invalid_question(question: &str, reason: impl Into<String>) -> Error {
     }
 }
 
-fn build(raw: RawForm) -> Result<Form> {
+fn build(raw: RawForm) -> std::result::Result<Form, Vec<Located>> {
+    let mut problems = Vec::new();
     if raw.id.is_empty()
         || !raw
             .id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return Err(Error::InvalidId {
-            kind: "form",
-            text: raw.id,
-        });
+        problems.push(Located::at(
+            "id",
+            Error::InvalidId {
+                kind: "form",
+                text: raw.id.clone(),
+            },
+        ));
     }
     if raw.valid_until.is_some_and(|until| until < raw.valid_from) {
-        return Err(Error::FormJson {
-            reason: "valid_until is before valid_from".to_owned(),
-        });
+        problems.push(Located::at(
+            "valid_until",
+            Error::FormJson {
+                reason: "valid_until is before valid_from".to_owned(),
+            },
+        ));
     }
+    let paths = QuestionPaths::of(&raw);
     let mut sections = Vec::with_capacity(raw.sections.len());
     let mut order = Vec::new();
     let mut index = HashMap::new();
     for (s, raw_section) in raw.sections.into_iter().enumerate() {
+        let at = format!("sections[{s}]");
         if !is_name(&raw_section.id) {
-            return Err(Error::InvalidId {
-                kind: "section",
-                text: raw_section.id,
-            });
+            problems.push(Located::at(
+                format!("{at}.id"),
+                Error::InvalidId {
+                    kind: "section",
+                    text: raw_section.id.clone(),
+                },
+            ));
         }
         if sections.iter().any(|x: &Section| x.id == raw_section.id) {
-            return Err(Error::DuplicateId { id: raw_section.id });
+            problems.push(Located::at(
+                format!("{at}.id"),
+                Error::DuplicateId {
+                    id: raw_section.id.clone(),
+                },
+            ));
         }
-        let relevant = raw_section
+        let relevant = match raw_section
             .relevant
             .as_deref()
             .map(|c| parse_condition(&raw_section.id, c))
-            .transpose()?;
+            .transpose()
+        {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Located::at(format!("{at}.relevant"), e));
+                None
+            }
+        };
         let mut questions = Vec::with_capacity(raw_section.questions.len());
         for (q, raw_question) in raw_section.questions.into_iter().enumerate() {
-            let question = build_question(raw_question, None)?;
+            let at = format!("{at}.questions[{q}]");
+            let question = match build_question(raw_question, None, &at) {
+                Ok(question) => question,
+                Err(e) => {
+                    problems.push(e);
+                    continue;
+                }
+            };
             if index.insert(question.id.clone(), order.len()).is_some() {
-                return Err(Error::DuplicateId { id: question.id });
+                problems.push(Located::at(
+                    format!("{at}.id"),
+                    Error::DuplicateId {
+                        id: question.id.clone(),
+                    },
+                ));
+                continue;
             }
-            order.push((s, q));
+            order.push((s, questions.len()));
             questions.push(question);
         }
         sections.push(Section {
@@ -227,6 +382,9 @@ fn build(raw: RawForm) -> Result<Form> {
             relevant,
             questions,
         });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let mut form = Form {
         id: FormId(raw.id),
@@ -238,87 +396,125 @@ fn build(raw: RawForm) -> Result<Form> {
         order,
         index,
     };
-    bind_all(&mut form)?;
+    bind_all(&mut form).map_err(|e| vec![paths.locate(e, "")])?;
     Ok(form)
 }
 
-fn build_question(raw: RawQuestion, group: Option<&str>) -> Result<Question> {
+/// One question (and its children) built from its raw form; `at` is its JSON path, the
+/// problem's path is the part at fault.
+fn build_question(
+    raw: RawQuestion,
+    group: Option<&str>,
+    at: &str,
+) -> std::result::Result<Question, Located> {
+    let options = || format!("{at}.options");
+    let children_at = || format!("{at}.questions");
     let id = raw.id;
     let well_formed = match group {
         None => id.split('.').count() >= 2 && id.split('.').all(is_name),
         Some(_) => is_name(&id),
     };
     if !well_formed {
-        return Err(Error::InvalidId {
-            kind: "question",
-            text: id,
-        });
+        return Err(Located::at(
+            format!("{at}.id"),
+            Error::InvalidId {
+                kind: "question",
+                text: id,
+            },
+        ));
+    }
+    let renamed_ok = raw.renamed_from.as_deref().is_none_or(|old| {
+        group.is_none() && old != id && old.split('.').count() >= 2 && old.split('.').all(is_name)
+    });
+    if !renamed_ok {
+        return Err(Located::at(
+            format!("{at}.renamed_from"),
+            invalid_question(
+                &id,
+                "renamed_from names another top-level question id (a dotted snake_case id)",
+            ),
+        ));
     }
     // Errors about a child name it the way a condition would: `family.members.birth_date`.
     let full = group.map_or_else(|| id.clone(), |g| format!("{g}.{id}"));
     if raw.kind.has_options() {
         if raw.options.is_empty() {
-            return Err(Error::MissingOptions { question: full });
+            return Err(Located::at(
+                options(),
+                Error::MissingOptions { question: full },
+            ));
         }
         for (i, option) in raw.options.iter().enumerate() {
             if raw.options[..i].iter().any(|o| o.value == option.value) {
-                return Err(invalid_question(
-                    &full,
-                    format!("option {:?} is listed twice", option.value),
+                return Err(Located::at(
+                    format!("{at}.options[{i}].value"),
+                    invalid_question(&full, format!("option {:?} is listed twice", option.value)),
                 ));
             }
             if option.exclusive && raw.kind != Kind::MultiChoice {
-                return Err(invalid_question(
-                    &full,
-                    "only multi-choice options can be exclusive",
+                return Err(Located::at(
+                    format!("{at}.options[{i}].exclusive"),
+                    invalid_question(&full, "only multi-choice options can be exclusive"),
                 ));
             }
             if raw.kind == Kind::LanguageLevel && !LANGUAGE_LEVELS.contains(&option.value.as_str())
             {
-                return Err(invalid_question(
-                    &full,
-                    format!("{:?} is not a language level", option.value),
+                return Err(Located::at(
+                    format!("{at}.options[{i}].value"),
+                    invalid_question(&full, format!("{:?} is not a language level", option.value)),
                 ));
             }
         }
     } else if !raw.options.is_empty() {
-        return Err(invalid_question(
-            &full,
-            "only choice questions have options",
+        return Err(Located::at(
+            options(),
+            invalid_question(&full, "only choice questions have options"),
         ));
     }
     let mut children = Vec::with_capacity(raw.questions.len());
     if raw.kind == Kind::Repeat {
         if group.is_some() {
-            return Err(invalid_question(&full, "repeat groups do not nest"));
+            return Err(Located::at(
+                at,
+                invalid_question(&full, "repeat groups do not nest"),
+            ));
         }
         if raw.questions.is_empty() {
-            return Err(Error::EmptyRepeat { question: full });
+            return Err(Located::at(
+                children_at(),
+                Error::EmptyRepeat { question: full },
+            ));
         }
-        for child in raw.questions {
-            let child = build_question(child, Some(&id))?;
+        for (c, child) in raw.questions.into_iter().enumerate() {
+            let child_at = format!("{at}.questions[{c}]");
+            let child = build_question(child, Some(&id), &child_at)?;
             if children.iter().any(|c: &Question| c.id == child.id) {
-                return Err(Error::DuplicateId {
-                    id: format!("{id}.{}", child.id),
-                });
+                return Err(Located::at(
+                    format!("{child_at}.id"),
+                    Error::DuplicateId {
+                        id: format!("{id}.{}", child.id),
+                    },
+                ));
             }
             children.push(child);
         }
     } else if !raw.questions.is_empty() {
-        return Err(invalid_question(
-            &full,
-            "only repeat groups have child questions",
+        return Err(Located::at(
+            children_at(),
+            invalid_question(&full, "only repeat groups have child questions"),
         ));
     }
     let relevant = raw
         .relevant
         .as_deref()
         .map(|c| parse_condition(&full, c))
-        .transpose()?;
+        .transpose()
+        .map_err(|e| Located::at(format!("{at}.relevant"), e))?;
     let constraint = raw
         .constraint
         .map(|c| build_constraint(&full, raw.kind, c))
-        .transpose()?;
+        .transpose()
+        .map_err(|e| Located::at(format!("{at}.constraint"), e))?;
     Ok(Question {
         id,
         kind: raw.kind,
@@ -330,6 +526,7 @@ fn build_question(raw: RawQuestion, group: Option<&str>) -> Result<Question> {
         options: raw.options,
         questions: children,
         example: raw.example,
+        renamed_from: raw.renamed_from,
     })
 }
 

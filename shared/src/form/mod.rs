@@ -28,6 +28,7 @@ mod relevance;
 
 pub use builtin::{builtin, find_builtin, latest_builtin, residence_2026};
 pub use constraint::{Constraint, DateBound, DateUnit};
+pub use load::Located;
 pub use model::{Answers, Choice, Form, FormSummary, Kind, Question, Section, SectionsProgress};
 pub use path::{FieldPath, top_question};
 pub use relevance::Relevance;

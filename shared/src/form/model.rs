@@ -108,6 +108,10 @@ pub struct Question {
     pub questions: Vec<Question>,
     /// A valid answer, shown as the placeholder.
     pub example: Value,
+    /// The id this question had in the previous version of the form, when it was renamed: moving
+    /// a draft to this version carries the old answer over to the new id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
 }
 
 impl Question {

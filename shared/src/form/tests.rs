@@ -540,3 +540,72 @@ fn date_bounds(#[case] text: &str, #[case] today: &str, #[case] means: &str) {
 fn bad_date_bounds(#[case] text: &str) {
     assert_eq!(DateBound::parse(text), None);
 }
+
+/// The paths `Form::load` reports, with their codes.
+fn load_problems(text: &str) -> Vec<(String, &'static str)> {
+    match Form::load_reporting(text) {
+        Err(problems) => problems
+            .into_iter()
+            .map(|p| {
+                let code: &'static str = Box::leak(p.code.into_boxed_str());
+                (p.path, code)
+            })
+            .collect(),
+        Ok(_) => panic!("expected problems"),
+    }
+}
+
+#[rstest]
+#[case::bad_id(json!([yes_no("S.A")]), "sections[0].questions[0].id", "invalid_id")]
+#[case::no_options(json!([{"id": "s.c", "kind": "single_choice", "label_key": "k", "example": "a"}]),
+    "sections[0].questions[0].options", "missing_options")]
+#[case::twice(json!([{"id": "s.c", "kind": "single_choice", "label_key": "k", "example": "a",
+    "options": [{"value": "a", "label_key": "k"}, {"value": "a", "label_key": "k"}]}]),
+    "sections[0].questions[0].options[1].value", "invalid_question")]
+#[case::constraint(json!([yes_no("s.a"), {"id": "s.n", "kind": "number", "label_key": "k", "example": 1,
+    "constraint": {"min": 5, "max": 1}}]), "sections[0].questions[1].constraint", "invalid_constraint")]
+#[case::condition(json!([{"id": "s.a", "kind": "yes_no", "label_key": "k", "example": true, "relevant": "(("}]),
+    "sections[0].questions[0].relevant", "invalid_condition")]
+#[case::reference(json!([{"id": "s.a", "kind": "yes_no", "label_key": "k", "example": true, "relevant": "s.nope == true"}]),
+    "sections[0].questions[0]", "unknown_reference")]
+#[case::example(json!([{"id": "s.n", "kind": "number", "label_key": "k", "example": 50,
+    "constraint": {"max": 10}}]), "sections[0].questions[0].example", "invalid_example")]
+#[case::duplicate(json!([yes_no("s.a"), yes_no("s.a")]), "sections[0].questions[1].id", "duplicate_id")]
+#[case::child(json!([{"id": "s.r", "kind": "repeat", "label_key": "k", "example": [{"x": true}],
+    "questions": [yes_no("X")]}]), "sections[0].questions[0].questions[0].id", "invalid_id")]
+#[case::shape(json!([{"id": "s.a", "kind": "colour", "label_key": "k", "example": 1}]),
+    "sections[0].questions[0].kind", "json")]
+fn each_form_problem_has_its_path(
+    #[case] questions: Value,
+    #[case] path: &str,
+    #[case] code: &str,
+) {
+    let found = load_problems(&form_json(questions));
+    assert!(
+        found.contains(&(path.to_owned(), code)),
+        "expected ({path}, {code}) in {found:?}"
+    );
+}
+
+#[test]
+fn every_bad_question_is_reported_not_only_the_first() {
+    let questions = json!([
+        yes_no("S.bad"),
+        yes_no("s.good"),
+        {"id": "s.c", "kind": "single_choice", "label_key": "k", "example": "a"},
+        {"id": "s.t", "kind": "text", "label_key": "k", "example": "x",
+         "options": [{"value": "a", "label_key": "k"}]},
+    ]);
+    let paths: Vec<String> = load_problems(&form_json(questions))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "sections[0].questions[0].id",
+            "sections[0].questions[2].options",
+            "sections[0].questions[3].options"
+        ]
+    );
+}

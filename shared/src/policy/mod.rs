@@ -10,14 +10,31 @@
 //! may rely on its invariants: every stage has a duration, quotas name known regions, MCI values
 //! are positive, scoring rules have something to score.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use crate::error::PolicyProblem;
 use crate::error::{Error, Result};
+pub use crate::error::{PolicyProblem, Problem};
+
+mod changes;
+mod check;
+mod figure;
+
+pub use changes::{PolicyChange, changes};
+pub use figure::Figure;
+
+/// A JSON path as `serde_path_to_error` prints it (`.` for the root), as the wire's `path`
+/// (the empty string for the root).
+fn json_path(path: &str) -> String {
+    if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    }
+}
 use crate::ids::RegionId;
 use crate::stage::Stage;
 
@@ -30,7 +47,7 @@ pub enum PolicyStatus {
 }
 
 /// The policy shipped with this build.
-const BUILTIN: &str = include_str!("../policy/policy-2026.json");
+const BUILTIN: &str = include_str!("../../policy/policy-2026.json");
 
 /// Language levels in order, the scale `language_level` rules score: the questionnaire's own
 /// scale, defined once in `form`.
@@ -69,27 +86,21 @@ pub struct Provenance {
     pub note: Option<String>,
 }
 
-impl Provenance {
-    /// Every item needs a source text, and an uncertain one a note saying why.
-    fn check(&self, item: impl FnOnce() -> String) -> Result<()> {
-        let no_note = self.note.as_deref().is_none_or(|n| n.trim().is_empty());
-        if self.source.text.trim().is_empty() || (self.uncertain && no_note) {
-            return Err(problem(PolicyProblem::MissingProvenance { item: item() }));
-        }
-        Ok(())
-    }
-}
-
 /// The monthly calculation index (MCI, МРП / АЕК) of one year, in tenge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MciYear {
     /// The calendar year.
     pub year: i32,
-    /// One MCI in tenge. Signed only so that a negative value in the file is reported as such.
-    pub kzt: i64,
-    /// Where the value comes from.
-    pub source: Source,
+    /// One MCI in tenge; `null` while the year's budget law is not out. Signed only so that a
+    /// negative value in the file is reported as such.
+    pub kzt: Option<i64>,
+    /// Where the value comes from; needed once it is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// What a value not yet published waits for (needed then), or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A region open to kandas resettlement.
@@ -112,10 +123,13 @@ pub struct Quota {
     pub year: i32,
     /// The region.
     pub region: RegionId,
-    /// How many people the region takes.
-    pub people: u32,
-    /// Where the number comes from.
+    /// How many people the region takes; `null` while the year's order is not out.
+    pub people: Option<u32>,
+    /// Where the number comes from, or is to come from.
     pub source: Source,
+    /// What a number not yet published waits for (needed then), or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How much a support measure is, in MCI.
@@ -442,6 +456,11 @@ impl Scoring {
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     id: String,
+    /// The first day the bundle is in force.
+    valid_from: NaiveDate,
+    /// The last day it is in force; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    valid_until: Option<NaiveDate>,
     as_of: NaiveDate,
     mci: Vec<MciYear>,
     regions: Vec<Region>,
@@ -453,22 +472,41 @@ pub struct Policy {
     scoring: Scoring,
 }
 
-fn problem(p: PolicyProblem) -> Error {
-    Error::InvalidPolicy { problem: p }
-}
-
 static BUILTIN_POLICY: LazyLock<Result<Policy>> = LazyLock::new(|| Policy::from_json(BUILTIN));
 
 impl Policy {
-    /// Parse and check a policy bundle.
+    /// Parse and check a policy bundle; the first problem, if any, as an error.
     pub fn from_json(text: &str) -> Result<Policy> {
-        let policy: Policy = serde_json::from_str(text).map_err(|e| {
-            problem(PolicyProblem::Json {
-                message: e.to_string(),
-            })
+        Policy::load(text).map_err(|problems| {
+            let (path, problem) = problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| (String::new(), PolicyProblem::Missing { what: "content" }));
+            Error::InvalidPolicy { path, problem }
+        })
+    }
+
+    /// Parse and check a policy bundle, reporting every problem with its JSON path: what
+    /// publishing a bundle answers with. A text that is not a bundle's shape at all has one
+    /// problem, at the path where reading stopped.
+    pub fn load(text: &str) -> std::result::Result<Policy, Vec<(String, PolicyProblem)>> {
+        let reader = &mut serde_json::Deserializer::from_str(text);
+        let policy: Policy = serde_path_to_error::deserialize(reader).map_err(|e| {
+            let path = e.path().to_string();
+            let message = e.into_inner().to_string();
+            vec![(json_path(&path), PolicyProblem::Json { message })]
         })?;
-        policy.check()?;
-        Ok(policy)
+        let problems = check::check(&policy).0;
+        if problems.is_empty() {
+            Ok(policy)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// [`Policy::load`] with the problems as the wire's `{path, code}`.
+    pub fn load_reporting(text: &str) -> std::result::Result<Policy, Vec<Problem>> {
+        Policy::load(text).map_err(located)
     }
 
     /// The policy shipped in this build (`shared/policy/policy-2026.json`), parsed once.
@@ -479,6 +517,21 @@ impl Policy {
     /// The bundle's id (`kz-2026`).
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// The first day the bundle is in force.
+    pub fn valid_from(&self) -> NaiveDate {
+        self.valid_from
+    }
+
+    /// The last day the bundle is in force, if it has one.
+    pub fn valid_until(&self) -> Option<NaiveDate> {
+        self.valid_until
+    }
+
+    /// Whether the bundle is in force on `day`.
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.valid_from <= day && self.valid_until.is_none_or(|until| day <= until)
     }
 
     /// The date the bundle's facts were last checked.
@@ -536,7 +589,7 @@ impl Policy {
         self.quotas
             .iter()
             .find(|q| q.region.as_str() == region && q.year == year)
-            .map(|q| q.people)
+            .and_then(|q| q.people)
     }
 
     /// One support measure, if the policy has it.
@@ -544,14 +597,19 @@ impl Policy {
         self.support_measures.iter().find(|m| m.id == id)
     }
 
-    /// One MCI in tenge in `year`.
+    /// One MCI in tenge in `year`: an error when the bundle has no figure for the year or
+    /// marks it not yet published ([`Policy::mci`] tells the two apart).
     pub fn mci_kzt(&self, year: i32) -> Result<u64> {
-        self.mci
+        let entry = self
+            .mci
             .iter()
             .find(|m| m.year == year)
+            .ok_or(Error::UnknownMciYear { year })?;
+        entry
+            .kzt
             // Positive by `check`, so the conversion cannot fail.
-            .and_then(|m| u64::try_from(m.kzt).ok())
-            .ok_or(Error::UnknownMciYear { year })
+            .and_then(|kzt| u64::try_from(kzt).ok())
+            .ok_or(Error::NotYetPublished { what: "MCI", year })
     }
 
     /// `mci` MCI in tenge in `year`.
@@ -619,235 +677,31 @@ impl Policy {
     }
 
     /// Check that every scoring rule reads a question the form has (`exists`, e.g.
-    /// `|id| form.question_ids().contains(id)`). Kept apart from loading so the policy does not
-    /// depend on any one form; the server runs it at start for the forms it serves.
+    /// `|id| form.question(id).is_some()`). Kept apart from loading so the policy does not
+    /// depend on any one form; publishing a bundle runs it against the forms served.
     pub fn check_questions(&self, exists: &dyn Fn(&str) -> bool) -> Result<()> {
-        for c in &self.scoring.criteria {
-            for r in &c.rules {
-                if !exists(r.question()) {
-                    return Err(problem(PolicyProblem::UnknownQuestion {
-                        criterion: c.id.clone(),
-                        question: r.question().to_owned(),
-                    }));
-                }
-            }
-        }
-        Ok(())
+        first(check::check_questions(self, exists).0)
     }
 
-    fn check(&self) -> Result<()> {
-        self.check_provenance()?;
-        for (what, empty) in [
-            ("MCI values", self.mci.is_empty()),
-            ("regions", self.regions.is_empty()),
-            ("scoring criteria", self.scoring.criteria.is_empty()),
-        ] {
-            if empty {
-                return Err(problem(PolicyProblem::Missing { what }));
-            }
-        }
-        unique("MCI year", self.mci.iter().map(|m| m.year.to_string()))?;
-        if let Some(m) = self.mci.iter().find(|m| m.kzt <= 0) {
-            return Err(problem(PolicyProblem::NonPositiveMci { year: m.year }));
-        }
-        unique("region", self.regions.iter().map(|r| r.id.to_string()))?;
-        unique(
-            "quota",
-            self.quotas
-                .iter()
-                .map(|q| format!("{}/{}", q.region, q.year)),
-        )?;
-        if let Some(q) = self
-            .quotas
-            .iter()
-            .find(|q| self.region(q.region.as_str()).is_none())
-        {
-            return Err(problem(PolicyProblem::UnknownRegion {
-                region: q.region.to_string(),
-            }));
-        }
-        unique(
-            "support measure",
-            self.support_measures.iter().map(|m| m.id.clone()),
-        )?;
-        for m in &self.support_measures {
-            check_amount(m)?;
-        }
-        self.check_stages()?;
-        if self.contract.term_years == 0 {
-            return Err(problem(PolicyProblem::BadTerm));
-        }
-        self.check_scoring()
-    }
-
-    fn check_provenance(&self) -> Result<()> {
-        // MCI values and quotas carry a source but are never uncertain: a published number.
-        for (item, source) in self
-            .mci
-            .iter()
-            .map(|m| (format!("MCI {}", m.year), &m.source))
-            .chain(
-                self.quotas
-                    .iter()
-                    .map(|q| (format!("quota {}/{}", q.region, q.year), &q.source)),
-            )
-        {
-            if source.text.trim().is_empty() {
-                return Err(problem(PolicyProblem::MissingProvenance { item }));
-            }
-        }
-        for r in &self.regions {
-            r.provenance.check(|| format!("region {}", r.id))?;
-        }
-        for m in &self.support_measures {
-            m.provenance.check(|| format!("support measure {}", m.id))?;
-        }
-        self.stages.provenance.check(|| "stages".into())?;
-        self.contract.provenance.check(|| "contract".into())?;
-        self.general_grounds
-            .provenance
-            .check(|| "general grounds".into())?;
-        self.scoring.provenance.check(|| "scoring".into())?;
-        // An illustrative table is uncertain by definition: say so, and why.
-        if self.scoring.status == PolicyStatus::Illustrative && !self.scoring.provenance.uncertain {
-            return Err(problem(PolicyProblem::MissingProvenance {
-                item: "scoring (illustrative but not marked uncertain)".into(),
-            }));
-        }
-        Ok(())
-    }
-
-    fn check_stages(&self) -> Result<()> {
-        let plan = &self.stages;
-        unique("stage", plan.durations.iter().map(|d| d.stage.clone()))?;
-        if let Some(d) = plan
-            .durations
-            .iter()
-            .find(|d| Stage::from_id(&d.stage).is_none())
-        {
-            return Err(problem(PolicyProblem::UnknownStage {
-                id: d.stage.clone(),
-            }));
-        }
-        if let Some(s) = Stage::ALL
-            .iter()
-            .find(|s| !plan.durations.iter().any(|d| d.stage == s.id()))
-        {
-            return Err(problem(PolicyProblem::MissingStage {
-                id: s.id().to_owned(),
-            }));
-        }
-        if let Some(d) = plan.durations.iter().find(|d| d.days == 0) {
-            return Err(problem(PolicyProblem::BadStageDays {
-                reason: format!("stage {:?} has zero days", d.stage),
-            }));
-        }
-        let sum: u64 = plan.durations.iter().map(|d| u64::from(d.days)).sum();
-        if sum != u64::from(plan.total_days) {
-            return Err(problem(PolicyProblem::BadStageDays {
-                reason: format!(
-                    "the stages add up to {sum} days, the published total is {}",
-                    plan.total_days
-                ),
-            }));
-        }
-        Ok(())
-    }
-
-    fn check_scoring(&self) -> Result<()> {
-        let s = &self.scoring;
-        unique("criterion", s.criteria.iter().map(|c| c.id.clone()))?;
-        for c in &s.criteria {
-            let empty = || {
-                problem(PolicyProblem::EmptyRule {
-                    criterion: c.id.clone(),
-                })
-            };
-            if c.rules.is_empty() {
-                return Err(empty());
-            }
-            for r in &c.rules {
-                if r.question().trim().is_empty() {
-                    return Err(empty());
-                }
-                match r {
-                    Rule::ByValue { points, .. } if points.is_empty() => return Err(empty()),
-                    Rule::LanguageLevel { points, .. } => {
-                        if points.is_empty() {
-                            return Err(empty());
-                        }
-                        if let Some(level) = points
-                            .keys()
-                            .find(|k| !LANGUAGE_LEVELS.contains(&k.as_str()))
-                        {
-                            return Err(problem(PolicyProblem::UnknownLevel {
-                                criterion: c.id.clone(),
-                                level: level.clone(),
-                            }));
-                        }
-                    }
-                    Rule::AgeBands { bands, .. } | Rule::NumberBands { bands, .. } => {
-                        if bands.is_empty() {
-                            return Err(empty());
-                        }
-                        let ordered = bands.iter().all(|b| b.min.is_finite())
-                            && bands.windows(2).all(|w| w[0].min < w[1].min);
-                        if !ordered {
-                            return Err(problem(PolicyProblem::BadBands {
-                                criterion: c.id.clone(),
-                            }));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let computed: u32 = c.rules.iter().map(Rule::max_points).sum();
-            if computed != c.max {
-                return Err(problem(PolicyProblem::MaxMismatch {
-                    criterion: c.id.clone(),
-                    declared: c.max,
-                    computed,
-                }));
-            }
-        }
-        if s.pass_mark > s.max_total() {
-            return Err(problem(PolicyProblem::PassMarkUnreachable {
-                pass_mark: s.pass_mark,
-                max_total: s.max_total(),
-            }));
-        }
-        Ok(())
+    /// [`Policy::check_questions`] with every problem and its path, as publishing reports them.
+    pub fn question_problems(&self, exists: &dyn Fn(&str) -> bool) -> Vec<Problem> {
+        located(check::check_questions(self, exists).0)
     }
 }
 
-fn check_amount(m: &SupportMeasure) -> Result<()> {
-    let bad = |reason: &str| {
-        Err(problem(PolicyProblem::BadAmount {
-            measure: m.id.clone(),
-            reason: reason.to_owned(),
-        }))
-    };
-    let (lo, hi) = m.amount.mci_bounds();
-    if hi <= 0 || lo < 0 {
-        return bad("the amount must be a positive number of MCI");
+/// The first of `problems` as the crate's error, or nothing wrong.
+fn first(problems: Vec<(String, PolicyProblem)>) -> Result<()> {
+    match problems.into_iter().next() {
+        Some((path, problem)) => Err(Error::InvalidPolicy { path, problem }),
+        None => Ok(()),
     }
-    if lo > hi {
-        return bad("the band's minimum is above its maximum");
-    }
-    if m.period.payments() == 0 {
-        return bad("a monthly measure must last at least one month");
-    }
-    Ok(())
 }
 
-fn unique(kind: &'static str, ids: impl Iterator<Item = String>) -> Result<()> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if !seen.insert(id.clone()) {
-            return Err(problem(PolicyProblem::DuplicateId { kind, id }));
-        }
-    }
-    Ok(())
+fn located(problems: Vec<(String, PolicyProblem)>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|(path, problem)| Problem::new(path, problem.code(), problem.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -870,7 +724,7 @@ mod tests {
 
     fn problem_of(v: &Value) -> PolicyProblem {
         match load(v) {
-            Err(Error::InvalidPolicy { problem }) => problem,
+            Err(Error::InvalidPolicy { problem, .. }) => problem,
             other => panic!("expected a policy problem, got {other:?}"),
         }
     }
@@ -1046,7 +900,8 @@ mod tests {
         assert!(matches!(
             err,
             Error::InvalidPolicy {
-                problem: PolicyProblem::Json { .. }
+                problem: PolicyProblem::Json { .. },
+                ..
             }
         ));
     }
@@ -1201,7 +1056,8 @@ mod tests {
         assert!(matches!(
             err,
             Error::InvalidPolicy {
-                problem: PolicyProblem::UnknownQuestion { .. }
+                problem: PolicyProblem::UnknownQuestion { .. },
+                ..
             }
         ));
     }
@@ -1226,5 +1082,157 @@ mod tests {
         for id in crate::testing::AGREED_SUPPORT {
             assert!(p.support_measure(id).is_some(), "{id}");
         }
+    }
+
+    /// The paths `Policy::load` reports, one case per kind of mistake.
+    fn problems(v: &Value) -> Vec<(String, &'static str)> {
+        match Policy::load(&v.to_string()) {
+            Err(problems) => problems.into_iter().map(|(p, e)| (p, e.code())).collect(),
+            Ok(_) => panic!("expected problems"),
+        }
+    }
+
+    #[rstest]
+    #[case::mci_value("/mci/0/kzt", json!(0), "mci[0].kzt", "not_positive")]
+    #[case::amount("/support_measures/0/amount/mci", json!(-3), "support_measures[0].amount", "bad_amount")]
+    #[case::months("/support_measures/1/period/months", json!(0), "support_measures[1].period.months", "bad_amount")]
+    #[case::quota_region("/quotas/2/region", json!("almaty"), "quotas[2].region", "unknown_region")]
+    #[case::stage("/stages/durations/3/stage", json!("appeal"), "stages.durations[3].stage", "unknown_stage")]
+    #[case::days("/stages/durations/0/days", json!(0), "stages.durations[0].days", "bad_stage_days")]
+    #[case::term("/contract/term_years", json!(0), "contract.term_years", "bad_term")]
+    #[case::source("/regions/4/source/text", json!(" "), "regions[4].source.text", "missing_source")]
+    #[case::duplicate("/support_measures/2/id", json!("relocation_subsidy"), "support_measures[2].id", "duplicate_id")]
+    #[case::max("/scoring/criteria/0/max", json!(999), "scoring.criteria[0].max", "max_mismatch")]
+    #[case::pass_mark("/scoring/pass_mark", json!(100_000), "scoring.pass_mark", "pass_mark_unreachable")]
+    #[case::validity("/valid_until", json!("2025-01-01"), "valid_until", "bad_validity")]
+    #[case::pending_mci("/mci/2/note", json!(null), "mci[2].note", "pending_without_note")]
+    #[case::shape("/support_measures/0/amount/mci", json!("seventy"), "support_measures[0].amount", "json")]
+    #[case::unknown_field("/stages/durations/0/weeks", json!(2), "stages.durations[0].weeks", "json")]
+    fn each_problem_has_its_path(
+        #[case] pointer: &str,
+        #[case] value: Value,
+        #[case] path: &str,
+        #[case] code: &str,
+    ) {
+        let mut v = builtin_json();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let parent = v.pointer_mut(parent).unwrap();
+        match parent {
+            Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+            Value::Object(map) => {
+                map.insert(key.to_owned(), value);
+            }
+            _ => unreachable!(),
+        }
+        let found = problems(&v);
+        assert!(
+            found.contains(&(path.to_owned(), code)),
+            "{pointer}: expected ({path}, {code}) in {found:?}"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_only_the_first() {
+        let mut v = builtin_json();
+        v["mci"][0]["kzt"] = json!(-1);
+        v["support_measures"][0]["amount"]["mci"] = json!(0);
+        v["contract"]["term_years"] = json!(0);
+        v["scoring"]["pass_mark"] = json!(100_000);
+        let paths: Vec<String> = problems(&v).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            paths,
+            [
+                "mci[0].kzt",
+                "support_measures[0].amount",
+                "contract.term_years",
+                "scoring.pass_mark"
+            ]
+        );
+        // The wire form carries the same, with words for the officer.
+        let wire = Policy::load_reporting(&v.to_string()).unwrap_err();
+        assert_eq!(wire.len(), 4);
+        assert_eq!(wire[0].code, "not_positive");
+        assert!(wire[0].message.contains("MCI"), "{}", wire[0].message);
+    }
+
+    #[test]
+    fn a_bundle_is_in_force_between_its_dates() {
+        let p = builtin();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert!(p.in_force_on(d("2026-01-01")));
+        assert!(p.in_force_on(d("2026-12-31")));
+        assert!(!p.in_force_on(d("2027-01-01")));
+        assert!(!p.in_force_on(d("2025-12-31")));
+    }
+
+    #[test]
+    fn a_figure_not_yet_published_says_so_and_shows_the_last_year_with_its_year() {
+        let p = builtin();
+        assert_eq!(
+            p.mci(2026),
+            Figure::Published {
+                year: 2026,
+                value: 4_325
+            }
+        );
+        assert_eq!(
+            p.mci(2027),
+            Figure::NotYetPublished {
+                year: 2027,
+                last: Some((2026, 4_325))
+            }
+        );
+        assert_eq!(p.mci_kzt(2027).unwrap_err().code(), "bad_request");
+        assert!(matches!(
+            p.mci_kzt(2027),
+            Err(Error::NotYetPublished { year: 2027, .. })
+        ));
+        match p.support("relocation_subsidy", 2027, 2).unwrap() {
+            Figure::NotYetPublished {
+                year: 2027,
+                last: Some((2026, s)),
+            } => assert_eq!(s.total.max, 2 * 70 * 4_325),
+            other => panic!("{other:?}"),
+        }
+        assert!(p.support("pension", 2027, 1).is_err());
+        assert_eq!(p.quota_figure("pavlodar", 2026).published(), Some(&977));
+        assert_eq!(
+            p.quota_figure("pavlodar", 2027),
+            Figure::NotYetPublished {
+                year: 2027,
+                last: Some((2026, 977))
+            }
+        );
+        assert_eq!(p.published_mci_years(), [2025, 2026]);
+    }
+
+    #[test]
+    fn changes_name_what_a_person_cares_about() {
+        let old = builtin();
+        assert!(changes(old, old).is_empty());
+        let mut v = builtin_json();
+        v["id"] = json!("kz-2027");
+        v["mci"][2] = json!({"year": 2027, "kzt": 4_500,
+            "source": {"text": "Budget law for 2027", "date": "2026-12-05"}});
+        v["support_measures"][0]["amount"]["mci"] = json!(80);
+        v["quotas"][0]["people"] = json!(1_000);
+        let new = load(&v).unwrap();
+        assert_eq!(
+            changes(old, &new),
+            [
+                PolicyChange::MciPublished {
+                    year: 2027,
+                    kzt: 4_500
+                },
+                PolicyChange::SupportChanged {
+                    measure: "relocation_subsidy".into()
+                },
+                PolicyChange::QuotaChanged {
+                    region: RegionId("pavlodar".into()),
+                    year: 2026,
+                    people: Some(1_000)
+                },
+            ]
+        );
     }
 }

@@ -1,0 +1,397 @@
+//! The checks a policy bundle must pass before anything computes with it, collecting every
+//! problem with the JSON path of the value at fault (`support_measures[0].amount`), so an officer
+//! publishing a bundle sees all that is wrong at once rather than one mistake per attempt.
+//!
+//! The checks are the invariants the rest of `policy` relies on: every stage has a duration,
+//! quotas name known regions, published MCI values are positive, scoring rules have something to
+//! score, every item says where it comes from, and a figure marked not yet published says why.
+
+use std::collections::BTreeSet;
+
+use super::{Policy, PolicyStatus, Provenance, Rule, SupportMeasure};
+use crate::error::PolicyProblem;
+use crate::form::LANGUAGE_LEVELS;
+use crate::stage::Stage;
+
+/// The problems found so far, each with its path.
+#[derive(Default)]
+pub(super) struct Problems(pub(super) Vec<(String, PolicyProblem)>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, problem: PolicyProblem) {
+        self.0.push((path.into(), problem));
+    }
+
+    /// Reports a second item with the id of an earlier one, at the later item's path.
+    fn unique<'a>(&mut self, kind: &'static str, ids: impl Iterator<Item = (String, String)> + 'a) {
+        let mut seen = BTreeSet::new();
+        for (path, id) in ids {
+            if !seen.insert(id.clone()) {
+                self.add(path, PolicyProblem::DuplicateId { kind, id });
+            }
+        }
+    }
+
+    fn provenance(&mut self, path: &str, p: &Provenance, item: impl FnOnce() -> String) {
+        let no_note = p.note.as_deref().is_none_or(|n| n.trim().is_empty());
+        if p.source.text.trim().is_empty() {
+            self.add(
+                format!("{path}.source.text"),
+                PolicyProblem::MissingProvenance { item: item() },
+            );
+        } else if p.uncertain && no_note {
+            self.add(
+                format!("{path}.note"),
+                PolicyProblem::MissingProvenance { item: item() },
+            );
+        }
+    }
+}
+
+/// Every problem of `policy`, in document order.
+pub(super) fn check(policy: &Policy) -> Problems {
+    let mut p = Problems::default();
+    if policy
+        .valid_until
+        .is_some_and(|until| until < policy.valid_from)
+    {
+        p.add("valid_until", PolicyProblem::BadValidity);
+    }
+    check_mci(policy, &mut p);
+    check_regions_and_quotas(policy, &mut p);
+    p.unique(
+        "support measure",
+        policy
+            .support_measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("support_measures[{i}].id"), m.id.clone())),
+    );
+    for (i, m) in policy.support_measures.iter().enumerate() {
+        let path = format!("support_measures[{i}]");
+        check_amount(&path, m, &mut p);
+        p.provenance(&path, &m.provenance, || format!("support measure {}", m.id));
+    }
+    check_stages(policy, &mut p);
+    if policy.contract.term_years == 0 {
+        p.add("contract.term_years", PolicyProblem::BadTerm);
+    }
+    p.provenance("contract", &policy.contract.provenance, || {
+        "contract".into()
+    });
+    p.provenance(
+        "general_grounds",
+        &policy.general_grounds.provenance,
+        || "general grounds".into(),
+    );
+    check_scoring(policy, &mut p);
+    p
+}
+
+fn check_mci(policy: &Policy, p: &mut Problems) {
+    if policy.mci.is_empty() {
+        p.add("mci", PolicyProblem::Missing { what: "MCI values" });
+    }
+    p.unique(
+        "MCI year",
+        policy
+            .mci
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("mci[{i}].year"), m.year.to_string())),
+    );
+    for (i, m) in policy.mci.iter().enumerate() {
+        match (m.kzt, &m.source) {
+            (Some(kzt), _) if kzt <= 0 => {
+                p.add(
+                    format!("mci[{i}].kzt"),
+                    PolicyProblem::NonPositiveMci { year: m.year },
+                );
+            }
+            // A published number needs the act that published it.
+            (Some(_), None) => p.add(
+                format!("mci[{i}].source"),
+                PolicyProblem::MissingProvenance {
+                    item: format!("MCI {}", m.year),
+                },
+            ),
+            (Some(_), Some(source)) if source.text.trim().is_empty() => p.add(
+                format!("mci[{i}].source.text"),
+                PolicyProblem::MissingProvenance {
+                    item: format!("MCI {}", m.year),
+                },
+            ),
+            // One not yet published needs a note saying what it waits for.
+            (None, _) if blank(m.note.as_deref()) => p.add(
+                format!("mci[{i}].note"),
+                PolicyProblem::PendingWithoutNote {
+                    item: format!("MCI {}", m.year),
+                },
+            ),
+            _ => {}
+        }
+    }
+    if !policy.mci.is_empty() && policy.mci.iter().all(|m| m.kzt.is_none()) {
+        p.add(
+            "mci",
+            PolicyProblem::Missing {
+                what: "published MCI values",
+            },
+        );
+    }
+}
+
+fn blank(text: Option<&str>) -> bool {
+    text.is_none_or(|t| t.trim().is_empty())
+}
+
+fn check_regions_and_quotas(policy: &Policy, p: &mut Problems) {
+    if policy.regions.is_empty() {
+        p.add("regions", PolicyProblem::Missing { what: "regions" });
+    }
+    p.unique(
+        "region",
+        policy
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("regions[{i}].id"), r.id.to_string())),
+    );
+    for (i, r) in policy.regions.iter().enumerate() {
+        p.provenance(&format!("regions[{i}]"), &r.provenance, || {
+            format!("region {}", r.id)
+        });
+    }
+    p.unique(
+        "quota",
+        policy
+            .quotas
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (format!("quotas[{i}]"), format!("{}/{}", q.region, q.year))),
+    );
+    for (i, q) in policy.quotas.iter().enumerate() {
+        let item = || format!("quota {}/{}", q.region, q.year);
+        if policy.region(q.region.as_str()).is_none() {
+            p.add(
+                format!("quotas[{i}].region"),
+                PolicyProblem::UnknownRegion {
+                    region: q.region.to_string(),
+                },
+            );
+        }
+        if q.source.text.trim().is_empty() {
+            p.add(
+                format!("quotas[{i}].source.text"),
+                PolicyProblem::MissingProvenance { item: item() },
+            );
+        }
+        if q.people.is_none() && blank(q.note.as_deref()) {
+            p.add(
+                format!("quotas[{i}].note"),
+                PolicyProblem::PendingWithoutNote { item: item() },
+            );
+        }
+    }
+}
+
+fn check_amount(path: &str, m: &SupportMeasure, p: &mut Problems) {
+    let mut bad = |reason: &str| {
+        p.add(
+            format!("{path}.amount"),
+            PolicyProblem::BadAmount {
+                measure: m.id.clone(),
+                reason: reason.to_owned(),
+            },
+        );
+    };
+    let (lo, hi) = m.amount.mci_bounds();
+    if hi <= 0 || lo < 0 {
+        bad("the amount must be a positive number of MCI");
+    } else if lo > hi {
+        bad("the band's minimum is above its maximum");
+    }
+    if m.period.payments() == 0 {
+        p.add(
+            format!("{path}.period.months"),
+            PolicyProblem::BadAmount {
+                measure: m.id.clone(),
+                reason: "a monthly measure must last at least one month".to_owned(),
+            },
+        );
+    }
+}
+
+fn check_stages(policy: &Policy, p: &mut Problems) {
+    let plan = &policy.stages;
+    p.unique(
+        "stage",
+        plan.durations
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (format!("stages.durations[{i}].stage"), d.stage.clone())),
+    );
+    for (i, d) in plan.durations.iter().enumerate() {
+        if Stage::from_id(&d.stage).is_none() {
+            p.add(
+                format!("stages.durations[{i}].stage"),
+                PolicyProblem::UnknownStage {
+                    id: d.stage.clone(),
+                },
+            );
+        }
+        if d.days == 0 {
+            p.add(
+                format!("stages.durations[{i}].days"),
+                PolicyProblem::BadStageDays {
+                    reason: format!("stage {:?} has zero days", d.stage),
+                },
+            );
+        }
+    }
+    for s in Stage::ALL {
+        if !plan.durations.iter().any(|d| d.stage == s.id()) {
+            p.add(
+                "stages.durations",
+                PolicyProblem::MissingStage {
+                    id: s.id().to_owned(),
+                },
+            );
+        }
+    }
+    let sum: u64 = plan.durations.iter().map(|d| u64::from(d.days)).sum();
+    if sum != u64::from(plan.total_days) {
+        p.add(
+            "stages.total_days",
+            PolicyProblem::BadStageDays {
+                reason: format!(
+                    "the stages add up to {sum} days, the published total is {}",
+                    plan.total_days
+                ),
+            },
+        );
+    }
+    p.provenance("stages", &plan.provenance, || "stages".into());
+}
+
+fn check_scoring(policy: &Policy, p: &mut Problems) {
+    let s = &policy.scoring;
+    if s.criteria.is_empty() {
+        p.add(
+            "scoring.criteria",
+            PolicyProblem::Missing {
+                what: "scoring criteria",
+            },
+        );
+    }
+    p.unique(
+        "criterion",
+        s.criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("scoring.criteria[{i}].id"), c.id.clone())),
+    );
+    for (i, c) in s.criteria.iter().enumerate() {
+        let path = format!("scoring.criteria[{i}]");
+        let empty = || PolicyProblem::EmptyRule {
+            criterion: c.id.clone(),
+        };
+        if c.rules.is_empty() {
+            p.add(format!("{path}.rules"), empty());
+        }
+        for (j, r) in c.rules.iter().enumerate() {
+            let at = format!("{path}.rules[{j}]");
+            if r.question().trim().is_empty() {
+                p.add(format!("{at}.question"), empty());
+            }
+            match r {
+                Rule::ByValue { points, .. } if points.is_empty() => {
+                    p.add(format!("{at}.points"), empty());
+                }
+                Rule::LanguageLevel { points, .. } => {
+                    if points.is_empty() {
+                        p.add(format!("{at}.points"), empty());
+                    }
+                    for level in points
+                        .keys()
+                        .filter(|k| !LANGUAGE_LEVELS.contains(&k.as_str()))
+                    {
+                        p.add(
+                            format!("{at}.points.{level}"),
+                            PolicyProblem::UnknownLevel {
+                                criterion: c.id.clone(),
+                                level: level.clone(),
+                            },
+                        );
+                    }
+                }
+                Rule::AgeBands { bands, .. } | Rule::NumberBands { bands, .. } => {
+                    if bands.is_empty() {
+                        p.add(format!("{at}.bands"), empty());
+                    }
+                    let ordered = bands.iter().all(|b| b.min.is_finite())
+                        && bands.windows(2).all(|w| w[0].min < w[1].min);
+                    if !ordered {
+                        p.add(
+                            format!("{at}.bands"),
+                            PolicyProblem::BadBands {
+                                criterion: c.id.clone(),
+                            },
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        let computed: u32 = c.rules.iter().map(Rule::max_points).sum();
+        if computed != c.max {
+            p.add(
+                format!("{path}.max"),
+                PolicyProblem::MaxMismatch {
+                    criterion: c.id.clone(),
+                    declared: c.max,
+                    computed,
+                },
+            );
+        }
+    }
+    if s.pass_mark > s.max_total() {
+        p.add(
+            "scoring.pass_mark",
+            PolicyProblem::PassMarkUnreachable {
+                pass_mark: s.pass_mark,
+                max_total: s.max_total(),
+            },
+        );
+    }
+    p.provenance("scoring", &s.provenance, || "scoring".into());
+    // An illustrative table is uncertain by definition: say so, and why.
+    if s.status == PolicyStatus::Illustrative && !s.provenance.uncertain {
+        p.add(
+            "scoring.uncertain",
+            PolicyProblem::MissingProvenance {
+                item: "scoring (illustrative but not marked uncertain)".into(),
+            },
+        );
+    }
+}
+
+/// Every scoring rule's question must be one `exists` knows (a form's question ids), at the
+/// rule's path.
+pub(super) fn check_questions(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> Problems {
+    let mut p = Problems::default();
+    for (i, c) in policy.scoring.criteria.iter().enumerate() {
+        for (j, r) in c.rules.iter().enumerate() {
+            if !exists(r.question()) {
+                p.add(
+                    format!("scoring.criteria[{i}].rules[{j}].question"),
+                    PolicyProblem::UnknownQuestion {
+                        criterion: c.id.clone(),
+                        question: r.question().to_owned(),
+                    },
+                );
+            }
+        }
+    }
+    p
+}
