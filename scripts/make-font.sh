@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes mobile/web/fonts/kosh-sans.woff2, the app's bundled font, and its licence beside it.
+# Makes mobile/web/fonts/kosh-sans.woff2 and kosh-arabic.woff2, the app's bundled fonts, and
+# their licence beside them.
 #
 # The subset file is committed as a source asset, so builds never need fonttools; run this only
 # to change which characters the font covers. Source: Noto Sans Regular from Debian's
@@ -10,6 +11,13 @@
 # (every Kazakh letter: Ә Ғ Қ Ң Ө Ұ Ү Һ І and lowercase), general punctuation, the currency
 # signs (tenge ₸ U+20B8) and №. Chinese, arrows and maths signs (not in Noto Sans) are left
 # to the system fonts.
+#
+# Kosh Arabic is Noto Sans Arabic Regular (same source, same licence) subset to the letters of
+# Kazakh in the Arabic script (locales/src/arabic.rs: ا ب ۆ گ ع د ە ج ز ي ك ق ل م ن ڭ و پ ر س ت ۋ
+# ۇ ف ح ھ چ ش ى, the high hamza ٴ and the letters written with it ٵ ٶ ٷ ٸ), the Arabic comma,
+# semicolon and question mark, tatweel and the joiners and direction marks, with the shaping
+# features that join the letters. The page loads it only when Arabic text is on screen
+# (unicode-range in index.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,9 +39,19 @@ pyftsubset "$src" \
   --no-hinting --desubroutinize \
   --flavor=woff2 --output-file="$out"
 
+arabic_src=/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
+arabic_out=mobile/web/fonts/kosh-arabic.woff2
+echo "==> Subsetting $arabic_src into $arabic_out"
+pyftsubset "$arabic_src" \
+  --unicodes="U+0020,U+00A0,U+060C,U+061B,U+061F,U+0627,U+0628,U+062A,U+062C,U+062D,U+062F,U+0631,U+0632,U+0633,U+0634,U+0639,U+0640,U+0641,U+0642,U+0643,U+0644,U+0645,U+0646,U+0648,U+0649,U+064A,U+0674,U+0675,U+0676,U+0677,U+0678,U+067E,U+0686,U+06AD,U+06AF,U+06BE,U+06C6,U+06C7,U+06CB,U+06D5,U+200C-200F" \
+  --layout-features='init,medi,fina,isol,rlig,liga,calt,ccmp,locl,mark,mkmk,curs,kern' \
+  --no-hinting --desubroutinize \
+  --flavor=woff2 --output-file="$arabic_out"
+
 echo "==> Writing the licence beside it (mobile/web/fonts/OFL.txt)"
 {
-  echo "Kosh Sans (kosh-sans.woff2) is a subset of Noto Sans Regular, made by scripts/make-font.sh."
+  echo "Kosh Sans (kosh-sans.woff2) is a subset of Noto Sans Regular, and Kosh Arabic"
+  echo "(kosh-arabic.woff2) a subset of Noto Sans Arabic Regular, made by scripts/make-font.sh."
   echo "Copyright 2010, 2012-2020 Google Inc.; 2015-2020 Google LLC."
   echo "This Font Software is licensed under the SIL Open Font License, Version 1.1."
   echo
@@ -41,4 +59,4 @@ echo "==> Writing the licence beside it (mobile/web/fonts/OFL.txt)"
   zcat -f /usr/share/doc/fonts-noto-core/copyright |
     awk '/^License: OFL-1.1$/ { n++; if (n == 1) next } n >= 1 && /^License: OFL-1.1$/ { on = 1; next } on && /^[^ ]/ { exit } on { sub(/^ /, ""); if ($0 == ".") $0 = ""; print }'
 } > mobile/web/fonts/OFL.txt
-ls -l "$out"
+ls -l "$out" "$arabic_out"

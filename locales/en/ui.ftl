@@ -67,6 +67,7 @@ ui-language-hint = You can change it later in Settings.
 ui-language-kazakh-script = Kazakh: which letters?
 ui-language-script-cyrillic = Cyrillic (Қазақша)
 ui-language-script-latin = Latin (Qazaqşa)
+ui-language-script-arabic = Arabic script (قازاقشا)
 
 ## Welcome
 

@@ -70,6 +70,7 @@ ui-language-kazakh-script = Қазақ тілі: қай әріппен жаза�
 # «Қазақша» жолдық литерал ішінде: латын қазақшасында да кириллмен қалады (үлгі ретінде).
 ui-language-script-cyrillic = Кирилл әріптері ({"Қазақша"})
 ui-language-script-latin = Латын әріптері (Qazaqşa)
+ui-language-script-arabic = Төте жазу, араб әріптері (قازاقشا)
 
 ## Сәлемдесу
 

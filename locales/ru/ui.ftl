@@ -70,6 +70,7 @@ ui-language-kazakh-script = Казахский язык: какими буква
 # строки в фигурных скобках, поэтому образец останется кириллицей.
 ui-language-script-cyrillic = Кириллица (Қазақша)
 ui-language-script-latin = Латиница (Qazaqşa)
+ui-language-script-arabic = Арабское письмо, тете жазу (قازاقشا)
 
 ## Приветствие
 

@@ -64,17 +64,19 @@ pub fn load_sources(lang: Lang) -> Vec<(SourceFile, String, Vec<LocaleError>)> {
     prepare(lang, &files)
 }
 
+/// How a script of Kazakh is made from the Cyrillic files.
+type Derive = fn(&str) -> (String, Vec<fluent_syntax::parser::ParserError>);
+
 /// `files` as `lang` loads them (see [`load_sources`]).
 pub fn prepare(lang: Lang, files: &[SourceFile]) -> Vec<(SourceFile, String, Vec<LocaleError>)> {
     files
         .iter()
         .map(|&s| {
-            let derive: Option<fn(&str) -> (String, Vec<fluent_syntax::parser::ParserError>)> =
-                match lang {
-                    Lang::KkLatn => Some(latinize_ftl),
-                    Lang::KkArab => Some(arabize_ftl),
-                    _ => None,
-                };
+            let derive: Option<Derive> = match lang {
+                Lang::KkLatn => Some(latinize_ftl),
+                Lang::KkArab => Some(arabize_ftl),
+                _ => None,
+            };
             match derive {
                 Some(derive) => {
                     let (text, errors) = derive(s.text);

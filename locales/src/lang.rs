@@ -117,16 +117,6 @@ impl Lang {
         }
     }
 
-    /// The same language in the other Kazakh script when this is Kazakh (the settings switch
-    /// between Cyrillic and Latin); any other language stays as it is.
-    pub fn with_kazakh_latin(self, latin: bool) -> Lang {
-        match (self, latin) {
-            (Lang::Kk | Lang::KkLatn | Lang::KkArab, true) => Lang::KkLatn,
-            (Lang::Kk | Lang::KkLatn | Lang::KkArab, false) => Lang::Kk,
-            (other, _) => other,
-        }
-    }
-
     /// The language identifier Fluent and the plural rules work with.
     pub fn langid(self) -> LanguageIdentifier {
         // The tags above are well-formed; the match keeps this free of a parse that could fail.
@@ -303,9 +293,21 @@ mod tests {
 
     #[test]
     fn kazakh_script_switch() {
-        assert_eq!(Lang::Kk.with_kazakh_latin(true), Lang::KkLatn);
-        assert_eq!(Lang::KkLatn.with_kazakh_latin(false), Lang::Kk);
-        assert_eq!(Lang::Ru.with_kazakh_latin(true), Lang::Ru);
+        assert_eq!(
+            Lang::Kk.with_kazakh_script(KazakhScript::Latin),
+            Lang::KkLatn
+        );
+        assert_eq!(
+            Lang::KkArab.with_kazakh_script(KazakhScript::Cyrillic),
+            Lang::Kk
+        );
+        assert_eq!(
+            Lang::KkLatn.with_kazakh_script(KazakhScript::Arabic),
+            Lang::KkArab
+        );
+        assert_eq!(Lang::Ru.with_kazakh_script(KazakhScript::Latin), Lang::Ru);
+        assert_eq!(Lang::KkArab.kazakh_script(), Some(KazakhScript::Arabic));
+        assert!(Lang::KkArab.is_rtl() && !Lang::Kk.is_rtl());
         assert_eq!(chain_for(Lang::Ru), [Lang::Ru, Lang::En]);
         assert_eq!(chain_for(Lang::En), [Lang::En, Lang::Ru]);
     }

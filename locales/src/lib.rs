@@ -40,6 +40,6 @@ pub use arabic::{arabize_ftl, to_arabic};
 pub use error::{LocaleError, LocaleResult};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use fold::{fold_kazakh, matches};
-pub use lang::{Lang, chain_for, negotiate};
+pub use lang::{KazakhScript, Lang, chain_for, negotiate};
 pub use latin::{latinize_ftl, to_latin};
 pub use translator::Translator;

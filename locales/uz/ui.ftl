@@ -69,6 +69,7 @@ ui-language-hint = Tilni keyin sozlamalarda oʻzgartirish mumkin.
 ui-language-kazakh-script = Qozoq tili: qaysi harflarda yozilsin?
 ui-language-script-cyrillic = Kirill harflari (Қазақша)
 ui-language-script-latin = Lotin harflari (Qazaqşa)
+ui-language-script-arabic = Arab yozuvi (قازاقشا)
 
 ## Salomlashish
 

@@ -53,6 +53,7 @@ ui-language-hint = 以后可以在“设置”里更换语言。
 ui-language-kazakh-script = 哈萨克语用哪种字母？
 ui-language-script-cyrillic = 西里尔字母（Қазақша）
 ui-language-script-latin = 拉丁字母（Qazaqşa）
+ui-language-script-arabic = 阿拉伯字母（قازاقشا）
 
 ## 欢迎
 

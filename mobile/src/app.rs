@@ -71,7 +71,11 @@ pub fn Root(boot: Boot) -> Element {
     let tr = i18n::init(vault);
     sync::init(vault, boot.sync);
     let size = vault.read().state().prefs.text_size;
-    let lang = tr.read().lang().tag();
+    let lang = tr.read().lang();
+    // Arabic-script Kazakh reads right to left: the stylesheet uses logical properties only,
+    // so `dir` is all the layout needs.
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let lang = lang.tag();
     // The text size scales the root font size as a percentage of the phone's own, so every rem
     // in the stylesheet grows with it and the system setting still counts.
     let root_size = match size {
@@ -83,7 +87,7 @@ pub fn Root(boot: Boot) -> Element {
     rsx! {
         style { {CSS} }
         style { "html {{ font-size: {root_size}%; }}" }
-        div { class: "kosh text-{size}", lang: "{lang}",
+        div { class: "kosh text-{size}", lang: "{lang}", dir: "{dir}",
             ErrorBoundary {
                 handle_error: move |_errors: ErrorContext| rsx! { Broken {} },
                 Router::<Route> {}

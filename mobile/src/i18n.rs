@@ -7,12 +7,23 @@ use kosh_locales::{FluentArgs, FluentValue, Lang, Translator};
 
 use crate::store::vault::{Prefs, Vault};
 
-/// The language the settings pick: the chosen one in the chosen Kazakh script, or, before a
-/// choice, what the platform's language preferences negotiate to.
+/// The language the settings pick: the chosen one (its tag names the Kazakh script: `kk`,
+/// `kk-Latn`, `kk-Arab`), or, before a choice, what the platform's language preferences
+/// negotiate to. Settings saved by older builds say `kk` plus `latin_kazakh`.
 pub fn lang_for(prefs: &Prefs) -> Lang {
     let chosen = prefs.language.as_deref().and_then(Lang::from_tag);
     let lang = chosen.unwrap_or_else(|| Translator::negotiate(&platform_languages()).lang());
-    lang.with_kazakh_latin(prefs.latin_kazakh)
+    if lang == Lang::Kk && prefs.latin_kazakh {
+        Lang::KkLatn
+    } else {
+        lang
+    }
+}
+
+/// Choose `lang` (in its own script) in the settings.
+pub fn choose(prefs: &mut Prefs, lang: Lang) {
+    prefs.language = Some(lang.tag().to_owned());
+    prefs.latin_kazakh = false;
 }
 
 /// The translator for these settings.

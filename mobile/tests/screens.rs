@@ -19,8 +19,7 @@ use serde_json::json;
 fn render(lang: Lang, route: &str, setup: impl FnOnce(&mut Saved)) -> (String, String) {
     let store = Rc::new(MemoryStore::new());
     let mut saved = Saved::fresh();
-    saved.prefs.language = Some(lang.with_kazakh_latin(false).tag().to_owned());
-    saved.prefs.latin_kazakh = lang == Lang::KkLatn;
+    kosh_mobile::i18n::choose(&mut saved.prefs, lang);
     saved.onboarded = true;
     setup(&mut saved);
     save_json(store.as_ref(), STATE_KEY, &saved).unwrap();
@@ -367,7 +366,7 @@ fn contract_screen_counts_down_warns_and_shows_the_other_path() {
 }
 
 #[test]
-fn settings_in_kazakh_both_scripts_and_russian() {
+fn settings_in_kazakh_all_three_scripts_and_russian() {
     let (kk, _) = render(Lang::Kk, "/settings", |_| {});
     assert!(kk.contains(&tr(Lang::Kk).t("ui-settings-title")));
     assert_kazakh_letters(&kk);
@@ -379,6 +378,20 @@ fn settings_in_kazakh_both_scripts_and_russian() {
         title.chars().all(|c| !('\u{400}'..='\u{4ff}').contains(&c)),
         "Latin: {title}"
     );
+    // Arabic-script Kazakh: right to left, every word transliterated, offered as a script.
+    let (arab, html) = render(Lang::KkArab, "/settings", |_| {});
+    let title = tr(Lang::KkArab).t("ui-settings-title");
+    assert!(arab.contains(&title), "{arab}");
+    assert!(
+        title.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+        "{title}"
+    );
+    assert!(html.contains("dir=\"rtl\""), "{html}");
+    assert!(html.contains("lang=\"kk-Arab\""));
+    assert!(arab.contains("قازاقشا"));
+    assert_no_raw_keys(&arab);
+    let (_, html) = render(Lang::Kk, "/settings", |_| {});
+    assert!(html.contains("dir=\"ltr\""));
     let (ru, _) = render(Lang::Ru, "/settings", |s| {
         s.last_sync_ms = Some(1_772_359_200_000); // 1 March 2026, 10:00 UTC
     });

@@ -48,29 +48,36 @@ pub fn Settings() -> Element {
             }
             Card { icon: "language", title: t.t("ui-settings-language"),
                 div { class: "languages",
-                    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::KkLatn) {
+                    // Kazakh once, in the script chosen below.
+                    for lang in Lang::ALL.into_iter().filter(|l| !l.is_kazakh() || *l == Lang::Kk) {
                         ChoiceButton {
                             key: "{lang.tag()}",
-                            selected: current.with_kazakh_latin(false) == lang,
+                            selected: current == lang || (lang == Lang::Kk && current.is_kazakh()),
                             pressed: true,
                             lang: lang.tag().to_owned(),
-                            onclick: move |_| save(Box::new(move |p| p.language = Some(lang.tag().to_owned()))),
+                            onclick: move |_| {
+                                if !(lang == Lang::Kk && current.is_kazakh()) {
+                                    save(Box::new(move |p| crate::i18n::choose(p, lang)));
+                                }
+                            },
                             {lang.native_name()}
                         }
                     }
                 }
                 if current.is_kazakh() {
                     h3 { {t.t("ui-settings-script")} }
-                    div { class: "yes-no",
-                        ChoiceButton {
-                            selected: current == Lang::Kk,
-                            onclick: move |_| save(Box::new(|p| p.latin_kazakh = false)),
-                            {t.t("ui-language-script-cyrillic")}
-                        }
-                        ChoiceButton {
-                            selected: current == Lang::KkLatn,
-                            onclick: move |_| save(Box::new(|p| p.latin_kazakh = true)),
-                            {t.t("ui-language-script-latin")}
+                    div { class: "scripts",
+                        for (script, key) in [
+                            (Lang::Kk, "ui-language-script-cyrillic"),
+                            (Lang::KkLatn, "ui-language-script-latin"),
+                            (Lang::KkArab, "ui-language-script-arabic"),
+                        ] {
+                            ChoiceButton {
+                                key: "{script.tag()}",
+                                selected: current == script,
+                                onclick: move |_| save(Box::new(move |p| crate::i18n::choose(p, script))),
+                                {t.t(key)}
+                            }
                         }
                     }
                 }

@@ -34,8 +34,7 @@ pub fn Welcome() -> Element {
                             lang: lang.tag().to_owned(),
                             onclick: move |_| {
                                 let result = vault.write().update(|s| {
-                                    s.prefs.language = Some(lang.with_kazakh_latin(false).tag().to_owned());
-                                    s.prefs.latin_kazakh = lang == Lang::KkLatn;
+                                    crate::i18n::choose(&mut s.prefs, lang);
                                     Ok(())
                                 });
                                 if let Err(e) = result {

@@ -54,9 +54,10 @@ impl TextSize {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
-    /// A language tag (`kk`, `ru`, …); `None` until the person chose one.
+    /// A language tag (`kk`, `kk-Latn`, `kk-Arab`, `ru`, …); `None` until the person chose one.
     pub language: Option<String>,
-    /// Kazakh in Latin letters rather than Cyrillic.
+    /// How builds before `kk-Arab` said `kk-Latn` (`language` `kk` and this set): still read,
+    /// and cleared whenever the person chooses again (`i18n::choose`).
     pub latin_kazakh: bool,
     pub text_size: TextSize,
     /// The server's address on native builds; the web build always uses its own origin.
