@@ -6,14 +6,14 @@ use std::collections::HashSet;
 use std::net::SocketAddr;
 
 use hyper::Method;
-use kosh_shared::api::{Op, SyncRequest, SyncResponse, TokenResponse};
+use kosh_shared::api::{Op, SyncRequest, SyncResponse, SyncWaitResponse, TokenResponse};
 use kosh_shared::hlc::HlcClock;
 use kosh_shared::ids::{DraftId, FormId, OpId};
 use serde_json::json;
 
 use crate::device::{SyncCost, now_ms};
 use crate::error::{BenchError, BenchResult};
-use crate::wire::Connection;
+use crate::wire::{Connection, Exchange};
 use crate::workload::{Answer, FORM_ID};
 
 /// The most requests one sync may make while the server says `more` (500 ops a page).
@@ -50,6 +50,26 @@ impl KoshDevice {
         })
     }
 
+    /// How far this device has pulled.
+    pub fn cursor(&self) -> u64 {
+        self.cursor
+    }
+
+    /// `GET /v1/sync/wait` at this device's cursor, as this device: the cursor the server
+    /// answers (past this one when another device pushed).
+    pub async fn wait(&mut self) -> BenchResult<u64> {
+        let path = format!(
+            "/v1/sync/wait?cursor={}&device_id={}",
+            self.cursor, self.device_id
+        );
+        let exchange = self
+            .conn
+            .request(Method::GET, &path, Some(&self.token), None)
+            .await?;
+        let answer: SyncWaitResponse = decode(&exchange, "GET", "/v1/sync/wait")?;
+        Ok(answer.cursor)
+    }
+
     /// One sync: push `answers`, pull everything new.
     pub async fn sync(&mut self, answers: &[Answer]) -> BenchResult<SyncCost> {
         let now = now_ms();
@@ -79,22 +99,7 @@ impl KoshDevice {
                 .request(Method::POST, "/v1/sync", Some(&self.token), Some(body))
                 .await?;
             cost.add(&exchange);
-            if exchange.status != 200 {
-                return Err(BenchError::Status {
-                    method: "POST",
-                    path: "/v1/sync".into(),
-                    status: exchange.status,
-                    body: String::from_utf8_lossy(&exchange.body)
-                        .chars()
-                        .take(300)
-                        .collect(),
-                });
-            }
-            let response: SyncResponse =
-                serde_json::from_slice(&exchange.body).map_err(|e| BenchError::Protocol {
-                    path: "/v1/sync".into(),
-                    reason: e.to_string(),
-                })?;
+            let response: SyncResponse = decode(&exchange, "POST", "/v1/sync")?;
             for op_id in &response.acked {
                 unacked.remove(op_id);
             }
@@ -115,6 +120,29 @@ impl KoshDevice {
         }
         Ok(cost)
     }
+}
+
+/// The JSON body of a 200 answer from `path`, or the error that says what came instead.
+fn decode<T: serde::de::DeserializeOwned>(
+    exchange: &Exchange,
+    method: &'static str,
+    path: &str,
+) -> BenchResult<T> {
+    if exchange.status != 200 {
+        return Err(BenchError::Status {
+            method,
+            path: path.into(),
+            status: exchange.status,
+            body: String::from_utf8_lossy(&exchange.body)
+                .chars()
+                .take(300)
+                .collect(),
+        });
+    }
+    serde_json::from_slice(&exchange.body).map_err(|e| BenchError::Protocol {
+        path: path.into(),
+        reason: e.to_string(),
+    })
 }
 
 /// Registers an applicant on a Kosh server and returns its access token.
