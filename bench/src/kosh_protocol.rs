@@ -13,7 +13,7 @@ use serde_json::json;
 
 use crate::device::{SyncCost, now_ms};
 use crate::error::{BenchError, BenchResult};
-use crate::wire::{Connection, Exchange};
+use crate::wire::Connection;
 use crate::workload::{Answer, FORM_ID};
 
 /// The most requests one sync may make while the server says `more` (500 ops a page).
@@ -66,7 +66,7 @@ impl KoshDevice {
             .conn
             .request(Method::GET, &path, Some(&self.token), None)
             .await?;
-        let answer: SyncWaitResponse = decode(&exchange, "GET", "/v1/sync/wait")?;
+        let answer: SyncWaitResponse = exchange.json("GET", "/v1/sync/wait", 200)?;
         Ok(answer.cursor)
     }
 
@@ -99,7 +99,7 @@ impl KoshDevice {
                 .request(Method::POST, "/v1/sync", Some(&self.token), Some(body))
                 .await?;
             cost.add(&exchange);
-            let response: SyncResponse = decode(&exchange, "POST", "/v1/sync")?;
+            let response: SyncResponse = exchange.json("POST", "/v1/sync", 200)?;
             for op_id in &response.acked {
                 unacked.remove(op_id);
             }
@@ -120,29 +120,6 @@ impl KoshDevice {
         }
         Ok(cost)
     }
-}
-
-/// The JSON body of a 200 answer from `path`, or the error that says what came instead.
-fn decode<T: serde::de::DeserializeOwned>(
-    exchange: &Exchange,
-    method: &'static str,
-    path: &str,
-) -> BenchResult<T> {
-    if exchange.status != 200 {
-        return Err(BenchError::Status {
-            method,
-            path: path.into(),
-            status: exchange.status,
-            body: String::from_utf8_lossy(&exchange.body)
-                .chars()
-                .take(300)
-                .collect(),
-        });
-    }
-    serde_json::from_slice(&exchange.body).map_err(|e| BenchError::Protocol {
-        path: path.into(),
-        reason: e.to_string(),
-    })
 }
 
 /// Registers an applicant on a Kosh server and returns its access token.
