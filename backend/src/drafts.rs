@@ -1,5 +1,7 @@
 //! Drafts and their offline sync: `POST /v1/sync` pushes ops and pulls other devices' changes
-//! in one round trip; `GET /v1/drafts` and `/v1/drafts/{id}` show the merged answers.
+//! in one round trip; `GET /v1/sync/wait` holds a phone until another device pushes (live
+//! sync, woken through `crate::live`); `GET /v1/drafts` and `/v1/drafts/{id}` show the merged
+//! answers.
 //!
 //! The merge is `kosh_shared::draft`'s; this module checks the ops, clamps clocks from the
 //! future, logs and merges them in one store transaction, waits for the group commit, and only
@@ -12,9 +14,13 @@
 //! device too, so that it can adopt the stamp every other replica now has instead of keeping
 //! one that would win every edit for years.
 
-use axum::extract::{Path, State};
+use std::time::Duration;
+
+use axum::extract::{Path, RawQuery, State};
 use chrono::Utc;
-use kosh_shared::api::{DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse};
+use kosh_shared::api::{
+    DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest, SyncResponse, SyncWaitResponse,
+};
 use kosh_shared::error::Error as SharedError;
 use kosh_shared::hlc::Hlc;
 use kosh_shared::ids::DraftId;
@@ -24,6 +30,7 @@ use serde_json::value::RawValue;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Json};
+use crate::live::{Pushed, Woken};
 use crate::reference::Catalog;
 use crate::state::AppState;
 use crate::store::{DraftRecord, IncomingOp, PushRefusal, unique_op_ids};
@@ -174,10 +181,11 @@ pub async fn sync(
         .unwrap_or(0)
         .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
     let incoming = clamp_clocks(&req, horizon, &form_versions);
+    let mut logged_up_to = None;
     if !incoming.is_empty() {
         state.writable()?;
         match state.store.push_ops(&caller.user, &incoming, now)? {
-            Ok(()) => {}
+            Ok(last) => logged_up_to = last,
             Err(PushRefusal::NotOwner(draft)) => {
                 tracing::info!(%draft, "sync refused: another user's draft");
                 return Err(ApiError::NotFound);
@@ -203,6 +211,17 @@ pub async fn sync(
     if !incoming.is_empty() || page.cursor > req.cursor {
         state.durable().await?;
     }
+    // Only now, with the push on disk: a phone woken sooner could sync before the flush and
+    // be handed nothing (see above), then wait again with the news already behind it.
+    if let Some(seq) = logged_up_to {
+        state.live.publish(
+            &caller.user,
+            Pushed {
+                seq,
+                device: req.device_id.as_str().into(),
+            },
+        );
+    }
     let span = tracing::Span::current();
     span.record("pushed", incoming.len());
     span.record("pulled", page.entries.len());
@@ -212,6 +231,91 @@ pub async fn sync(
         changes: page.entries.into_iter().map(|e| e.op).collect(),
         more: page.more,
     }))
+}
+
+/// What `GET /v1/sync/wait` was asked: the cursor the phone has pulled up to, and which
+/// device it is (optional, an extension of API.md: without it, the phone's own pushes wake it
+/// too).
+#[derive(Debug, PartialEq, Eq)]
+struct WaitQuery {
+    cursor: u64,
+    device_id: Option<String>,
+}
+
+fn parse_wait_query(query: Option<&str>) -> ApiResult<WaitQuery> {
+    let mut cursor = None;
+    let mut device_id = None;
+    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_encoding::percent_decode_str(value)
+            .decode_utf8()
+            .map_err(|_| ApiError::BadRequest(format!("{name} is not UTF-8")))?;
+        match name {
+            "cursor" => {
+                let n = value.parse::<u64>().map_err(|_| {
+                    ApiError::BadRequest(format!("cursor {value:?} is not a whole number"))
+                })?;
+                cursor = Some(n);
+            }
+            "device_id" => {
+                if !is_valid_id(&value) {
+                    return Err(ApiError::BadRequest(
+                        "device_id must be 1 to 128 letters, digits or -_.:".into(),
+                    ));
+                }
+                device_id = Some(value.into_owned());
+            }
+            // A read: other parameters (a cache-buster, say) are let through.
+            _ => {}
+        }
+    }
+    let cursor = cursor.ok_or_else(|| ApiError::BadRequest("cursor=N is required".into()))?;
+    Ok(WaitQuery { cursor, device_id })
+}
+
+/// How long a wait may last: the setting, but always a second under the request timeout, so a
+/// wait never becomes a 408.
+fn wait_limit(wait: Duration, request_timeout: Duration) -> Duration {
+    wait.min(request_timeout.saturating_sub(Duration::from_secs(1)))
+}
+
+/// `GET /v1/sync/wait?cursor=N[&device_id=D]`: answers as soon as the caller's log holds an
+/// op after `N` from another device than `D`, with a cursor past `N`; after the wait with `N`
+/// itself; and at once, with `N`, when the server stops.
+pub async fn wait(
+    State(state): State<AppState>,
+    caller: Caller,
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<SyncWaitResponse>> {
+    let WaitQuery { cursor, device_id } = parse_wait_query(query.as_deref())?;
+    let device = device_id.as_deref();
+    let deadline = tokio::time::Instant::now()
+        + wait_limit(state.settings.sync_wait, state.settings.request_timeout);
+    // Subscribed before the store is read, so a push between the read and the wait wakes it.
+    let mut subscription = state.live.subscribe(&caller.user);
+    loop {
+        // No device id is empty, so "" skips nobody's ops.
+        let page = state
+            .store
+            .changes_since(&caller.user, cursor, 1, device.unwrap_or(""))?;
+        if !page.entries.is_empty() {
+            // What is read may be a push still waiting for its flush: answer once it is durable,
+            // as `sync` hands out only what is.
+            state.durable().await?;
+            return Ok(Json(SyncWaitResponse {
+                cursor: page.cursor,
+            }));
+        }
+        // Tests of a stopping server read this line to know a phone is waiting.
+        tracing::debug!(cursor, "sync wait: waiting for another device's push");
+        let woken = tokio::time::timeout_at(deadline, subscription.next(cursor, device)).await;
+        match woken {
+            Ok(Woken::Pushed(seq)) => return Ok(Json(SyncWaitResponse { cursor: seq })),
+            // Some pushes went unseen: the store says whether any is news.
+            Ok(Woken::Lagged) => continue,
+            Ok(Woken::Closed) | Err(_) => return Ok(Json(SyncWaitResponse { cursor })),
+        }
+    }
 }
 
 fn view(record: DraftRecord) -> DraftView {
@@ -282,6 +386,54 @@ mod tests {
             parse_sync(&json!({"device_id": "d", "ops": [o]}).to_string()),
             Err(ApiError::BadRequest(_))
         ));
+    }
+
+    #[test]
+    fn wait_queries_are_read_or_refused() {
+        let parsed = |q: &str| parse_wait_query(Some(q));
+        assert_eq!(
+            parsed("cursor=41&device_id=d-7f3a").unwrap(),
+            WaitQuery {
+                cursor: 41,
+                device_id: Some("d-7f3a".into())
+            }
+        );
+        assert_eq!(parsed("cursor=0&t=123").unwrap().device_id, None);
+        assert_eq!(
+            parsed("device_id=a%3Ab&cursor=7")
+                .unwrap()
+                .device_id
+                .unwrap(),
+            "a:b"
+        );
+        for bad in [
+            "",
+            "device_id=d",
+            "cursor=",
+            "cursor=-1",
+            "cursor=1.5",
+            "cursor=99999999999999999999999",
+            "cursor=1&device_id=",
+            "cursor=1&device_id=a%20b",
+            "cursor=1&device_id=%FF",
+        ] {
+            assert!(
+                matches!(parsed(bad), Err(ApiError::BadRequest(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(
+            parse_wait_query(None),
+            Err(ApiError::BadRequest(_))
+        ));
+    }
+
+    #[test]
+    fn a_wait_ends_before_the_request_timeout() {
+        let s = Duration::from_secs;
+        assert_eq!(wait_limit(s(25), s(30)), s(25));
+        assert_eq!(wait_limit(s(60), s(30)), s(29));
+        assert_eq!(wait_limit(s(5), s(0)), s(0));
     }
 
     #[test]

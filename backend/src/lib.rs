@@ -12,6 +12,7 @@ pub mod contract;
 pub mod drafts;
 pub mod error;
 pub mod health;
+pub mod live;
 pub mod rate_limit;
 pub mod reference;
 pub mod settings;
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/auth/logout", post(accounts::logout))
         .route("/v1/me", get(accounts::me))
         .route("/v1/sync", post(drafts::sync))
+        .route("/v1/sync/wait", get(drafts::wait))
         .route("/v1/drafts", get(drafts::list))
         .route("/v1/drafts/{id}", get(drafts::get_one))
         .route(
@@ -128,14 +130,22 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves `router(state)` on `listener` until `shutdown` resolves, then lets requests in
-/// flight finish, flushes the store, stops the flusher and checkpoints the store.
+/// Serves `router(state)` on `listener` until `shutdown` resolves, then answers every phone
+/// waiting in `GET /v1/sync/wait`, lets requests in flight finish, flushes the store, stops the
+/// flusher and checkpoints the store.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = router(state.clone());
+    // Waiters are requests in flight too: without this, a stop would hold them for their whole
+    // wait. Answered at once, the phones reconnect (to another server, behind a balancer).
+    let live = state.live.clone();
+    let shutdown = async move {
+        shutdown.await;
+        live.close();
+    };
     let served = connections::serve(listener, app, state.settings.connections, shutdown).await;
     let flushed = state.commit.shutdown().await;
     served?;

@@ -22,6 +22,7 @@ Environment variables:
   KOSH_HEADER_TIMEOUT_SECS  time to send a request's headers, and the most a kept-alive
                             connection may sit idle (default 30)
   KOSH_DISK_RESERVE_MB      free disk kept; below it writes get 503 storage_full (default 32)
+  KOSH_SYNC_WAIT_SECS       how long GET /v1/sync/wait holds a phone with nothing new (default 25)
   RUST_LOG         log filter, e.g. info or kosh_backend=debug (default info); logs go to stderr";
 
 /// Kosh's sync server.

@@ -1,10 +1,11 @@
 //! What every handler shares: the settings, the store and its group commit, the token keys,
-//! the password hasher, the login limiter and the reference data.
+//! the password hasher, the login limiter, the reference data and the live-sync waiters.
 
 use std::sync::Arc;
 
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
 use crate::error::{ApiError, ApiResult, STORAGE_FULL_RETRY};
+use crate::live::{LocalHub, Wakeups};
 use crate::rate_limit::LoginLimiter;
 use crate::reference::Reference;
 use crate::settings::Settings;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     pub limiter: Arc<LoginLimiter>,
     pub reference: Arc<Reference>,
+    /// The phones waiting in `GET /v1/sync/wait`, woken by durable pushes.
+    pub live: Arc<dyn Wakeups>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -68,6 +71,7 @@ impl AppState {
             passwords: Arc::new(passwords),
             limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
             reference: Arc::new(reference),
+            live: Arc::new(LocalHub::new()),
             settings: Arc::new(settings),
         })
     }

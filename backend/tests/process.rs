@@ -1,7 +1,8 @@
 //! The `kosh-backend` binary as a child process: its `listening on` line, a graceful stop on
 //! SIGTERM, `create-officer` and its refusal while a server holds the store, `--help`, and a
 //! server killed with SIGKILL in the middle of a stream of sync pushes losing none of the ops
-//! it acknowledged, and one killed right after an acknowledgement that only its journal holds.
+//! it acknowledged, one killed right after an acknowledgement that only its journal holds, and
+//! SIGTERM answering every phone waiting in `GET /v1/sync/wait` at once.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -118,6 +119,7 @@ fn help_documents_every_command_and_variable() {
         "KOSH_DATA_DIR",
         "KOSH_JWT_SECRET",
         "KOSH_WEB_DIR",
+        "KOSH_SYNC_WAIT_SECS",
     ] {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
@@ -126,6 +128,60 @@ fn help_documents_every_command_and_variable() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("--email"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_answers_every_waiter_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = command(dir.path());
+    // The default 25 s wait: the stop must not sit it out. The debug line says a phone waits.
+    cmd.env("RUST_LOG", "warn,kosh_backend::drafts=debug")
+        .env_remove("KOSH_SYNC_WAIT_SECS");
+    let (server, log) = Server::start_logged(cmd);
+    let client = reqwest::Client::new();
+    let token = register(&client, &server.base, "waiting@example.kz").await;
+    let waiters: Vec<_> = (0..3)
+        .map(|n| {
+            let request = client
+                .get(format!(
+                    "{}/v1/sync/wait?cursor=0&device_id=phone-{n}",
+                    server.base
+                ))
+                .bearer_auth(&token);
+            tokio::spawn(async move {
+                let resp = request.send().await.unwrap();
+                let status = resp.status().as_u16();
+                (status, resp.json::<Value>().await.unwrap())
+            })
+        })
+        .collect();
+    let log = tokio::task::spawn_blocking(move || {
+        let mut waiting = 0;
+        while waiting < 3 {
+            let line = log
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .expect("the server never said three phones wait");
+            waiting += usize::from(line.contains("waiting for another device's push"));
+        }
+        log
+    })
+    .await
+    .unwrap();
+
+    let started = std::time::Instant::now();
+    let status = tokio::task::spawn_blocking(move || server.terminate())
+        .await
+        .unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    for waiter in waiters {
+        assert_eq!(waiter.await.unwrap(), (200, json!({"cursor": 0})));
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "stopped after {:?}: the waiters were not answered at once",
+        started.elapsed()
+    );
+    drop(log);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

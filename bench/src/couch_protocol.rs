@@ -113,7 +113,7 @@ impl CouchDevice {
             .post(&path, serde_json::to_vec(&Value::Object(diff)))
             .await?;
         cost.add(&exchange);
-        let missing: Map<String, Value> = parse(&path, 200, &exchange)?;
+        let missing: Map<String, Value> = exchange.json("request", &path, 200)?;
         if missing.len() != docs.len() {
             return Err(BenchError::Protocol {
                 path,
@@ -133,7 +133,7 @@ impl CouchDevice {
             )
             .await?;
         cost.add(&exchange);
-        let errors: Vec<Value> = parse(&path, 201, &exchange)?;
+        let errors: Vec<Value> = exchange.json("request", &path, 201)?;
         if let Some(error) = errors.iter().find(|r| r.get("error").is_some()) {
             return Err(BenchError::Protocol {
                 path,
@@ -153,7 +153,7 @@ impl CouchDevice {
             );
             let exchange = self.conn.request(Method::GET, &path, None, None).await?;
             cost.add(&exchange);
-            let changes: Value = parse(&path, 200, &exchange)?;
+            let changes: Value = exchange.json("request", &path, 200)?;
             let results = changes
                 .get("results")
                 .and_then(Value::as_array)
@@ -253,28 +253,6 @@ pub async fn create_database(conn: &mut Connection, db: &str) -> BenchResult<()>
                 .collect(),
         }),
     }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(
-    path: &str,
-    expected: u16,
-    exchange: &Exchange,
-) -> BenchResult<T> {
-    if exchange.status != expected {
-        return Err(BenchError::Status {
-            method: "request",
-            path: path.to_owned(),
-            status: exchange.status,
-            body: String::from_utf8_lossy(&exchange.body)
-                .chars()
-                .take(300)
-                .collect(),
-        });
-    }
-    serde_json::from_slice(&exchange.body).map_err(|e| BenchError::Protocol {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    })
 }
 
 /// A sequence token as a query value (CouchDB 2+ sequences are opaque strings).

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::net::SocketAddr;
 
 use hyper::Method;
-use kosh_shared::api::{Op, SyncRequest, SyncResponse, TokenResponse};
+use kosh_shared::api::{Op, SyncRequest, SyncResponse, SyncWaitResponse, TokenResponse};
 use kosh_shared::hlc::HlcClock;
 use kosh_shared::ids::{DraftId, FormId, OpId};
 use serde_json::json;
@@ -50,6 +50,26 @@ impl KoshDevice {
         })
     }
 
+    /// How far this device has pulled.
+    pub fn cursor(&self) -> u64 {
+        self.cursor
+    }
+
+    /// `GET /v1/sync/wait` at this device's cursor, as this device: the cursor the server
+    /// answers (past this one when another device pushed).
+    pub async fn wait(&mut self) -> BenchResult<u64> {
+        let path = format!(
+            "/v1/sync/wait?cursor={}&device_id={}",
+            self.cursor, self.device_id
+        );
+        let exchange = self
+            .conn
+            .request(Method::GET, &path, Some(&self.token), None)
+            .await?;
+        let answer: SyncWaitResponse = exchange.json("GET", "/v1/sync/wait", 200)?;
+        Ok(answer.cursor)
+    }
+
     /// One sync: push `answers`, pull everything new.
     pub async fn sync(&mut self, answers: &[Answer]) -> BenchResult<SyncCost> {
         let now = now_ms();
@@ -80,22 +100,7 @@ impl KoshDevice {
                 .request(Method::POST, "/v1/sync", Some(&self.token), Some(body))
                 .await?;
             cost.add(&exchange);
-            if exchange.status != 200 {
-                return Err(BenchError::Status {
-                    method: "POST",
-                    path: "/v1/sync".into(),
-                    status: exchange.status,
-                    body: String::from_utf8_lossy(&exchange.body)
-                        .chars()
-                        .take(300)
-                        .collect(),
-                });
-            }
-            let response: SyncResponse =
-                serde_json::from_slice(&exchange.body).map_err(|e| BenchError::Protocol {
-                    path: "/v1/sync".into(),
-                    reason: e.to_string(),
-                })?;
+            let response: SyncResponse = exchange.json("POST", "/v1/sync", 200)?;
             for op_id in &response.acked {
                 unacked.remove(op_id);
             }

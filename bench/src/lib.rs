@@ -1,6 +1,6 @@
 //! kosh-bench: Kosh's sync path measured side by side with the limit (a server that stores
-//! nothing, and one that fsyncs every request) and a peer (PouchDB Server), in one run, plus the
-//! app side. `run` does one whole run and returns the report; the binary prints it and writes
+//! nothing, and one that fsyncs every request) and a peer (PouchDB Server), in one run, plus
+//! live sync (a push reaching waiting phones) and the app side. `run` does one whole run and returns the report; the binary prints it and writes
 //! BENCHMARKS.md.
 #![forbid(unsafe_code)]
 
@@ -11,6 +11,7 @@ pub mod error;
 pub mod kosh_protocol;
 pub mod kosh_server;
 pub mod limit;
+pub mod live;
 pub mod load;
 pub mod machine;
 pub mod peer;
@@ -52,6 +53,10 @@ pub struct RunConfig {
     pub seed: u64,
     /// Time spent timing each app-side function.
     pub app_budget: Duration,
+    /// Phones waiting in `GET /v1/sync/wait` at once, one live-sync row each (Kosh only).
+    pub live_waiting: Vec<usize>,
+    /// Timed pushes per live-sync row.
+    pub live_pushes: usize,
     pub launcher: Launcher,
     /// The command line, for the report.
     pub command: String,
@@ -100,6 +105,24 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
             }
         }
     }
+    let mut live = Vec::new();
+    if config.targets.contains(&Target::Kosh) {
+        for &waiting in &config.live_waiting {
+            eprintln!("kosh-bench: live sync with {waiting} phones waiting");
+            let row = match config.launcher.start(Target::Kosh).await {
+                Ok(server) => {
+                    let row = live::measure(&server, waiting, config.live_pushes, &pool).await;
+                    server.stop().await;
+                    row
+                }
+                Err(err) => live::LiveRow::failed(waiting, err.to_string()),
+            };
+            if let Some(failure) = &row.failure {
+                eprintln!("kosh-bench:   {failure}");
+            }
+            live.push(row);
+        }
+    }
     eprintln!("kosh-bench: the app side");
     let mut app = app_side::validation_and_scoring(config.app_budget);
     app.push(app_side::wasm_size(&app_side::web_build_dir(
@@ -128,6 +151,7 @@ pub async fn run(config: &RunConfig) -> BenchResult<Report> {
         checks: Vec::new(),
         floors,
         floor_failures,
+        live,
         app,
     };
     report.judge();

@@ -54,6 +54,17 @@ pub struct LoadOutcome {
     pub pulled: u64,
 }
 
+/// The value at quantile `q` (0..=1) of `sorted_us` (microseconds, sorted), in milliseconds, by
+/// nearest rank: the smallest value that at least `q` of them did not exceed.
+pub fn nearest_rank_ms(sorted_us: &[u64], q: f64) -> Option<f64> {
+    if sorted_us.is_empty() {
+        return None;
+    }
+    let rank = (q * sorted_us.len() as f64).ceil() as usize;
+    let index = rank.clamp(1, sorted_us.len()) - 1;
+    Some(sorted_us[index] as f64 / 1000.0)
+}
+
 impl LoadOutcome {
     /// Completed syncs per second.
     pub fn syncs_per_second(&self) -> f64 {
@@ -68,12 +79,7 @@ impl LoadOutcome {
     /// The latency at quantile `q` (0..=1), in milliseconds: the smallest latency that at least
     /// `q` of the syncs did not exceed.
     pub fn latency_ms(&self, q: f64) -> Option<f64> {
-        if self.latencies_us.is_empty() {
-            return None;
-        }
-        let rank = (q * self.latencies_us.len() as f64).ceil() as usize;
-        let index = rank.clamp(1, self.latencies_us.len()) - 1;
-        Some(self.latencies_us[index] as f64 / 1000.0)
+        nearest_rank_ms(&self.latencies_us, q)
     }
 
     /// Mean of a per-sync total.

@@ -62,6 +62,12 @@ struct RunArgs {
     /// Do not run `npm ci` for the peer; skip it if it is not installed.
     #[arg(long)]
     no_install: bool,
+    /// Phones waiting at once in the live-sync rows, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "16,1000")]
+    live_waiting: Vec<usize>,
+    /// Timed pushes per live-sync row.
+    #[arg(long, default_value_t = 100)]
+    live_pushes: usize,
     /// Seeds the answers the devices push.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
@@ -135,6 +141,8 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         args.max_syncs_per_device = args.max_syncs_per_device.min(500);
         args.kosh = KoshMode::Library;
         args.no_install = true;
+        args.live_waiting = vec![2, 4];
+        args.live_pushes = args.live_pushes.min(5);
         if args.out.is_none() {
             args.out = Some("-".into());
         }
@@ -154,6 +162,12 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         eprintln!("kosh-bench: --seconds must be more than 0 and at most 3600");
         return ExitCode::from(2);
     }
+    if args.live_waiting.contains(&0) {
+        eprintln!("kosh-bench: --live-waiting needs counts of at least 1");
+        return ExitCode::from(2);
+    }
+    // A thousand waiting phones are a thousand sockets in this process too.
+    let _ = kosh_backend::connections::raise_open_file_limit();
     let bench_exe = match std::env::current_exe() {
         Ok(exe) => exe,
         Err(err) => {
@@ -195,6 +209,8 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         } else {
             Duration::from_secs(2)
         },
+        live_waiting: args.live_waiting.clone(),
+        live_pushes: args.live_pushes,
         launcher: Launcher {
             bench_exe: bench_exe.clone(),
             kosh,

@@ -115,9 +115,17 @@ impl ServerProcess {
 
     /// The process's peak resident set size so far (`VmHWM`), in KiB.
     pub fn peak_memory_kib(&self) -> Option<u64> {
+        peak_from_status(&self.status()?)
+    }
+
+    /// The process's resident set size now (`VmRSS`), in KiB.
+    pub fn memory_kib(&self) -> Option<u64> {
+        kib_in_status(&self.status()?, "VmRSS:")
+    }
+
+    fn status(&self) -> Option<String> {
         let pid = self.child.id()?;
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        peak_from_status(&status)
+        std::fs::read_to_string(format!("/proc/{pid}/status")).ok()
     }
 
     /// CPU time the process has used so far (user and system), in seconds.
@@ -208,9 +216,14 @@ fn clock_ticks_per_second() -> f64 {
 }
 
 fn peak_from_status(status: &str) -> Option<u64> {
+    kib_in_status(status, "VmHWM:")
+}
+
+/// A `kB` field of `/proc/<pid>/status`, such as `VmHWM:` or `VmRSS:`.
+fn kib_in_status(status: &str, field: &str) -> Option<u64> {
     status
         .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .find_map(|line| line.strip_prefix(field))
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }
 

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::app_side::AppMeasure;
+use crate::live::LiveRow;
 use crate::machine::Machine;
 use crate::store_floor::{SYNC_EVERY, StoreFloor};
 use crate::targets::Target;
@@ -97,6 +98,8 @@ pub struct Report {
     pub floors: Vec<StoreFloor>,
     /// Why a floor was not measured.
     pub floor_failures: Vec<String>,
+    /// Live sync: a push reaching phones waiting in `GET /v1/sync/wait`, per number waiting.
+    pub live: Vec<LiveRow>,
     pub app: Vec<AppMeasure>,
 }
 
@@ -183,6 +186,33 @@ impl Report {
             got: p99.map_or("—".into(), |p| format!("{p:.1} ms")),
             met: p99.map(|p| p < 20.0),
         });
+        // Issue 14: every live row's p99, and the memory of the most phones waiting.
+        for row in &self.live {
+            checks.push(Check {
+                what: format!(
+                    "Live sync: push → another phone has it, p99 with {} waiting",
+                    row.waiting
+                ),
+                wanted: "< 100 ms".into(),
+                got: row.p99_ms.map_or("—".into(), |p| format!("{p:.1} ms")),
+                met: row
+                    .p99_ms
+                    .filter(|_| row.failure.is_none())
+                    .map(|p| p < 100.0),
+            });
+        }
+        if let Some(most) = self.live.iter().max_by_key(|r| r.waiting) {
+            let peak = most.peak_memory_mib.or(most.memory_mib);
+            checks.push(Check {
+                what: format!(
+                    "Kosh server memory with {} phones waiting (peak)",
+                    most.waiting
+                ),
+                wanted: "< 64 MiB".into(),
+                got: peak.map_or("—".into(), |p| format!("{p:.1} MiB")),
+                met: peak.map(|p| p < 64.0),
+            });
+        }
         self.checks = checks;
     }
 
@@ -313,6 +343,29 @@ impl Report {
         for failure in &self.floor_failures {
             let _ = writeln!(out, "| not measured: {} | | | | | |", one_line(failure));
         }
+        out.push_str(
+            "\nLive sync (issue 14): from the start of one phone's push until each other phone of \
+             the account, waiting in `GET /v1/sync/wait`, has the answer (see below):\n\n\
+             | phones waiting | accounts | pushes | samples | p50 ms | p99 ms | memory idle MiB | \
+             memory, all waiting MiB | peak MiB | failure |\n\
+             |--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n",
+        );
+        for l in &self.live {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                l.waiting,
+                l.accounts,
+                l.pushes,
+                l.samples,
+                opt(l.p50_ms, 2),
+                opt(l.p99_ms, 2),
+                opt(l.idle_memory_mib, 1),
+                opt(l.memory_mib, 1),
+                opt(l.peak_memory_mib, 1),
+                one_line(l.failure.as_deref().unwrap_or(""))
+            );
+        }
         out.push_str("\nThe app side:\n\n| what | result | how |\n|---|---|---|\n");
         for a in &self.app {
             let _ = writeln!(out, "| {} | {} | {} |", a.what, a.result, a.how);
@@ -428,6 +481,15 @@ const METHOD: &str = "## How it is measured
   register read and written, its log entry and its seen mark, then the range read of the pull),
   with values encoded beforehand, log positions kept in memory, and no lock between pushes: the
   bound of any server built on sled, this machine's two cores given to sled alone.
+- **Live sync** runs Kosh again, fresh, for each number of waiting phones: they are spread over
+  a few accounts (20 phones each when there are many; one login per account, each phone its own
+  device id and its own connection), and each waits in `GET /v1/sync/wait` with its device id,
+  syncs the moment the answer says another device pushed, and waits again. A pusher of one
+  account pushes one answer (a durable `POST /v1/sync`) and the time runs from just before that
+  request until each waiting phone of the account has the answer in its own sync; the next push
+  starts when all of them have it. A first push on every account warms up and is not counted;
+  the server's `VmRSS` is read before the phones connect and right after that warm-up (every
+  phone waiting), and its `VmHWM` is reset before they connect and read at the end.
 - **The app side** is timed in-process (the shared crate's own code, the same the phone runs) and
   the web build's size is its `.wasm` gzipped at level 9, when `target/kosh-web` exists.
 ";
@@ -467,6 +529,7 @@ mod tests {
             checks: vec![],
             floors: vec![],
             floor_failures: vec![],
+            live: vec![],
             app: vec![],
         }
     }

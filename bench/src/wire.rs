@@ -121,6 +121,31 @@ impl Exchange {
     pub fn bytes(&self) -> u64 {
         self.sent + self.received
     }
+
+    /// The JSON body of an answer with status `expected` to `method path`, or the error that
+    /// says what came instead.
+    pub fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        path: &str,
+        expected: u16,
+    ) -> BenchResult<T> {
+        if self.status != expected {
+            return Err(BenchError::Status {
+                method,
+                path: path.to_owned(),
+                status: self.status,
+                body: String::from_utf8_lossy(&self.body)
+                    .chars()
+                    .take(300)
+                    .collect(),
+            });
+        }
+        serde_json::from_slice(&self.body).map_err(|e| BenchError::Protocol {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })
+    }
 }
 
 /// One device's keep-alive connection to one server. It reconnects transparently if the

@@ -1,6 +1,7 @@
 //! The benchmark's smoke run, so it cannot rot: the whole pipeline (servers as child processes,
-//! devices, load, probe, report) for about a second per row with 1 and 2 devices, checking that
-//! the table has every row and that the numbers are sane. The peer's rows are checked when
+//! devices, load, probe, live sync, report) for about a second per row with 1 and 2 devices
+//! (and 2 and 4 phones waiting live), checking that the table has every row and that the
+//! numbers are sane. The peer's rows are checked when
 //! PouchDB Server is installed (`npm ci` in bench/peer) and skipped with a message otherwise.
 
 use std::process::{Command, Stdio};
@@ -11,7 +12,7 @@ use serde_json::Value;
 /// Far more than the smoke run needs (10 rows of about a second, plus starts).
 const BOUND: Duration = Duration::from_secs(300);
 
-fn run_smoke() -> (Value, String) {
+fn run_smoke() -> (Value, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("report.json");
     let markdown = dir.path().join("BENCHMARKS.md");
@@ -52,7 +53,7 @@ fn run_smoke() -> (Value, String) {
     );
     assert!(markdown.contains("Kosh ÷ limit"), "{markdown}");
     assert!(markdown.contains("The store alone"), "{markdown}");
-    (report, format!("{stdout}\n{stderr}"))
+    (report, markdown, format!("{stdout}\n{stderr}"))
 }
 
 fn number(row: &Value, field: &str) -> f64 {
@@ -63,7 +64,7 @@ fn number(row: &Value, field: &str) -> f64 {
 
 #[test]
 fn smoke_run_measures_every_server_with_sane_numbers() {
-    let (report, output) = run_smoke();
+    let (report, markdown, output) = run_smoke();
     let rows = report["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 10, "5 servers × 2 device counts: {output}");
     let mut peer_skipped = None;
@@ -114,7 +115,27 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             "{field}: {ratios:?}"
         );
     }
-    assert_eq!(report["checks"].as_array().unwrap().len(), 7);
+    // Issue 7's and 17's seven, a p99 per live-sync row and the memory of the largest.
+    assert_eq!(report["checks"].as_array().unwrap().len(), 10);
+    // Live sync, 2 and 4 phones waiting: every push reached every phone, in sane times.
+    let live = report["live"].as_array().unwrap();
+    assert_eq!(live.len(), 2, "{live:?}");
+    for (row, waiting) in live.iter().zip([2, 4]) {
+        assert!(row["failure"].is_null(), "{row}");
+        assert_eq!(row["waiting"], waiting, "{row}");
+        assert_eq!(
+            row["samples"],
+            row["pushes"].as_u64().unwrap() * (waiting / row["accounts"].as_u64().unwrap()),
+            "{row}"
+        );
+        let (p50, p99) = (
+            row["p50_ms"].as_f64().unwrap(),
+            row["p99_ms"].as_f64().unwrap(),
+        );
+        assert!(0.0 < p50 && p50 <= p99 && p99 < 20_000.0, "{row}");
+        assert!(row["memory_mib"].as_f64().unwrap() > 1.0, "{row}");
+    }
+    assert!(markdown.contains("Live sync (issue 14)"), "{markdown}");
     // Kosh's store alone and sled alone, at the judged device count (2 in the smoke run).
     assert_eq!(report["floor_failures"], serde_json::json!([]), "{report}");
     let floors = report["floors"].as_array().unwrap();

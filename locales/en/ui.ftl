@@ -143,6 +143,8 @@ ui-sync-pending =
        *[other] changes
     }
 ui-sync-changed-elsewhere = Changed on another device
+# Shown on the phone whose answer won a conflict; the other device's answer follows.
+ui-sync-replaced-elsewhere = Another device's answer was replaced by this one
 # $value is the answer this phone had.
 ui-sync-your-value = This phone had: { $value }
 

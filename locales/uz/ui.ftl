@@ -133,6 +133,8 @@ ui-sync-failed = Yuborib boʻlmadi. Oʻzimiz yana urinib koʻramiz.
 ui-sync-last = Oxirgi marta yuborilgan: { $time }
 ui-sync-pending = Yuborilishini kutmoqda: { $count } ta oʻzgarish
 ui-sync-changed-elsewhere = Boshqa qurilmada oʻzgartirilgan
+# Javobi saqlangan telefonda koʻrsatiladi; keyin boshqa qurilmaning javobi.
+ui-sync-replaced-elsewhere = Boshqa qurilmadagi javob shu javob bilan almashtirildi
 # $value — shu telefondagi javob.
 ui-sync-your-value = Bu telefonda shunday edi: { $value }
 

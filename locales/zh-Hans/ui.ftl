@@ -117,6 +117,8 @@ ui-sync-failed = 发送失败。我们会自动再试。
 ui-sync-last = 上次发送：{ $time }
 ui-sync-pending = 等待发送：{ $count } 处修改
 ui-sync-changed-elsewhere = 已在另一台设备上修改
+# 显示在回答被保留的手机上；后面是另一台设备的回答。
+ui-sync-replaced-elsewhere = 另一台设备上的回答已被这里的回答替换
 # $value 是这部手机上原来的回答。
 ui-sync-your-value = 这部手机上原来是：{ $value }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use kosh_shared::api::{
     Application, Contract, ErrorBody, Health, LoginRequest, RefreshRequest, RegisterRequest,
-    RiskResponse, SubmitRequest, SyncRequest, SyncResponse, TokenResponse,
+    RiskResponse, SubmitRequest, SyncRequest, SyncResponse, SyncWaitResponse, TokenResponse,
 };
 use kosh_shared::ids::{DraftId, UserId};
 
@@ -143,6 +143,28 @@ impl Server {
     ) -> AppResult<SyncResponse> {
         self.authed(session, || {
             self.request(Method::POST, "/v1/sync").json(request)
+        })
+        .await
+    }
+
+    /// `GET /v1/sync/wait`: held by the server until another device of the account pushes
+    /// past `cursor` (a cursor past it), or about 25 s with nothing new (the same cursor).
+    /// `device_id` keeps this device's own pushes from waking it (docs/API-EXTENSIONS.md).
+    pub async fn sync_wait(
+        &self,
+        session: &mut Session,
+        cursor: u64,
+        device_id: &str,
+    ) -> AppResult<SyncWaitResponse> {
+        // Device ids are `d-` and hex digits (`new_device_id`): nothing to escape.
+        let path = format!("/v1/sync/wait?cursor={cursor}&device_id={device_id}");
+        self.authed(session, || {
+            let request = self.request(Method::GET, &path);
+            // The client's 30 s would cut a 25 s wait on a slow line; the server answers well
+            // before this one.
+            #[cfg(not(target_arch = "wasm32"))]
+            let request = request.timeout(std::time::Duration::from_secs(60));
+            request
         })
         .await
     }

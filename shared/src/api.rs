@@ -17,7 +17,7 @@ pub use crate::policy::PolicyStatus;
 pub use crate::score::{CriterionPoints, ScoreSummary};
 pub use crate::stage::{Outcome, Stage};
 pub use crate::status::{Application, StageEventRequest, TimelineEntry};
-pub use crate::sync::{MAX_OPS_PER_SYNC, SyncRequest, SyncResponse};
+pub use crate::sync::{MAX_OPS_PER_SYNC, SyncRequest, SyncResponse, SyncWaitResponse};
 pub use crate::validate::FieldError;
 
 use serde::{Deserialize, Serialize};
@@ -158,6 +158,15 @@ mod tests {
         assert_eq!(req.ops[0].hlc.counter, 3);
         assert_eq!(serde_json::to_value(&req).unwrap(), body);
         round_trip(&req);
+    }
+
+    #[test]
+    fn sync_wait_matches_api_md() {
+        let body = json!({"cursor": 57});
+        let wait: SyncWaitResponse = serde_json::from_value(body.clone()).unwrap();
+        assert!(wait.has_news(41) && !wait.has_news(57));
+        assert_eq!(serde_json::to_value(wait).unwrap(), body);
+        round_trip(&wait);
     }
 
     #[test]

@@ -162,6 +162,14 @@ impl Cell {
         (self.winner.hlc.device != device && lost.hlc.device == device).then_some(lost)
     }
 
+    /// The other side of [`Cell::changed_elsewhere`]: another device's write that this
+    /// device's current value replaced, so both phones of a conflict say so, not only the one
+    /// whose answer lost. `None` when the current value is another device's.
+    pub fn replaced_elsewhere(&self, device: &str) -> Option<&Write> {
+        let lost = self.overwritten.as_ref()?;
+        (self.winner.hlc.device == device && lost.hlc.device != device).then_some(lost)
+    }
+
     /// Take in another register's writes, keeping the two greatest of all of them.
     pub fn merge(&mut self, other: &Cell) {
         let all = [Some(&self.winner), self.overwritten.as_ref()]
@@ -535,6 +543,17 @@ mod tests {
             json!("bachelor")
         );
         assert!(cell.changed_elsewhere("tablet").is_none());
+        assert_eq!(
+            cell.replaced_elsewhere("tablet").unwrap().value,
+            json!("bachelor"),
+            "the tablet, whose answer won, says what it replaced"
+        );
+        assert!(cell.replaced_elsewhere("phone").is_none());
+        assert!(
+            cell.replaced_elsewhere("laptop").is_none()
+                && cell.changed_elsewhere("laptop").is_none(),
+            "a third device took part in neither"
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! the decisions here (as atuin does with its sync plan) lets them be tested without a network.
 //!
 //! The request and response of `POST /v1/sync` ([`SyncRequest`], [`SyncResponse`],
-//! [`MAX_OPS_PER_SYNC`]) are defined here, beside the code that builds and applies them; `api`
+//! [`MAX_OPS_PER_SYNC`]) and the answer of `GET /v1/sync/wait` ([`SyncWaitResponse`]) are
+//! defined here, beside the code that builds and applies them; `api`
 //! re-exports them.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,6 +41,20 @@ pub struct SyncResponse {
     /// True when there are more changes after `cursor`: call again.
     #[serde(default)]
     pub more: bool,
+}
+
+/// The answer to `GET /v1/sync/wait`: a cursor past the one asked about when another device
+/// pushed since (then call `POST /v1/sync`), the same cursor when the wait ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncWaitResponse {
+    pub cursor: u64,
+}
+
+impl SyncWaitResponse {
+    /// Whether the server knows of changes after `cursor` that this device has not pulled.
+    pub fn has_news(&self, cursor: u64) -> bool {
+        self.cursor > cursor
+    }
 }
 
 /// Ops made on this device and not yet acknowledged by the server, oldest first. An op stays

@@ -1,11 +1,12 @@
 // Scenarios 3 and 4 of issue 6: answers typed offline survive a reload (the service worker
 // opens the app with no connection, the phone's store keeps the answers) and reach the server
 // by themselves when the connection comes back; a second phone on the same account sees them,
-// and edits made on both phones at once converge.
+// and edits made on both phones at once converge; and (issue 14) two phones that changed the same
+// answer offline converge live within seconds, each saying what happened to the other's answer.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { api, serverAndBrowser, switchableLink } from "./harness.mjs";
+import { api, serverAndBrowser, shot, switchableLink } from "./harness.mjs";
 import { t } from "./locales.mjs";
 import { PASSWORD, answer, signedInPhone, synced, waitForValue } from "./phone.mjs";
 
@@ -93,6 +94,65 @@ test("4. a second phone on the same account sees the answers; edits on both phon
   const merged = await serverAnswers(EMAIL);
   assert.equal(merged["personal.given_names"], "Ержан");
   assert.equal(merged["personal.patronymic"], "Серікұлы");
+  await one.context.close();
+  await two.context.close();
+});
+
+test("5. two phones offline change the same answer; reconnecting a second apart, both show the winner and say so within 5 s", async () => {
+  const EMAIL = "dana.abenova@kosh.test";
+  const SURNAME = "#q-personal-surname";
+  // Each phone reaches the server through a link of its own, so each can be cut and restored.
+  const [linkOne, linkTwo] = [await switchableLink(server), await switchableLink(server)];
+  const one = await signedInPhone(browser, linkOne, EMAIL, { create: true });
+  await answer(one.page, SURNAME, "Әбенова");
+  await synced(one.page);
+  const two = await signedInPhone(browser, linkTwo, EMAIL, { create: false });
+  await waitForValue(two.page, SURNAME, "Әбенова");
+
+  // Both offline; the same answer changed on each, phone two's a moment later (it wins).
+  const offline = t("kk", "ui-sync-offline").split(".")[0];
+  for (const [phone, link] of [[one, linkOne], [two, linkTwo]]) {
+    link.cut();
+    await phone.context.setOffline(true);
+    await phone.page.getByRole("status").getByText(offline).waitFor();
+  }
+  await answer(one.page, SURNAME, "Әбенова-Нұр");
+  await answer(two.page, SURNAME, "Абенова");
+
+  // Phone one comes back first and sends its answer; phone two a second later.
+  linkOne.restore();
+  await one.context.setOffline(false);
+  await synced(one.page);
+  assert.equal((await serverAnswers(EMAIL))["personal.surname"], "Әбенова-Нұр");
+  await new Promise((resolveLater) => setTimeout(resolveLater, 1000));
+  linkTwo.restore();
+  const back = Date.now();
+  await two.context.setOffline(false);
+
+  // Within 5 s both phones show phone two's answer, each saying what happened to the other.
+  const within = { timeout: 5000 };
+  const lost = one.page.locator(`${SURNAME}-elsewhere`);
+  const replaced = two.page.locator(`${SURNAME}-elsewhere`);
+  await Promise.all([
+    one.page.waitForFunction(
+      ([sel, v]) => document.querySelector(sel)?.value === v,
+      [SURNAME, "Абенова"],
+      { polling: 100, ...within },
+    ),
+    lost.getByText(t("kk", "ui-sync-changed-elsewhere")).waitFor(within),
+    replaced.getByText(t("kk", "ui-sync-replaced-elsewhere")).waitFor(within),
+    one.page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor(within),
+    two.page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor(within),
+  ]);
+  const took = Date.now() - back;
+  assert.ok(took < 5000, `converged ${took} ms after the second phone came back`);
+  assert.equal(await two.page.locator(SURNAME).inputValue(), "Абенова");
+  // Each names the answer that lost: phone one's own.
+  assert.match(await lost.innerText(), /Әбенова-Нұр/);
+  assert.match(await replaced.innerText(), /Әбенова-Нұр/);
+  assert.equal((await serverAnswers(EMAIL))["personal.surname"], "Абенова");
+  await shot(one.page, "sync-5-lost", { at: lost });
+  await shot(two.page, "sync-5-kept", { at: replaced });
   await one.context.close();
   await two.context.close();
 });

@@ -371,3 +371,64 @@ async fn a_shared_phone_signed_into_another_account_sends_its_answers_there() {
         .await;
     assert_eq!(status, 404);
 }
+
+/// The app's own client for `GET /v1/sync/wait`: a phone waiting at its cursor hears of the
+/// other phone's round, and after its own round both phones show the conflict, each in its words.
+#[tokio::test(flavor = "current_thread")]
+async fn a_waiting_phone_hears_of_the_other_phones_round() {
+    let server = TestServer::start().await;
+    let client = Server::new(&server.base).unwrap();
+    let (one, two) = (memory_device(), memory_device());
+    sync::sign_in(&client, &one, "live@mail.kz", PASSWORD, true)
+        .await
+        .unwrap();
+    sync::sign_in(&client, &two, "live@mail.kz", PASSWORD, false)
+        .await
+        .unwrap();
+    answer(&one, "personal.surname", json!("Әбенов"));
+    sync_once(&client, &one, &now_ms).await.unwrap();
+    sync_once(&client, &two, &now_ms).await.unwrap();
+    answer(&one, "personal.surname", json!("Әбенова"));
+    answer(&two, "personal.surname", json!("Абенова"));
+    sync_once(&client, &one, &now_ms).await.unwrap();
+
+    // Phone one waits; phone two's round pushes the later answer and wakes it.
+    let (mut session, cursor, device) = one.with(|v| {
+        let s = v.state();
+        (
+            s.session.clone().unwrap(),
+            s.sync.cursor,
+            s.device_id().to_owned(),
+        )
+    });
+    let wait = client.sync_wait(&mut session, cursor, &device);
+    let round = sync_once(&client, &two, &now_ms);
+    let (woken, pushed) = tokio::join!(wait, round);
+    assert!(woken.unwrap().has_news(cursor));
+    pushed.unwrap();
+
+    sync_once(&client, &one, &now_ms).await.unwrap();
+    assert_eq!(value(&one, "personal.surname"), Some(json!("Абенова")));
+    let lost = |device: &RefCell<Vault>, mine: bool| {
+        device.with(|v| {
+            let s = v.state();
+            let cell = s.draft.cell("personal.surname").unwrap();
+            let write = if mine {
+                cell.changed_elsewhere(s.device_id())
+            } else {
+                cell.replaced_elsewhere(s.device_id())
+            };
+            write.map(|w| w.value.clone())
+        })
+    };
+    assert_eq!(
+        lost(&one, true),
+        Some(json!("Әбенова")),
+        "one's answer lost"
+    );
+    assert_eq!(
+        lost(&two, false),
+        Some(json!("Әбенова")),
+        "two's replaced it"
+    );
+}

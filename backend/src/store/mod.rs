@@ -208,14 +208,15 @@ pub trait Store: Send + Sync + 'static {
     fn is_login_active(&self, family: &str, user: &UserId) -> StoreResult<bool>;
 
     /// Logs the ops not seen before and merges them into their drafts
-    /// (`kosh_shared::draft`), all or nothing. Returns the refusal if any op touches another
-    /// user's draft or another form's draft.
+    /// (`kosh_shared::draft`), all or nothing. Returns the sequence number of the last op it
+    /// logged (`None` when every op had been seen before: nothing new to wake anyone for), or
+    /// the refusal if any op touches another user's draft or another form's draft.
     fn push_ops(
         &self,
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-    ) -> StoreResult<Result<(), PushRefusal>>;
+    ) -> StoreResult<Result<Option<u64>, PushRefusal>>;
     /// The user's log after `cursor`: at most `limit` entries, skipping ones `device` pushed
     /// itself unless their HLC was clamped.
     fn changes_since(

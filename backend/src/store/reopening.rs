@@ -168,7 +168,7 @@ impl Store for ReopeningStore {
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-    ) -> StoreResult<Result<(), PushRefusal>> {
+    ) -> StoreResult<Result<Option<u64>, PushRefusal>> {
         self.with(|s| s.push_ops(user, ops, now))
     }
     fn changes_since(

@@ -688,16 +688,16 @@ impl Store for SledStore {
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-    ) -> StoreResult<Result<(), PushRefusal>> {
+    ) -> StoreResult<Result<Option<u64>, PushRefusal>> {
         // Held until the push is applied: pushes apply one at a time, in journal order.
         let mut pending = self.journal.pending()?;
         let plan = match self.plan_push(user, ops)? {
             Ok(plan) => plan,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        if plan.fresh.is_empty() {
-            return Ok(Ok(()));
-        }
+        let Some(&(last, _)) = plan.fresh.last() else {
+            return Ok(Ok(None));
+        };
         // The record goes first: a request that reads any of this push's writes takes its
         // group-commit ticket afterwards, and the flush that answers the ticket writes this.
         pending.append(&JournalPush {
@@ -706,7 +706,7 @@ impl Store for SledStore {
             ops: ops.to_vec(),
         })?;
         self.write_push(user, plan, now)?;
-        Ok(Ok(()))
+        Ok(Ok(Some(last)))
     }
 
     fn changes_since(
@@ -954,10 +954,10 @@ mod tests {
         let store = SledStore::open(dir.path()).unwrap();
         let (alice, bob) = (UserId::from("alice"), UserId::from("bob"));
         let now = Utc::now();
-        store
+        let logged = store
             .push_ops(&alice, &[op("a1", "da", "p", 1)], now)
-            .unwrap()
             .unwrap();
+        assert_eq!(logged, Ok(Some(1)), "the sequence number of the op logged");
         let refused = store
             .push_ops(&bob, &[op("b1", "db", "q", 1), op("b2", "da", "q", 2)], now)
             .unwrap();
@@ -968,7 +968,7 @@ mod tests {
         );
         assert!(store.drafts_of(&bob).unwrap().is_empty());
 
-        store
+        let logged = store
             .push_ops(
                 &alice,
                 &[
@@ -978,8 +978,10 @@ mod tests {
                 ],
                 now,
             )
-            .unwrap()
             .unwrap();
+        assert_eq!(logged, Ok(Some(2)), "only a2 is new, and logged once");
+        let replay = store.push_ops(&alice, &[op("a2", "da", "p", 2)], now);
+        assert_eq!(replay.unwrap(), Ok(None), "a replay logs nothing");
         let record = store.draft(&"da".into()).unwrap().unwrap();
         let cell = record.draft.cell("education.level").unwrap();
         assert_eq!(cell.value(), &json!("a2"), "the later write wins");

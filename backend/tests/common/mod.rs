@@ -47,10 +47,15 @@ impl Server {
 
     /// Runs `cmd serve` and waits for its `listening on` line.
     pub fn start(mut cmd: Command) -> Server {
+        cmd.stderr(Stdio::inherit());
+        Server::listening(cmd)
+    }
+
+    /// Spawns `cmd serve` with stdout piped and reads its `listening on` line.
+    fn listening(mut cmd: Command) -> Server {
         let mut child = cmd
             .arg("serve")
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
             .expect("spawn kosh-backend");
         let mut line = String::new();
@@ -65,6 +70,26 @@ impl Server {
         assert!(base.starts_with("http://127.0.0.1:"), "{base}");
         assert!(!base.ends_with(":0"), "the real port, not 0");
         Server { child, base }
+    }
+
+    /// Runs `cmd serve` as [`Server::start`] does, with its log read line by line: each line
+    /// goes to this test's stderr and to the receiver, so a test can wait for the server to
+    /// say something instead of sleeping.
+    pub fn start_logged(mut cmd: Command) -> (Server, std::sync::mpsc::Receiver<String>) {
+        cmd.stderr(Stdio::piped());
+        let mut server = Server::listening(cmd);
+        let stderr = server.child.stderr.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("{line}");
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        (server, rx)
     }
 
     /// The server's process id.

@@ -55,11 +55,17 @@ pub fn Field(
     error: Option<String>,
     /// What this phone had before another device's answer replaced it, in words.
     overwritten: Option<String>,
+    /// What another device had before this phone's answer replaced it, in words.
+    replaced: Option<String>,
     words: FieldWords,
     on_change: EventHandler<Value>,
 ) -> Element {
     let input_id = format!("q-{}", spec.id.replace('.', "-"));
     let has_error = error.is_some();
+    // At most one is set: the current answer is either this phone's or another device's.
+    let elsewhere = overwritten
+        .map(|lost| (words.changed_elsewhere.clone(), lost))
+        .or_else(|| replaced.map(|lost| (words.replaced_elsewhere.clone(), lost)));
     rsx! {
         div { class: if has_error { "field has-error" } else { "field" }, id: "{input_id}-field",
             label { class: "field-label", r#for: "{input_id}",
@@ -72,10 +78,10 @@ pub fn Field(
                 p { class: "hint", {hint.clone()} }
             }
             Answer { spec: spec.clone(), value: value.clone(), input_id: input_id.clone(), words: words.clone(), on_change }
-            if let Some(lost) = overwritten {
-                p { class: "elsewhere",
+            if let Some((note, lost)) = elsewhere {
+                p { class: "elsewhere", id: "{input_id}-elsewhere",
                     Icon { name: "sync" }
-                    span { {words.changed_elsewhere.clone()} }
+                    span { {note} }
                     span { class: "quiet", " · {lost}" }
                 }
             }
@@ -279,6 +285,7 @@ fn Repeat(
                             value: row.get(&child.id).cloned(),
                             error: None,
                             overwritten: None,
+                            replaced: None,
                             words: words.clone(),
                             on_change: {
                                 let rows = rows.clone();

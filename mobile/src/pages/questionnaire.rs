@@ -87,6 +87,7 @@ pub fn Questionnaire(section: usize) -> Element {
                         value: field.value,
                         error: field.error,
                         overwritten: field.overwritten,
+                        replaced: field.replaced,
                         words: field.words,
                         on_change: {
                             let id = field.spec.id.clone();

@@ -10,6 +10,15 @@
 //! over every kick that queued up (they are covered by the round, except another tab's save,
 //! which is taken in first) and says whether there is a session and a connection; after a round
 //! the next timer is the minute's pull, or while rounds fail the backoff's retry.
+//!
+//! Live sync: after every round that went through, while the page is shown, one long poll
+//! (`GET /v1/sync/wait`) runs. When it says another device pushed, a round starts at once (and
+//! the header stops saying "synced": something newer is known to be on the server); when it
+//! runs out with nothing new, the next one starts. It stops before each round (the round moves
+//! the cursor it waits on), when the page is hidden and when the browser goes offline; the next
+//! round that goes through starts it again, and showing the page runs that round at once. A
+//! wait that fails waits out the backoff, counted apart from the rounds' failures so that a
+//! server whose rounds work and whose waits fail is not asked again every second.
 
 use std::time::Duration;
 
@@ -41,6 +50,10 @@ pub enum Kick {
     WentOffline,
     /// Another tab of the app saved: take in its state before anything else happens here.
     StoredElsewhere,
+    /// The page was hidden (another app, the screen off): stop the live wait.
+    Hidden,
+    /// The page is shown again: catch up at once, then wait live again.
+    Shown,
 }
 
 /// How a round ended, as far as the schedule cares.
@@ -54,6 +67,19 @@ pub enum RoundEnd {
     SignedOut,
     /// The server refused for a reason that is not the connection; `code` is shown in settings.
     Refused { code: String },
+}
+
+/// How a live wait (`GET /v1/sync/wait`) ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitEnd {
+    /// Another device pushed after this phone's cursor: sync now.
+    News,
+    /// The wait ran out with nothing new (or the server is stopping): wait again.
+    Quiet,
+    /// The server could not be reached or refused: back off, then a round and a new wait.
+    Failed,
+    /// The session is gone: no more waits until a round goes through again.
+    SignedOut,
 }
 
 /// Something the schedule reacts to.
@@ -72,8 +98,8 @@ pub enum Event {
     },
     /// The round started by [`Action::Round`] ended.
     RoundEnded(RoundEnd),
-    // The live-sync issue's long poll will add its event here (a change announced by the
-    // server while the app waits): in `Waiting` it starts a round like `Kick::Now`.
+    /// The wait started by [`Action::Wait`] ended.
+    WaitEnded(WaitEnd),
 }
 
 /// What the driver does.
@@ -94,6 +120,10 @@ pub enum Action {
     Round,
     /// Set (or clear) the last refusal shown in settings.
     LastError(Option<String>),
+    /// Start a live wait at the vault's cursor and answer with [`Event::WaitEnded`].
+    Wait,
+    /// Drop the live wait in flight; its answer never comes.
+    StopWait,
 }
 
 /// Which timer to set; [`Timer::delay`] says how long it is.
@@ -139,6 +169,19 @@ pub struct Schedule {
     pub phase: Phase,
     /// Rounds failed in a row (not counting "signed out"); picks the retry delay.
     pub failures: u32,
+    /// The live wait, beside the phase.
+    pub live: Live,
+}
+
+/// The live wait's part of the schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Live {
+    /// A wait is in flight.
+    pub is_waiting: bool,
+    /// The page is hidden: no wait runs.
+    pub is_hidden: bool,
+    /// Waits failed in a row; reset only by a wait that answers, not by a round.
+    pub failures: u32,
 }
 
 impl Schedule {
@@ -154,11 +197,78 @@ impl Schedule {
         Schedule {
             phase: Phase::Waiting,
             failures,
+            ..self
         }
     }
 
     fn at(self, phase: Phase) -> Schedule {
         Schedule { phase, ..self }
+    }
+
+    fn with_live(self, live: Live) -> Schedule {
+        Schedule { live, ..self }
+    }
+
+    /// This schedule with a wait started, if none runs and the page is shown, and the actions
+    /// that start it (added to `actions`).
+    fn start_wait(self, mut actions: Vec<Action>) -> (Schedule, Vec<Action>) {
+        if self.live.is_waiting || self.live.is_hidden {
+            return (self, actions);
+        }
+        actions.push(Action::Wait);
+        let live = Live {
+            is_waiting: true,
+            ..self.live
+        };
+        (self.with_live(live), actions)
+    }
+
+    /// This schedule with the wait in flight dropped, and the actions that drop it (put before
+    /// `actions`).
+    fn stop_wait(self, actions: Vec<Action>) -> (Schedule, Vec<Action>) {
+        if !self.live.is_waiting {
+            return (self, actions);
+        }
+        let live = Live {
+            is_waiting: false,
+            ..self.live
+        };
+        let mut all = vec![Action::StopWait];
+        all.extend(actions);
+        (self.with_live(live), all)
+    }
+}
+
+/// A wait's end, in any phase: the schedule no longer has a wait in flight.
+fn wait_ended(schedule: Schedule, end: WaitEnd) -> (Schedule, Vec<Action>) {
+    use Action::*;
+    use Phase::*;
+    let live = Live {
+        is_waiting: false,
+        failures: match end {
+            WaitEnd::News | WaitEnd::Quiet => 0,
+            WaitEnd::Failed => schedule.live.failures.saturating_add(1),
+            WaitEnd::SignedOut => schedule.live.failures,
+        },
+        ..schedule.live
+    };
+    let schedule = schedule.with_live(live);
+    match (schedule.phase, end) {
+        // Say at once that the server has something newer, then fetch it.
+        (Waiting, WaitEnd::News) => (schedule.at(Checking), vec![Show(SyncState::Syncing), Check]),
+        (Waiting | Debouncing, WaitEnd::Quiet) => schedule.start_wait(vec![]),
+        (Waiting, WaitEnd::Failed) => (
+            schedule,
+            vec![Sleep(Timer::Retry {
+                attempt: live.failures - 1,
+            })],
+        ),
+        (Waiting, WaitEnd::SignedOut) => (
+            schedule,
+            vec![Show(SyncState::SavedLocally), Sleep(Timer::Pull)],
+        ),
+        // A round is coming, which starts a new wait when it goes through.
+        (Debouncing, _) | (Checking | Syncing, _) => (schedule, vec![]),
     }
 }
 
@@ -168,6 +278,25 @@ pub fn next(schedule: Schedule, event: Event) -> (Schedule, Vec<Action>) {
     use Phase::*;
     let idle = schedule.idle_timer();
     match (schedule.phase, event) {
+        (_, Event::WaitEnded(end)) => wait_ended(schedule, end),
+        (_, Event::Kick(Kick::Hidden)) => {
+            let live = Live {
+                is_hidden: true,
+                ..schedule.live
+            };
+            schedule.with_live(live).stop_wait(vec![])
+        }
+        (phase, Event::Kick(Kick::Shown)) => {
+            let shown = schedule.with_live(Live {
+                is_hidden: false,
+                ..schedule.live
+            });
+            match phase {
+                // Whatever came while hidden is fetched now; the round starts the wait again.
+                Waiting => (shown.at(Checking), vec![Check]),
+                _ => (shown, vec![]),
+            }
+        }
         // Another tab's save is taken in whenever it comes; while waiting the timer restarts.
         (Waiting, Event::Kick(Kick::StoredElsewhere)) => (schedule, vec![Reload, Sleep(idle)]),
         (_, Event::Kick(Kick::StoredElsewhere)) => (schedule, vec![Reload]),
@@ -179,7 +308,7 @@ pub fn next(schedule: Schedule, event: Event) -> (Schedule, Vec<Action>) {
             (schedule.at(Checking), vec![Check])
         }
         (Waiting, Event::Kick(Kick::WentOffline)) => {
-            (schedule, vec![Show(SyncState::Offline), Sleep(idle)])
+            schedule.stop_wait(vec![Show(SyncState::Offline), Sleep(idle)])
         }
         // A round is already coming: it covers these kicks.
         (Debouncing | Checking | Syncing, Event::Kick(_)) => (schedule, vec![]),
@@ -196,16 +325,20 @@ pub fn next(schedule: Schedule, event: Event) -> (Schedule, Vec<Action>) {
                     vec![Show(SyncState::Offline), Sleep(idle)],
                 )
             } else {
-                (schedule.at(Syncing), vec![Show(SyncState::Syncing), Round])
+                // The round moves the cursor the wait is on: a new wait follows the round.
+                schedule
+                    .at(Syncing)
+                    .stop_wait(vec![Show(SyncState::Syncing), Round])
             }
         }
         (Syncing, Event::RoundEnded(end)) => {
             let failed = schedule.waiting(schedule.failures.saturating_add(1));
             match end {
-                RoundEnd::Synced => (
-                    schedule.waiting(0),
-                    vec![LastError(None), ShowIdle, Sleep(Timer::Pull)],
-                ),
+                RoundEnd::Synced => schedule.waiting(0).start_wait(vec![
+                    LastError(None),
+                    ShowIdle,
+                    Sleep(Timer::Pull),
+                ]),
                 RoundEnd::Unreachable => (
                     failed,
                     vec![Show(SyncState::Offline), Sleep(failed.idle_timer())],
@@ -236,7 +369,32 @@ mod tests {
     use rstest::rstest;
 
     fn at(phase: Phase, failures: u32) -> Schedule {
-        Schedule { phase, failures }
+        Schedule {
+            phase,
+            failures,
+            live: Live::default(),
+        }
+    }
+
+    /// `at(phase, failures)` with a wait in flight.
+    fn live(phase: Phase, failures: u32) -> Schedule {
+        let mut s = at(phase, failures);
+        s.live.is_waiting = true;
+        s
+    }
+
+    /// `at(phase, 0)` with the page hidden.
+    fn hidden(phase: Phase) -> Schedule {
+        let mut s = at(phase, 0);
+        s.live.is_hidden = true;
+        s
+    }
+
+    /// `at(Waiting, 0)` after `n` failed waits.
+    fn failed_waits(n: u32) -> Schedule {
+        let mut s = at(Phase::Waiting, 0);
+        s.live.failures = n;
+        s
     }
 
     const ONLINE: Event = Event::Checked {
@@ -278,9 +436,54 @@ mod tests {
         vec![Show(SyncState::Offline), Sleep(Timer::Pull)])]
     #[case::back_online(
         at(Phase::Waiting, 3), Event::Kick(Kick::Now), at(Phase::Checking, 3), vec![Check])]
-    #[case::synced(
-        at(Phase::Syncing, 3), Event::RoundEnded(RoundEnd::Synced), at(Phase::Waiting, 0),
+    #[case::synced_then_waits_live(
+        at(Phase::Syncing, 3), Event::RoundEnded(RoundEnd::Synced), live(Phase::Waiting, 0),
+        vec![LastError(None), ShowIdle, Sleep(Timer::Pull), Wait])]
+    #[case::synced_while_hidden_does_not_wait(
+        hidden(Phase::Syncing), Event::RoundEnded(RoundEnd::Synced), hidden(Phase::Waiting),
         vec![LastError(None), ShowIdle, Sleep(Timer::Pull)])]
+    #[case::news_syncs_at_once_and_the_header_stops_saying_synced(
+        live(Phase::Waiting, 0), Event::WaitEnded(WaitEnd::News), at(Phase::Checking, 0),
+        vec![Show(SyncState::Syncing), Check])]
+    #[case::news_while_debouncing_is_covered_by_the_coming_round(
+        live(Phase::Debouncing, 0), Event::WaitEnded(WaitEnd::News), at(Phase::Debouncing, 0),
+        vec![])]
+    #[case::the_round_stops_the_wait(
+        live(Phase::Checking, 0), ONLINE, at(Phase::Syncing, 0),
+        vec![StopWait, Show(SyncState::Syncing), Round])]
+    #[case::nothing_new_waits_again(
+        live(Phase::Waiting, 0), Event::WaitEnded(WaitEnd::Quiet), live(Phase::Waiting, 0),
+        vec![Wait])]
+    #[case::nothing_new_while_debouncing_waits_again(
+        live(Phase::Debouncing, 0), Event::WaitEnded(WaitEnd::Quiet), live(Phase::Debouncing, 0),
+        vec![Wait])]
+    #[case::a_failed_wait_backs_off(
+        live(Phase::Waiting, 0), Event::WaitEnded(WaitEnd::Failed), failed_waits(1),
+        vec![Sleep(Timer::Retry { attempt: 0 })])]
+    #[case::failed_waits_back_off_further_though_rounds_go_through(
+        { let mut s = failed_waits(3); s.live.is_waiting = true; s },
+        Event::WaitEnded(WaitEnd::Failed), failed_waits(4),
+        vec![Sleep(Timer::Retry { attempt: 3 })])]
+    #[case::a_wait_that_answers_forgets_the_failures(
+        { let mut s = failed_waits(3); s.live.is_waiting = true; s },
+        Event::WaitEnded(WaitEnd::Quiet), live(Phase::Waiting, 0), vec![Wait])]
+    #[case::signed_out_while_waiting(
+        live(Phase::Waiting, 0), Event::WaitEnded(WaitEnd::SignedOut), at(Phase::Waiting, 0),
+        vec![Show(SyncState::SavedLocally), Sleep(Timer::Pull)])]
+    #[case::hidden_stops_the_wait(
+        live(Phase::Waiting, 0), Event::Kick(Kick::Hidden), hidden(Phase::Waiting),
+        vec![StopWait])]
+    #[case::hidden_with_no_wait(
+        at(Phase::Syncing, 0), Event::Kick(Kick::Hidden), hidden(Phase::Syncing), vec![])]
+    #[case::shown_catches_up_at_once(
+        hidden(Phase::Waiting), Event::Kick(Kick::Shown), at(Phase::Checking, 0), vec![Check])]
+    #[case::shown_during_a_round(
+        hidden(Phase::Syncing), Event::Kick(Kick::Shown), at(Phase::Syncing, 0), vec![])]
+    #[case::offline_stops_the_wait(
+        live(Phase::Waiting, 0), Event::Kick(Kick::WentOffline), at(Phase::Waiting, 0),
+        vec![StopWait, Show(SyncState::Offline), Sleep(Timer::Pull)])]
+    #[case::a_late_answer_of_a_stopped_wait_changes_nothing_in_a_round(
+        at(Phase::Syncing, 0), Event::WaitEnded(WaitEnd::News), at(Phase::Syncing, 0), vec![])]
     #[case::first_failure_retries_soon(
         at(Phase::Syncing, 0), Event::RoundEnded(RoundEnd::Unreachable), at(Phase::Waiting, 1),
         vec![Show(SyncState::Offline), Sleep(Timer::Retry { attempt: 0 })])]
@@ -339,7 +542,7 @@ mod tests {
             ONLINE,
             Event::RoundEnded(RoundEnd::Synced),
         ]);
-        assert_eq!(schedule, Schedule::default());
+        assert_eq!(schedule, live(Phase::Waiting, 0), "and then waits live");
         let sleeps: Vec<_> = actions
             .iter()
             .filter_map(|a| match a {
@@ -357,7 +560,74 @@ mod tests {
             ]
         );
         assert_eq!(actions.iter().filter(|a| **a == Round).count(), 3);
-        assert_eq!(actions.last(), Some(&Sleep(Timer::Pull)));
+        assert_eq!(actions.last(), Some(&Wait));
+    }
+
+    #[test]
+    fn another_phones_push_is_fetched_at_once_and_the_wait_resumes() {
+        let events = [
+            Event::Kick(Kick::Now),
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+            // Nothing for a while, then the other phone pushes.
+            Event::WaitEnded(WaitEnd::Quiet),
+            Event::WaitEnded(WaitEnd::News),
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+            // "Sync now" while waiting: the round stops the wait and starts a new one.
+            Event::Kick(Kick::Now),
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+        ];
+        // Exactly one wait in flight at any time: each is answered or stopped before the next.
+        let mut schedule = Schedule::default();
+        let mut in_flight = 0;
+        let mut rounds = 0;
+        for event in events {
+            if matches!(event, Event::WaitEnded(_)) {
+                in_flight -= 1;
+            }
+            let (next_schedule, actions) = next(schedule, event.clone());
+            schedule = next_schedule;
+            for action in actions {
+                match action {
+                    Wait => in_flight += 1,
+                    StopWait => in_flight -= 1,
+                    Round => rounds += 1,
+                    _ => {}
+                }
+                assert!(
+                    (0..=1).contains(&in_flight),
+                    "{in_flight} waits after {event:?}"
+                );
+            }
+            assert_eq!(schedule.live.is_waiting, in_flight == 1, "after {event:?}");
+        }
+        assert_eq!(schedule, live(Phase::Waiting, 0));
+        assert_eq!(rounds, 3);
+    }
+
+    #[test]
+    fn a_hidden_page_waits_for_nothing_until_shown() {
+        let (schedule, actions) = run([
+            Event::Kick(Kick::Now),
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+            Event::Kick(Kick::Hidden),
+            // The minute's pull still runs; no wait follows it while hidden.
+            Event::TimerFired,
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+            Event::Kick(Kick::Shown),
+            ONLINE,
+            Event::RoundEnded(RoundEnd::Synced),
+        ]);
+        assert_eq!(schedule, live(Phase::Waiting, 0));
+        let waits: Vec<_> = actions
+            .iter()
+            .filter(|a| matches!(a, Wait | StopWait))
+            .collect();
+        assert_eq!(waits, [&Wait, &StopWait, &Wait]);
     }
 
     #[test]

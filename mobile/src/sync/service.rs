@@ -1,8 +1,9 @@
 //! The background sync the screens share: one task per app that runs a round shortly after every
-//! change (debounced), right away when asked ("sync now"), every minute to pull other devices'
-//! changes, and with exponential backoff while the server is unreachable. The header reads its
-//! state. When to do what is decided by the pure `schedule::next`; this module is its driver:
-//! signals, timers, the vault and the request.
+//! change (debounced), right away when asked ("sync now"), the moment the server says another
+//! device pushed (a live wait, `GET /v1/sync/wait`, kept running while the page is shown and
+//! online), every minute as well, and with exponential backoff while the server is unreachable.
+//! The header reads its state. When to do what is decided by the pure `schedule::next`; this
+//! module is its driver: signals, timers, the vault, the browser's events and the requests.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -12,8 +13,10 @@ use dioxus::prelude::*;
 use futures_util::StreamExt;
 use futures_util::future::{Either, select};
 
-use super::schedule::{self, Action, Event, Kick, RoundEnd, Schedule};
-use super::{SyncState, VaultCell, now_ms, sleep_ms, sync_once};
+use kosh_shared::api::SyncWaitResponse;
+
+use super::schedule::{self, Action, Event, Kick, RoundEnd, Schedule, WaitEnd};
+use super::{SyncState, VaultCell, now_ms, sleep_ms, sync_once, with_session};
 use crate::error::{AppError, AppResult};
 use crate::server::Server;
 use crate::store::vault::Vault;
@@ -133,6 +136,7 @@ async fn drive(
     let mut schedule = Schedule::default();
     let mut steps = VecDeque::from([Step::Event(Event::Kick(Kick::Now))]);
     let mut timer: Pin<Box<dyn Future<Output = ()>>> = Box::pin(std::future::pending());
+    let mut wait: Pin<Box<dyn Future<Output = WaitEnd>>> = Box::pin(std::future::pending());
     loop {
         let event = match steps.pop_front() {
             Some(Step::Event(event)) => event,
@@ -140,12 +144,16 @@ async fn drive(
                 signed_in: vault.peek().state().session.is_some(),
                 offline: browser_says_offline(),
             },
-            None => match select(rx.next(), timer.as_mut()).await {
+            None => match select(rx.next(), select(timer.as_mut(), wait.as_mut())).await {
                 Either::Left((Some(kick), _)) => Event::Kick(kick),
                 Either::Left((None, _)) => return,
-                Either::Right(((), _)) => {
+                Either::Right((Either::Left(((), _)), _)) => {
                     timer = Box::pin(std::future::pending());
                     Event::TimerFired
+                }
+                Either::Right((Either::Right((end, _)), _)) => {
+                    wait = Box::pin(std::future::pending());
+                    Event::WaitEnded(end)
                 }
             },
         };
@@ -174,6 +182,9 @@ async fn drive(
                     steps.push_back(Step::Event(Event::RoundEnded(end)));
                 }
                 Action::LastError(code) => last_error.set(code),
+                Action::Wait => wait = Box::pin(run_wait(vault)),
+                // Dropping the request cancels it (the browser aborts the fetch).
+                Action::StopWait => wait = Box::pin(std::future::pending()),
             }
         }
     }
@@ -184,6 +195,36 @@ async fn run_round(vault: Signal<Vault>) -> AppResult<()> {
     // Bound first: a guard held across the await below would block saving.
     let server = server_for(&vault.peek())?;
     sync_once(&server, &vault, &now_ms).await.map(|_| ())
+}
+
+/// One live wait at the vault's cursor, as this device.
+async fn run_wait(vault: Signal<Vault>) -> WaitEnd {
+    // Read first: a guard held across the await below would block saving.
+    let (server, cursor, device) = {
+        let v = vault.peek();
+        let sync = &v.state().sync;
+        (server_for(&v), sync.cursor, sync.device_id.clone())
+    };
+    let Ok(server) = server else {
+        return WaitEnd::Failed;
+    };
+    let answer = with_session(&vault, async |session| {
+        server.sync_wait(session, cursor, &device).await
+    })
+    .await;
+    wait_end(answer, cursor)
+}
+
+/// What the schedule needs to know of a wait's answer.
+fn wait_end(answer: AppResult<SyncWaitResponse>, cursor: u64) -> WaitEnd {
+    match answer {
+        Ok(wait) if wait.has_news(cursor) => WaitEnd::News,
+        Ok(_) => WaitEnd::Quiet,
+        Err(AppError::SignedOut) => WaitEnd::SignedOut,
+        // Unreachable, or refused (a server from before live sync says 404): back off either
+        // way; the rounds still carry the answers.
+        Err(_) => WaitEnd::Failed,
+    }
 }
 
 /// What the schedule needs to know of a round's result.
@@ -213,8 +254,10 @@ fn browser_says_offline() -> bool {
 }
 
 /// Run a round the moment the browser says the connection is back, instead of waiting for the
-/// next retry, say "offline" the moment it says the connection is gone, and take in what
-/// another tab of the app saved (browsers send `storage` only to the other tabs).
+/// next retry, say "offline" the moment it says the connection is gone, take in what another
+/// tab of the app saved (browsers send `storage` only to the other tabs), and stop the live wait
+/// while the page is hidden (a phone's browser in the background should not hold a request
+/// open), catching up when it is shown again.
 #[cfg(target_arch = "wasm32")]
 fn listen_for_online(tx: UnboundedSender<Kick>) {
     use web_sys::wasm_bindgen::JsCast;
@@ -222,6 +265,24 @@ fn listen_for_online(tx: UnboundedSender<Kick>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if let Some(document) = window.document() {
+        let tx = tx.clone();
+        let seen = document.clone();
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            let kick = if seen.hidden() {
+                Kick::Hidden
+            } else {
+                Kick::Shown
+            };
+            let _ = tx.unbounded_send(kick);
+        });
+        if document
+            .add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            listener.forget();
+        }
+    }
     for (event, kick) in [
         ("online", Kick::Now),
         ("offline", Kick::WentOffline),
@@ -256,6 +317,21 @@ mod tests {
             code: code.into(),
             fields: vec![],
         }
+    }
+
+    #[test]
+    fn wait_answers_become_schedule_events() {
+        let at = |cursor| Ok(SyncWaitResponse { cursor });
+        assert_eq!(wait_end(at(42), 41), WaitEnd::News);
+        assert_eq!(wait_end(at(41), 41), WaitEnd::Quiet);
+        // A server restored from a backup answers a lower cursor: nothing new to fetch.
+        assert_eq!(wait_end(at(3), 41), WaitEnd::Quiet);
+        assert_eq!(
+            wait_end(Err(AppError::Offline("reset".into())), 41),
+            WaitEnd::Failed
+        );
+        assert_eq!(wait_end(Err(api(404, "not_found")), 41), WaitEnd::Failed);
+        assert_eq!(wait_end(Err(AppError::SignedOut), 41), WaitEnd::SignedOut);
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct FieldWords {
     pub row_titles: Vec<String>,
     /// "Changed on another device".
     pub changed_elsewhere: String,
+    /// "Another device's answer was replaced by this one".
+    pub replaced_elsewhere: String,
 }
 
 /// Validation's view of the day and the policy's regions.
@@ -180,6 +182,7 @@ pub fn field_words(tr: &Translator, rows: usize) -> FieldWords {
             })
             .collect(),
         changed_elsewhere: tr.t("ui-sync-changed-elsewhere"),
+        replaced_elsewhere: tr.t("ui-sync-replaced-elsewhere"),
     }
 }
 
@@ -198,7 +201,10 @@ pub struct FieldView {
     pub spec: FieldSpec,
     pub value: Option<Value>,
     pub error: Option<String>,
+    /// This phone's answer that another device's replaced, in words.
     pub overwritten: Option<String>,
+    /// Another device's answer that this phone's replaced, in words.
+    pub replaced: Option<String>,
     pub words: FieldWords,
 }
 
@@ -265,9 +271,12 @@ pub fn section_view(
                     .collect::<Vec<_>>()
                     .join(" ")
             });
-            let overwritten = draft
-                .cell(&q.id)
+            let cell = draft.cell(&q.id);
+            let overwritten = cell
                 .and_then(|c| c.changed_elsewhere(device))
+                .map(|w| value_text(tr, q, &w.value));
+            let replaced = cell
+                .and_then(|c| c.replaced_elsewhere(device))
                 .map(|w| value_text(tr, q, &w.value));
             let rows = value.as_ref().and_then(Value::as_array).map_or(0, Vec::len);
             FieldView {
@@ -275,6 +284,7 @@ pub fn section_view(
                 value,
                 error,
                 overwritten,
+                replaced,
                 words: field_words(tr, rows),
             }
         })
@@ -388,6 +398,7 @@ pub fn progress(form: &Form, draft: &Draft, today: NaiveDate) -> (usize, usize) 
 mod tests {
     use super::*;
     use kosh_locales::Lang;
+    use kosh_shared::draft::Op;
     use kosh_shared::form::residence_2026;
     use kosh_shared::hlc::Hlc;
     use serde_json::json;
@@ -446,5 +457,46 @@ mod tests {
                 .contains(&tr.t("form-q-family-members-birth_date")),
             "{row:?}"
         );
+    }
+
+    #[test]
+    fn both_phones_of_a_conflict_say_so_each_in_its_own_words() {
+        let tr = Translator::new(Lang::En);
+        let form = residence_2026().unwrap();
+        let day = "2026-06-01".parse().unwrap();
+        let mut d = draft();
+        for (n, (value, device)) in [("Abenov", "d-a"), ("Abenova", "d-b")].iter().enumerate() {
+            let op = Op {
+                op_id: format!("op{n}").into(),
+                draft_id: "d1".into(),
+                form_id: "residence-2026".into(),
+                field: "personal.surname".into(),
+                value: json!(value),
+                hlc: Hlc::new(10 + n as u64, 0, *device).unwrap(),
+            };
+            d.apply(&op).unwrap();
+        }
+        let surname = |device: &str| {
+            section_view(&tr, form, &d, device, 0, false, day)
+                .unwrap()
+                .fields
+                .into_iter()
+                .find(|f| f.spec.id == "personal.surname")
+                .unwrap()
+        };
+        let (lost, won, neither) = (surname("d-a"), surname("d-b"), surname("d-c"));
+        assert_eq!(
+            (lost.overwritten.as_deref(), lost.replaced),
+            (Some("Abenov"), None),
+            "the phone whose answer lost"
+        );
+        assert_eq!(
+            (won.overwritten, won.replaced.as_deref()),
+            (None, Some("Abenov")),
+            "the phone whose answer won"
+        );
+        assert_eq!((neither.overwritten, neither.replaced), (None, None));
+        assert_eq!(lost.words.changed_elsewhere, "Changed on another device");
+        assert_ne!(won.words.replaced_elsewhere, won.words.changed_elsewhere);
     }
 }
