@@ -473,6 +473,7 @@ mod tests {
                 field: "personal.surname".into(),
                 value: json!(value),
                 hlc: Hlc::new(10 + n as u64, 0, *device).unwrap(),
+                form_version: None,
             };
             d.apply(&op).unwrap();
         }
