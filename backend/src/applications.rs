@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use kosh_shared::api::{Application, Role, StageEventRequest, SubmitRequest};
 use kosh_shared::ids::ApplicationId;
 use kosh_shared::validate::{Env, validate_draft};
-use kosh_shared::{form, score, status};
+use kosh_shared::{score, status};
 use serde::Serialize;
 
 use crate::auth::Caller;
@@ -66,10 +66,13 @@ pub async fn submit(
         .filter(|d| d.owner == caller.user)
         .ok_or(ApiError::NotFound)?;
     let draft = record.draft;
-    let form = form::find_builtin(draft.form_id.as_str(), draft.form_version)
-        .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
-        .ok_or_else(|| ApiError::UnknownForm(draft.form_id.to_string()))?;
-    let policy = state.reference.policy();
+    // The draft is checked against the version it follows, which stays published.
+    let catalog = state.reference.catalog();
+    let form = &catalog
+        .form(draft.form_id.as_str(), draft.form_version)
+        .ok_or_else(|| ApiError::UnknownForm(draft.form_id.to_string()))?
+        .value;
+    let policy = &*state.reference.policy();
     let now = Utc::now();
     let today = now.date_naive();
     let answers = draft.answers();
@@ -174,7 +177,7 @@ pub async fn post_event(
         let old = state.store.application(&id)?.ok_or(ApiError::NotFound)?;
         let now = Utc::now();
         let application =
-            status::record_event(&old.application, &event, now, state.reference.policy())
+            status::record_event(&old.application, &event, now, &state.reference.policy())
                 .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
         let new = ApplicationRecord {
             owner: old.owner.clone(),

@@ -34,7 +34,7 @@ fn refused(err: SharedError) -> ApiError {
 }
 
 async fn store_contract(state: &AppState, user: &UserId, contract: &Contract) -> ApiResult<()> {
-    rules::validate(contract, state.reference.policy(), Utc::now().date_naive())
+    rules::validate(contract, &state.reference.policy(), Utc::now().date_naive())
         .map_err(refused)?;
     state.writable()?;
     state.store.put_contract(user, contract)?;
@@ -98,6 +98,6 @@ pub async fn risk(
         .store
         .contract(&caller.user)?
         .ok_or(ApiError::NotFound)?;
-    let answer = rules::risk(&contract, leave_on, state.reference.policy()).map_err(refused)?;
+    let answer = rules::risk(&contract, leave_on, &state.reference.policy()).map_err(refused)?;
     Ok(Json(answer))
 }

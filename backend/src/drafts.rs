@@ -18,12 +18,13 @@ use kosh_shared::api::{DraftView, FieldError, MAX_OPS_PER_SYNC, Op, SyncRequest,
 use kosh_shared::error::Error as SharedError;
 use kosh_shared::hlc::Hlc;
 use kosh_shared::ids::DraftId;
-use kosh_shared::{form, validate};
+use kosh_shared::validate;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Json};
+use crate::reference::Catalog;
 use crate::state::AppState;
 use crate::store::{DraftRecord, IncomingOp, PushRefusal, unique_op_ids};
 
@@ -72,7 +73,7 @@ fn parse_sync(body: &str) -> ApiResult<SyncRequest> {
 /// Checks every op against its form: the form must be known, the field one of its top-level
 /// questions, and the value of the question's shape (`kosh_shared::validate::check_op`).
 /// Returns, for each op, the version of the form it was checked against.
-fn check_ops(req: &SyncRequest) -> ApiResult<Vec<u32>> {
+fn check_ops(req: &SyncRequest, catalog: &Catalog) -> ApiResult<Vec<u32>> {
     if !is_valid_id(&req.device_id) {
         return Err(ApiError::BadRequest(
             "device_id must be 1 to 128 letters, digits or -_.:".into(),
@@ -86,9 +87,15 @@ fn check_ops(req: &SyncRequest) -> ApiResult<Vec<u32>> {
                 "ops[{i}]: op_id and draft_id must be 1 to {MAX_ID_LEN} letters, digits or -_.:"
             )));
         }
-        let form = form::latest_builtin(op.form_id.as_str())
-            .map_err(|e| ApiError::Internal(format!("built-in forms: {e}")))?
-            .ok_or_else(|| ApiError::UnknownForm(op.form_id.to_string()))?;
+        // An op names the version its answer follows (older clients do not: the newest), and
+        // every published version stays accepted, so a draft started on one keeps syncing.
+        let entry = match op.form_version {
+            Some(version) => catalog.form(op.form_id.as_str(), version),
+            None => catalog.newest_form(op.form_id.as_str()),
+        };
+        let form = &*entry
+            .ok_or_else(|| ApiError::UnknownForm(op.form_id.to_string()))?
+            .value;
         versions.push(form.version());
         // A draft may be unfinished, but each answer must fit its question's shape.
         match validate::check_op(form, &op.field, &op.value) {
@@ -161,7 +168,7 @@ pub async fn sync(
     Json(body): Json<Box<RawValue>>,
 ) -> ApiResult<Json<SyncResponse>> {
     let req = parse_sync(body.get())?;
-    let form_versions = check_ops(&req)?;
+    let form_versions = check_ops(&req, &state.reference.catalog())?;
     let now = Utc::now();
     let horizon = u64::try_from(now.timestamp_millis())
         .unwrap_or(0)

@@ -9,7 +9,7 @@ use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kosh_shared::api::{ErrorBody, ErrorDetail, FieldError};
+use kosh_shared::api::{ErrorBody, ErrorDetail, FieldError, Problem};
 use serde::de::DeserializeOwned;
 
 use crate::store::StoreError;
@@ -85,6 +85,15 @@ pub enum ApiError {
     /// resume by themselves once there is room.
     #[error("the server's storage is full; nothing was saved; retry later")]
     StorageFull { retry_after: Duration },
+    /// A policy bundle an officer tried to publish does not load: every problem, with its path.
+    #[error("the policy bundle does not load; nothing was published")]
+    InvalidPolicy(Vec<Problem>),
+    /// A form an officer tried to publish does not load: every problem, with its path.
+    #[error("the form does not load; nothing was published")]
+    InvalidForm(Vec<Problem>),
+    /// A form version already published with other content: publish it as a new version.
+    #[error("{0}")]
+    VersionExists(String),
     /// Our fault; the cause is logged and never sent.
     #[error("internal error")]
     Internal(String),
@@ -126,6 +135,9 @@ impl ApiError {
             ),
             ServerBusy => (StatusCode::SERVICE_UNAVAILABLE, "server_busy"),
             StorageFull { .. } => (StatusCode::SERVICE_UNAVAILABLE, "storage_full"),
+            InvalidPolicy(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_policy"),
+            InvalidForm(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_form"),
+            VersionExists(_) => (StatusCode::CONFLICT, "version_exists"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -139,6 +151,10 @@ impl ApiError {
             }
             _ => Vec::new(),
         };
+        let problems = match self {
+            ApiError::InvalidPolicy(problems) | ApiError::InvalidForm(problems) => problems.clone(),
+            _ => Vec::new(),
+        };
         // Internal causes stay in the log: the client learns only that it was our fault.
         let message = match self {
             ApiError::Internal(_) => "internal error".to_owned(),
@@ -149,6 +165,7 @@ impl ApiError {
                 code: code.to_owned(),
                 message,
                 fields,
+                problems,
             },
         }
     }

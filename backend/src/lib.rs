@@ -71,9 +71,21 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/contract/risk", get(contract::risk))
         .route("/v1/users/{id}/contract", put(contract::put_verified))
-        .route("/v1/forms", get(reference::list_forms))
+        .route(
+            "/v1/forms",
+            get(reference::list_forms).post(reference::post_form),
+        )
         .route("/v1/forms/{id}", get(reference::get_form))
+        .route(
+            "/v1/forms/{id}/versions/{version}",
+            get(reference::get_form_version),
+        )
         .route("/v1/policy", get(reference::get_policy))
+        .route("/v1/policies", get(reference::list_policies))
+        .route(
+            "/v1/policies/{id}",
+            get(reference::get_policy_by_id).put(reference::put_policy),
+        )
         .method_not_allowed_fallback(error::method_not_allowed)
         .fallback(web::fallback);
 

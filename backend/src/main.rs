@@ -1,5 +1,6 @@
 //! `kosh-backend`: the command line around the library. `serve` (the default) runs the server;
-//! `create-officer` adds an officer account to the data directory.
+//! `create-officer` adds an officer account to the data directory; `policy publish` and
+//! `form publish` publish reference data into it while no server runs.
 #![forbid(unsafe_code)]
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -45,6 +46,28 @@ enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Policy bundles: `policy publish FILE` publishes one into KOSH_DATA_DIR.
+    Policy {
+        #[command(subcommand)]
+        action: Publish,
+    },
+    /// Questionnaire versions: `form publish FILE` publishes one into KOSH_DATA_DIR.
+    Form {
+        #[command(subcommand)]
+        action: Publish,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum Publish {
+    /// Check FILE with the loader the app uses and publish it, as an officer's PUT or POST
+    /// would; every problem is listed and nothing is published if there is one. Refuses
+    /// (non-zero exit) while a server holds the data directory: publish over HTTP then.
+    #[command(after_help = ENVIRONMENT)]
+    Publish {
+        /// The JSON file.
+        file: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -77,6 +100,12 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => runtime.block_on(run_server(settings)),
         Command::CreateOfficer { email } => runtime.block_on(create_officer(settings, email)),
+        Command::Policy {
+            action: Publish::Publish { file },
+        } => runtime.block_on(publish(settings, Kind::Policy, file)),
+        Command::Form {
+            action: Publish::Publish { file },
+        } => runtime.block_on(publish(settings, Kind::Form, file)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -151,4 +180,63 @@ async fn create_officer(settings: Settings, email: String) -> Result<(), String>
     state.commit.shutdown().await.map_err(|e| e.to_string())?;
     println!("created officer {} ({})", user.email, user.id);
     Ok(())
+}
+
+/// What `publish` publishes.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Policy,
+    Form,
+}
+
+/// `policy publish FILE` / `form publish FILE`: the HTTP publication's twin for a stopped
+/// server, with the same checks and the same outcome.
+async fn publish(settings: Settings, kind: Kind, file: std::path::PathBuf) -> Result<(), String> {
+    use kosh_backend::error::ApiError;
+    use kosh_backend::reference::Outcome;
+    let text =
+        std::fs::read_to_string(&file).map_err(|e| format!("reading {}: {e}", file.display()))?;
+    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    let store = state.store.as_ref();
+    let result = match kind {
+        Kind::Policy => {
+            // The id is the bundle's own: read it leniently here, the loader checks the rest.
+            let id = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned))
+                .unwrap_or_default();
+            state.reference.publish_policy(store, &id, &text)
+        }
+        Kind::Form => state.reference.publish_form(store, &text),
+    };
+    let outcome = match result {
+        Ok((outcome, published)) => {
+            let what = match published.version {
+                Some(v) => format!("form {} version {v}", published.id),
+                None => format!("policy bundle {}", published.id),
+            };
+            match outcome {
+                Outcome::Created => println!("published {what} ({})", published.etag),
+                Outcome::Replaced => println!("replaced {what} ({})", published.etag),
+                Outcome::Unchanged => println!("{what} is already published with this content"),
+            }
+            Ok(())
+        }
+        Err(ApiError::InvalidPolicy(problems) | ApiError::InvalidForm(problems)) => {
+            let mut lines = vec![format!(
+                "{} does not load; nothing was published:",
+                file.display()
+            )];
+            lines.extend(
+                problems
+                    .iter()
+                    .map(|p| format!("  {} [{}]: {}", p.path, p.code, p.message)),
+            );
+            Err(lines.join("\n"))
+        }
+        Err(other) => Err(other.to_string()),
+    };
+    state.durable().await.map_err(|e| e.to_string())?;
+    state.commit.shutdown().await.map_err(|e| e.to_string())?;
+    outcome
 }

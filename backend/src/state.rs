@@ -58,7 +58,7 @@ impl AppState {
             .map_err(StartError::Secret)?;
         let keys = TokenKeys::new(&secret, settings.access_token_ttl);
         let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
-        let reference = Reference::builtin().map_err(StartError::Config)?;
+        let reference = Reference::open(store.as_ref()).map_err(StartError::Config)?;
         Ok(AppState {
             commit: GroupCommit::start(store.clone()).map_err(|e| {
                 StartError::Store(StoreError::Backend(format!("starting the flusher: {e}")))

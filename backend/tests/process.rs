@@ -303,3 +303,93 @@ async fn stop_during_pushes(stop: Stop) {
     );
     assert!(acked.len() >= 600);
 }
+
+/// `kosh-backend <kind> publish <file>`.
+fn publish(data_dir: &Path, kind: &str, file: &Path) -> Output {
+    command(data_dir)
+        .args([kind, "publish"])
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut bundle = serde_json::to_value(kosh_shared::policy::Policy::builtin().unwrap()).unwrap();
+    bundle["id"] = json!("kz-2027");
+    bundle["valid_from"] = json!("2027-01-01");
+    bundle["valid_until"] = json!("2027-12-31");
+    let good = files.path().join("kz-2027.json");
+    std::fs::write(&good, bundle.to_string()).unwrap();
+    bundle["support_measures"][0]["amount"]["mci"] = json!(0);
+    bundle["contract"]["term_years"] = json!(0);
+    let bad = files.path().join("bad.json");
+    std::fs::write(&bad, bundle.to_string()).unwrap();
+    let form = files.path().join("form-v2.json");
+    std::fs::write(&form, kosh_shared::testing::residence_v2_json()).unwrap();
+
+    let server = Server::spawn(dir.path());
+    let out = publish(dir.path(), "policy", &good);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("in use"), "{stderr}");
+    assert!(server.terminate().success());
+
+    // Every problem, with its path, and nothing published.
+    let out = publish(dir.path(), "policy", &bad);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("support_measures[0].amount [bad_amount]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("contract.term_years [bad_term]"),
+        "{stderr}"
+    );
+    let out = publish(dir.path(), "policy", &good);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("published policy bundle kz-2027"));
+    let out = publish(dir.path(), "form", &form);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = publish(dir.path(), "form", &files.path().join("missing.json"));
+    assert!(!out.status.success());
+
+    let server = Server::spawn(dir.path());
+    let client = reqwest::Client::new();
+    let list: Value = client
+        .get(format!("{}/v1/policies", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["kz-2026", "kz-2027"]);
+    let newest: Value = client
+        .get(format!("{}/v1/forms/residence-2026", server.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(newest["version"], 2);
+    assert!(server.terminate().success());
+}

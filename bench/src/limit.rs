@@ -188,6 +188,7 @@ fn error(status: StatusCode, code: &str, message: String) -> Response {
             code: code.into(),
             message,
             fields: vec![],
+            problems: vec![],
         },
     };
     (status, axum::Json(body)).into_response()

@@ -31,6 +31,9 @@ error-uri_too_long = The app sent an address that is too long. Update the app.
 error-headers_too_large = The app sent too much at once. Update the app and try again.
 error-server_busy = The server is busy. Your answers are saved on your phone. The app will try again soon.
 error-storage_full = The server cannot save right now. Your answers are saved on your phone. The app will try again later.
+error-invalid_policy = The rules were not accepted: they have mistakes. Nothing was published.
+error-invalid_form = The questionnaire was not accepted: it has mistakes. Nothing was published.
+error-version_exists = This version of the questionnaire is already published with other content. Publish it as a new version.
 
 ## Errors on the phone (no server code)
 

@@ -12,6 +12,7 @@ use fluent_syntax::parser::ParserError;
 // shared this way.
 use fluent_bundle::concurrent::FluentBundle;
 
+use crate::arabic::arabize_ftl;
 use crate::error::LocaleError;
 use crate::lang::Lang;
 use crate::latin::latinize_ftl;
@@ -68,12 +69,19 @@ pub fn prepare(lang: Lang, files: &[SourceFile]) -> Vec<(SourceFile, String, Vec
     files
         .iter()
         .map(|&s| {
-            if lang == Lang::KkLatn {
-                let (text, errors) = latinize_ftl(s.text);
-                let errors = errors.iter().map(|e| parse_problem(s, s.text, e)).collect();
-                (s, text, errors)
-            } else {
-                (s, s.text.to_owned(), Vec::new())
+            let derive: Option<fn(&str) -> (String, Vec<fluent_syntax::parser::ParserError>)> =
+                match lang {
+                    Lang::KkLatn => Some(latinize_ftl),
+                    Lang::KkArab => Some(arabize_ftl),
+                    _ => None,
+                };
+            match derive {
+                Some(derive) => {
+                    let (text, errors) = derive(s.text);
+                    let errors = errors.iter().map(|e| parse_problem(s, s.text, e)).collect();
+                    (s, text, errors)
+                }
+                None => (s, s.text.to_owned(), Vec::new()),
             }
         })
         .collect()

@@ -10,14 +10,18 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::LocaleError;
 
-/// A language of the app. Kazakh comes twice: written in Cyrillic (the files in `kk/`) and in
-/// the 2021 Latin alphabet (derived from those same files when they are loaded).
+/// A language of the app. Kazakh comes three times: written in Cyrillic (the files in `kk/`), in
+/// the 2021 Latin alphabet and in the Arabic script (both derived from those same files when they
+/// are loaded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// Kazakh in Cyrillic letters, as official services write it.
     Kk,
     /// Kazakh in the 2021 Latin alphabet, transliterated from [`Lang::Kk`].
     KkLatn,
+    /// Kazakh in the Arabic script (төте жазу), as Kazakhs from China read it, transliterated
+    /// from [`Lang::Kk`]; written right to left.
+    KkArab,
     /// Russian: the reference language every other one is checked against.
     Ru,
     /// English.
@@ -30,9 +34,10 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in the order the language screen lists them.
-    pub const ALL: [Lang; 6] = [
+    pub const ALL: [Lang; 7] = [
         Lang::Kk,
         Lang::KkLatn,
+        Lang::KkArab,
         Lang::Ru,
         Lang::Uz,
         Lang::ZhHans,
@@ -47,6 +52,7 @@ impl Lang {
         match self {
             Lang::Kk => "kk",
             Lang::KkLatn => "kk-Latn",
+            Lang::KkArab => "kk-Arab",
             Lang::Ru => "ru",
             Lang::En => "en",
             Lang::Uz => "uz",
@@ -54,11 +60,11 @@ impl Lang {
         }
     }
 
-    /// The folder under `locales/` whose `.ftl` files hold this language's messages. Latin
-    /// Kazakh has none of its own: it is made from the Cyrillic files.
+    /// The folder under `locales/` whose `.ftl` files hold this language's messages. Latin and
+    /// Arabic-script Kazakh have none of their own: they are made from the Cyrillic files.
     pub fn folder(self) -> &'static str {
         match self {
-            Lang::KkLatn => "kk",
+            Lang::KkLatn | Lang::KkArab => "kk",
             other => other.tag(),
         }
     }
@@ -69,6 +75,7 @@ impl Lang {
         match self {
             Lang::Kk => "Қазақша",
             Lang::KkLatn => "Qazaqşa",
+            Lang::KkArab => "قازاقشا",
             Lang::Ru => "Русский",
             Lang::En => "English",
             // U+02BB (modifier letter turned comma) is the Uzbek Latin oʻ, not an apostrophe.
@@ -77,17 +84,45 @@ impl Lang {
         }
     }
 
-    /// Whether this is Kazakh, in either script.
+    /// Whether this is Kazakh, in any script.
     pub fn is_kazakh(self) -> bool {
-        matches!(self, Lang::Kk | Lang::KkLatn)
+        matches!(self, Lang::Kk | Lang::KkLatn | Lang::KkArab)
+    }
+
+    /// Whether the language is written right to left (the page gets `dir="rtl"`).
+    pub fn is_rtl(self) -> bool {
+        self == Lang::KkArab
+    }
+
+    /// The same language in `script` when this is Kazakh (the settings switch between the
+    /// three); any other language stays as it is.
+    pub fn with_kazakh_script(self, script: KazakhScript) -> Lang {
+        if !self.is_kazakh() {
+            return self;
+        }
+        match script {
+            KazakhScript::Cyrillic => Lang::Kk,
+            KazakhScript::Latin => Lang::KkLatn,
+            KazakhScript::Arabic => Lang::KkArab,
+        }
+    }
+
+    /// The Kazakh script of this language, when it is Kazakh.
+    pub fn kazakh_script(self) -> Option<KazakhScript> {
+        match self {
+            Lang::Kk => Some(KazakhScript::Cyrillic),
+            Lang::KkLatn => Some(KazakhScript::Latin),
+            Lang::KkArab => Some(KazakhScript::Arabic),
+            _ => None,
+        }
     }
 
     /// The same language in the other Kazakh script when this is Kazakh (the settings switch
     /// between Cyrillic and Latin); any other language stays as it is.
     pub fn with_kazakh_latin(self, latin: bool) -> Lang {
         match (self, latin) {
-            (Lang::Kk | Lang::KkLatn, true) => Lang::KkLatn,
-            (Lang::Kk | Lang::KkLatn, false) => Lang::Kk,
+            (Lang::Kk | Lang::KkLatn | Lang::KkArab, true) => Lang::KkLatn,
+            (Lang::Kk | Lang::KkLatn | Lang::KkArab, false) => Lang::Kk,
             (other, _) => other,
         }
     }
@@ -98,6 +133,7 @@ impl Lang {
         match self {
             Lang::Kk => unic_langid::langid!("kk"),
             Lang::KkLatn => unic_langid::langid!("kk-Latn"),
+            Lang::KkArab => unic_langid::langid!("kk-Arab"),
             Lang::Ru => unic_langid::langid!("ru"),
             Lang::En => unic_langid::langid!("en"),
             Lang::Uz => unic_langid::langid!("uz"),
@@ -113,6 +149,14 @@ impl Lang {
             .into_iter()
             .find(|l| l.tag().eq_ignore_ascii_case(&wanted))
     }
+}
+
+/// The three ways Kazakh is written, which the settings let a person switch between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KazakhScript {
+    Cyrillic,
+    Latin,
+    Arabic,
 }
 
 impl fmt::Display for Lang {
@@ -155,11 +199,12 @@ pub fn negotiate<S: AsRef<str>>(preferences: &[S]) -> Vec<Lang> {
             .filter_map(|id| Lang::ALL.into_iter().find(|l| &l.langid() == id))
             .collect();
         // A plain `kk`/`kk-KZ` matches both Kazakh scripts: the script asked for wins, and
-        // without one the Cyrillic (what official services use). Only one of the two is kept:
-        // Latin Kazakh is made from the Cyrillic, so the other would never fill a gap.
+        // without one the Cyrillic (what official services use). Only one of the three is kept:
+        // the Latin and Arabic ones are made from the Cyrillic, so another would never fill a
+        // gap.
         found.sort_by_key(|l| match wanted.script {
             Some(script) => l.langid().script != Some(script),
-            None => *l == Lang::KkLatn,
+            None => matches!(*l, Lang::KkLatn | Lang::KkArab),
         });
         if let Some(first_kazakh) = found.iter().position(|l| l.is_kazakh()) {
             let mut i = 0;
@@ -169,13 +214,11 @@ pub fn negotiate<S: AsRef<str>>(preferences: &[S]) -> Vec<Lang> {
             });
         }
         if found.is_empty() {
-            // Same language in a script or region Kosh lacks (zh-TW, uz-Cyrl, kk-Arab): the
+            // Same language in a script or region Kosh lacks (zh-TW, uz-Cyrl, kk-Cyrl-CN): the
             // language's written form we have is closer to the person than Russian.
-            found.extend(
-                Lang::ALL
-                    .into_iter()
-                    .filter(|l| l.langid().language == wanted.language && *l != Lang::KkLatn),
-            );
+            found.extend(Lang::ALL.into_iter().filter(|l| {
+                l.langid().language == wanted.language && !matches!(*l, Lang::KkLatn | Lang::KkArab)
+            }));
         }
         for lang in found {
             push_unique(&mut chain, lang);
@@ -209,7 +252,8 @@ mod tests {
     #[rstest]
     #[case::kazakh_in_kazakhstan(&["kk-KZ"], &[Lang::Kk, Lang::Ru, Lang::En])]
     #[case::plain_kazakh(&["kk"], &[Lang::Kk, Lang::Ru, Lang::En])]
-    #[case::arabic_kazakh(&["kk-Arab-CN", "zh-CN"], &[Lang::Kk, Lang::ZhHans, Lang::Ru, Lang::En])]
+    #[case::arabic_kazakh(&["kk-Arab-CN", "zh-CN"], &[Lang::KkArab, Lang::ZhHans, Lang::Ru, Lang::En])]
+    #[case::kazakh_in_china(&["kk-CN"], &[Lang::Kk, Lang::Ru, Lang::En])]
     #[case::both_scripts(&["kk-Latn", "kk-Cyrl"], &[Lang::KkLatn, Lang::Kk, Lang::Ru, Lang::En])]
     #[case::latin_kazakh(&["kk-Latn-KZ"], &[Lang::KkLatn, Lang::Ru, Lang::En])]
     #[case::russian(&["ru-RU", "en"], &[Lang::Ru, Lang::En])]
@@ -237,12 +281,18 @@ mod tests {
         }
         assert_eq!(Lang::from_tag("ZH-hans"), Some(Lang::ZhHans));
         assert!("de".parse::<Lang>().is_err());
+        // The Arabic-script name is the transliterator's own spelling of the Cyrillic one.
+        assert_eq!(
+            crate::to_arabic(Lang::Kk.native_name()),
+            Lang::KkArab.native_name()
+        );
         let names: Vec<_> = Lang::ALL.iter().map(|l| l.native_name()).collect();
         assert_eq!(
             names,
             [
                 "Қазақша",
                 "Qazaqşa",
+                "قازاقشا",
                 "Русский",
                 "Oʻzbekcha",
                 "中文",

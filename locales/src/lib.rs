@@ -28,6 +28,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod arabic;
 pub mod catalog;
 mod error;
 mod fold;
@@ -35,6 +36,7 @@ mod lang;
 mod latin;
 mod translator;
 
+pub use arabic::{arabize_ftl, to_arabic};
 pub use error::{LocaleError, LocaleResult};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use fold::{fold_kazakh, matches};

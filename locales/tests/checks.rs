@@ -175,7 +175,14 @@ fn every_language_has_its_folder() {
 
 #[test]
 fn a_missing_language_is_a_failure() {
-    let without_uzbek = [Lang::Kk, Lang::KkLatn, Lang::Ru, Lang::En, Lang::ZhHans];
+    let without_uzbek = [
+        Lang::Kk,
+        Lang::KkLatn,
+        Lang::KkArab,
+        Lang::Ru,
+        Lang::En,
+        Lang::ZhHans,
+    ];
     let problem = missing_language(Lang::Uz, &without_uzbek).expect("Uzbek is missing");
     assert!(problem.contains("locales/uz/"), "{problem}");
     assert_eq!(missing_language(Lang::Ru, &without_uzbek), None);
@@ -194,6 +201,7 @@ fn every_folder_is_a_language() {
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
+#[case::kk_arab(Lang::KkArab)]
 #[case::ru(Lang::Ru)]
 #[case::en(Lang::En)]
 #[case::uz(Lang::Uz)]
@@ -271,6 +279,7 @@ fn plural_problems(
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
+#[case::kk_arab(Lang::KkArab)]
 #[case::en(Lang::En)]
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
@@ -288,6 +297,7 @@ fn same_keys_and_files_as_russian(#[case] lang: Lang) {
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
+#[case::kk_arab(Lang::KkArab)]
 #[case::en(Lang::En)]
 #[case::uz(Lang::Uz)]
 #[case::zh_hans(Lang::ZhHans)]
@@ -300,6 +310,7 @@ fn same_variables_as_russian(#[case] lang: Lang) {
 #[rstest]
 #[case::kk(Lang::Kk, &["one", "other"])]
 #[case::kk_latn(Lang::KkLatn, &["one", "other"])]
+#[case::kk_arab(Lang::KkArab, &["one", "other"])]
 #[case::ru(Lang::Ru, &["few", "many", "one", "other"])]
 #[case::en(Lang::En, &["one", "other"])]
 #[case::uz(Lang::Uz, &["one", "other"])]
@@ -339,6 +350,7 @@ fn samples() -> Vec<FluentValue<'static>> {
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
+#[case::kk_arab(Lang::KkArab)]
 #[case::ru(Lang::Ru)]
 #[case::en(Lang::En)]
 #[case::uz(Lang::Uz)]
@@ -557,6 +569,7 @@ fn policy_keys() -> Vec<String> {
 #[rstest]
 #[case::kk(Lang::Kk, &["12 наурыз 2026"], "1\u{a0}275\u{a0}875")]
 #[case::kk_latn(Lang::KkLatn, &["12 nauryz 2026"], "1\u{a0}275\u{a0}875")]
+#[case::kk_arab(Lang::KkArab, &["12 ناۋرىز 2026"], "1\u{a0}275\u{a0}875")]
 #[case::ru(Lang::Ru, &["12 марта 2026"], "1\u{a0}275\u{a0}875\u{a0}₸")]
 #[case::en(Lang::En, &["12 March 2026"], "1,275,875\u{a0}₸")]
 #[case::uz(Lang::Uz, &["12-mart", "2026"], "1\u{a0}275\u{a0}875")]
@@ -624,6 +637,29 @@ fn latin_kazakh_is_the_cyrillic_transliterated() {
             .t("ui-home-title")
             .chars()
             .any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    );
+}
+
+#[test]
+fn arabic_script_kazakh_is_the_cyrillic_transliterated_with_no_cyrillic_left() {
+    require(Lang::Kk);
+    let kk = Translator::new(Lang::Kk);
+    let arab = Translator::new(Lang::KkArab);
+    assert_eq!(arab.t("ui-yes"), kosh_locales::to_arabic(&kk.t("ui-yes")));
+    // Every message, not a sample: a Cyrillic letter left over would be drawn in another font
+    // and read by nobody who chose this script, except the script choice's own samples.
+    let samples = ["ui-language-script-cyrillic", "ui-language-script-latin"];
+    let left: Vec<String> = messages(Lang::KkArab)
+        .iter()
+        .filter(|(key, _)| !samples.contains(&key.as_str()))
+        .flat_map(|(key, m)| m.text.iter().map(move |text| (key, text)))
+        .filter(|(_, text)| text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)))
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "Cyrillic left in kk-Arab:\n{}",
+        left.join("\n")
     );
 }
 
@@ -774,6 +810,7 @@ fn mixed_script_words(messages: &BTreeMap<String, MessageInfo>) -> Vec<String> {
 #[rstest]
 #[case::kk(Lang::Kk)]
 #[case::kk_latn(Lang::KkLatn)]
+#[case::kk_arab(Lang::KkArab)]
 #[case::ru(Lang::Ru)]
 #[case::en(Lang::En)]
 #[case::uz(Lang::Uz)]

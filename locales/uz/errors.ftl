@@ -32,6 +32,9 @@ error-uri_too_long = Ilova juda uzun manzil yubordi. Ilovani yangilang.
 error-headers_too_large = Ilova bir vaqtda juda koʻp maʼlumot yubordi. Ilovani yangilang va yana urinib koʻring.
 error-server_busy = Server band. Javoblaringiz telefoningizda saqlangan. Ilova tez orada yana urinib koʻradi.
 error-storage_full = Server hozir saqlay olmaydi. Javoblaringiz telefoningizda saqlangan. Ilova keyinroq yana urinib koʻradi.
+error-invalid_policy = Qoidalar qabul qilinmadi: ularda xatolar bor. Hech narsa eʼlon qilinmadi.
+error-invalid_form = Soʻrovnoma qabul qilinmadi: unda xatolar bor. Hech narsa eʼlon qilinmadi.
+error-version_exists = Soʻrovnomaning bu versiyasi boshqa mazmun bilan eʼlon qilingan. Uni yangi versiya sifatida eʼlon qiling.
 
 ## Telefondagi xatolar (server kodisiz)
 

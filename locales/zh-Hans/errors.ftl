@@ -32,6 +32,9 @@ error-uri_too_long = 应用发送的地址太长。请更新应用。
 error-headers_too_large = 应用一次发送的数据太多。请更新应用后再试。
 error-server_busy = 服务器正忙。您的回答已保存在手机上。应用稍后会自动重试。
 error-storage_full = 服务器现在无法保存。您的回答已保存在手机上。应用稍后会自动重试。
+error-invalid_policy = 规则未被接受：其中有错误。没有发布任何内容。
+error-invalid_form = 问卷未被接受：其中有错误。没有发布任何内容。
+error-version_exists = 此版本的问卷已用其他内容发布。请将其作为新版本发布。
 
 ## 手机上的错误（没有服务器代码）
 

@@ -11,7 +11,7 @@ use crate::ids::{DraftId, UserId};
 
 pub use crate::contract::{Contract, Risk, RiskResponse, SupportPayment};
 pub use crate::draft::{DraftView, Op};
-pub use crate::error::ERROR_CODES;
+pub use crate::error::{ERROR_CODES, Problem};
 pub use crate::form::FormSummary;
 pub use crate::policy::PolicyStatus;
 pub use crate::score::{CriterionPoints, ScoreSummary};
@@ -36,6 +36,29 @@ pub struct ErrorDetail {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// For 422 `invalid_policy` / `invalid_form`: every problem of the document, with its path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
+}
+
+/// `GET /v1/policies` entries: one published policy bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicySummary {
+    pub id: String,
+    pub valid_from: chrono::NaiveDate,
+    pub valid_until: Option<chrono::NaiveDate>,
+    /// The bundle's entity tag, quoted, as `GET /v1/policies/{id}` sends it.
+    pub etag: String,
+}
+
+/// The answer to `PUT /v1/policies/{id}` and `POST /v1/forms`: what is now published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    pub id: String,
+    /// The form's version; absent for a policy bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    pub etag: String,
 }
 
 /// `GET /healthz`.
@@ -152,6 +175,7 @@ mod tests {
                 code: "not_found".into(),
                 message: "no such draft".into(),
                 fields: vec![],
+                problems: vec![],
             },
         };
         assert_eq!(

@@ -174,6 +174,14 @@ pub enum Submission {
     Existing(ApplicationRecord),
 }
 
+/// What a published reference document is: a policy bundle under its id, or one version of a
+/// form. Publishing rules (what may replace what) live in `reference`, not in the store.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReferenceKey {
+    Policy(String),
+    Form(String, u32),
+}
+
 /// Everything the server stores. Methods write in memory; `flush` makes every earlier write
 /// durable (the group commit calls it).
 pub trait Store: Send + Sync + 'static {
@@ -241,6 +249,12 @@ pub trait Store: Send + Sync + 'static {
 
     fn contract(&self, user: &UserId) -> StoreResult<Option<Contract>>;
     fn put_contract(&self, user: &UserId, contract: &Contract) -> StoreResult<()>;
+
+    /// Stores (or replaces) a published policy bundle or form version: the JSON text the
+    /// loader accepted.
+    fn put_reference(&self, key: &ReferenceKey, body: &str) -> StoreResult<()>;
+    /// Every published policy bundle and form version, in key order.
+    fn references(&self) -> StoreResult<Vec<(ReferenceKey, String)>>;
 
     /// Blocks until every earlier write is on disk.
     fn flush(&self) -> StoreResult<()>;

@@ -18,8 +18,8 @@ use kosh_shared::api::Contract;
 use kosh_shared::ids::{ApplicationId, DraftId, UserId};
 
 use super::{
-    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, PushRefusal, RefreshRecord, Rotation,
-    SledStore, Store, StoreError, StoreResult, Submission, UserRecord,
+    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, PushRefusal, ReferenceKey,
+    RefreshRecord, Rotation, SledStore, Store, StoreError, StoreResult, Submission, UserRecord,
 };
 
 /// How long a call waits for sled to let go of its files when it opens the store again; a
@@ -217,6 +217,12 @@ impl Store for ReopeningStore {
     }
     fn put_contract(&self, user: &UserId, contract: &Contract) -> StoreResult<()> {
         self.with(|s| s.put_contract(user, contract))
+    }
+    fn put_reference(&self, key: &ReferenceKey, body: &str) -> StoreResult<()> {
+        self.with(|s| s.put_reference(key, body))
+    }
+    fn references(&self) -> StoreResult<Vec<(ReferenceKey, String)>> {
+        self.with(|s| s.references())
     }
     fn flush(&self) -> StoreResult<()> {
         self.with(|s| s.flush())

@@ -30,8 +30,8 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, abort};
 use super::journal::{CHECKPOINT_BYTES, Journal, JournalPush};
 use super::seal::{Seal, damaged};
 use super::{
-    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, RefreshRecord,
-    Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
+    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, ReferenceKey,
+    RefreshRecord, Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
 };
 
 /// The sled-backed `Store`.
@@ -50,6 +50,8 @@ pub struct SledStore {
     user_applications: sled::Tree,
     idempotency: sled::Tree,
     contracts: sled::Tree,
+    /// Published policy bundles and form versions (`reference_key`).
+    reference: sled::Tree,
     /// The store's own facts: its format and its mark (`seal.rs`).
     meta: sled::Tree,
     seal: Arc<Seal>,
@@ -78,6 +80,26 @@ const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 /// The layout this code writes: 2 is a header per draft and a register per answer.
 const FORMAT: u64 = 2;
 const FORMAT_KEY: &[u8] = b"format";
+
+/// `policy\0<id>` or `form\0<id>\0<version, 10 digits>`: forms sort by id, then version.
+fn reference_key(key: &ReferenceKey) -> Vec<u8> {
+    match key {
+        ReferenceKey::Policy(id) => format!("policy\0{id}").into_bytes(),
+        ReferenceKey::Form(id, version) => format!("form\0{id}\0{version:010}").into_bytes(),
+    }
+}
+
+fn parse_reference_key(bytes: &[u8]) -> Option<ReferenceKey> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut parts = text.split('\0');
+    match (parts.next()?, parts.next()?, parts.next(), parts.next()) {
+        ("policy", id, None, None) => Some(ReferenceKey::Policy(id.to_owned())),
+        ("form", id, Some(version), None) => {
+            Some(ReferenceKey::Form(id.to_owned(), version.parse().ok()?))
+        }
+        _ => None,
+    }
+}
 
 /// A draft's header, under its id; its registers are in `cells`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -223,6 +245,7 @@ impl SledStore {
             user_applications: tree("user_applications")?,
             idempotency: tree("idempotency")?,
             contracts: tree("contracts")?,
+            reference: tree("reference")?,
             meta,
             seal: Arc::new(seal),
             journal: Arc::new(journal),
@@ -852,6 +875,27 @@ impl Store for SledStore {
             .map_err(backend)?;
         self.wrote_to_sled();
         Ok(())
+    }
+
+    fn put_reference(&self, key: &ReferenceKey, body: &str) -> StoreResult<()> {
+        self.reference
+            .insert(reference_key(key), body.as_bytes())
+            .map_err(backend)?;
+        self.wrote_to_sled();
+        Ok(())
+    }
+
+    fn references(&self) -> StoreResult<Vec<(ReferenceKey, String)>> {
+        let mut out = Vec::new();
+        for item in self.reference.iter() {
+            let (key, value) = item.map_err(backend)?;
+            let key = parse_reference_key(&key)
+                .ok_or_else(|| StoreError::Corrupt(format!("reference key {key:?}")))?;
+            let body = String::from_utf8(value.to_vec())
+                .map_err(|_| StoreError::Corrupt(format!("reference {key:?} is not UTF-8")))?;
+            out.push((key, body));
+        }
+        Ok(out)
     }
 
     fn flush(&self) -> StoreResult<()> {
