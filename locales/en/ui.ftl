@@ -336,3 +336,55 @@ ui-settings-sync-now = Send now
 ui-settings-sign-out = Log out
 ui-settings-sign-out-confirm = Log out? Answers not yet sent stay on this phone.
 ui-settings-version = Version { $version }
+
+## Rules that change by year: policy bundles and questionnaire versions from the server
+
+# $date is the last day the rules shown were in force.
+ui-rules-not-published = The rules for this year are not published yet. Kosh shows the rules that were in force until { $date }. Amounts and quotas may change.
+ui-rules-not-received = This phone has not received this year's rules yet. Kosh shows the rules that were in force until { $date }. Connect to the internet to get the new ones.
+ui-rules-damaged = The rules saved on this phone were damaged. Kosh uses the rules built into the app until it connects to the internet. Your answers are safe.
+ui-rules-changed-title = The rules have changed
+# $year is a year, $amount one MCI in tenge.
+ui-rules-changed-mci = The MCI for { $year } is published: { $amount }. Support amounts for { $year } follow from it.
+# $name is a kind of support, $amount its new amount in words.
+ui-rules-changed-support = { $name }. New amount: { $amount }
+ui-rules-changed-support-plain = { $name }: the rules of this support have changed.
+ui-rules-changed-support-removed = { $name }: this support is no longer in the rules.
+ui-rules-changed-quotas = The regional quotas for { $year } have changed.
+# $region is a region's name, $people the quota.
+ui-rules-changed-quota =
+    { $region }: the quota for { $year } is { $people } { $people ->
+        [one] person
+       *[other] people
+    }.
+ui-rules-changed-quota-unpublished = { $region }: the quota for { $year } is not published yet.
+ui-rules-changed-regions = The list of regions for resettlement has changed.
+ui-rules-changed-stages = The usual time of the application stages has changed.
+ui-rules-changed-scoring = The points table or the pass mark has changed.
+ui-rules-changed-contract = The rules of the social contract have changed.
+ui-rules-changed-ok = Understood
+ui-support-title = Support in tenge
+ui-support-intro = Support is set in MCI (the monthly calculation index). The MCI changes every year, so the amounts in tenge change too.
+# $year is a year, $amount the amount in words.
+ui-support-year = { $year }: { $amount }
+ui-support-not-published = { $year }: not published yet.
+ui-support-last-published = In { $year } it was: { $amount }
+ui-move-title = A new version of the questionnaire
+ui-move-text = Your answers can move to the new version. This is what will happen:
+ui-move-kept =
+    { $count } { $count ->
+        [one] answer moves
+       *[other] answers move
+    } as they are.
+# $question is the question's name in the new version.
+ui-move-renamed = Moves to a renamed question: { $question }
+ui-move-left-title = These answers will not move:
+ui-move-left-gone = This question is no longer asked.
+# $problem says what is wrong with the answer.
+ui-move-left-invalid = This answer does not fit the new rules: { $problem }
+ui-move-old-expired = The old version is no longer accepted. Move your answers to send the form.
+ui-move-button = Move my answers
+ui-moved-title = Answers that did not move
+ui-moved-text = Your answers are now in the new version of the questionnaire. These answers did not move. Write them down if you need them.
+ui-moved-dismiss = I have read this
+ui-form-version-missing = This phone does not have the version of the questionnaire your answers use yet. Connect to the internet, and Kosh will get it.

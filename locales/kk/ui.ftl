@@ -279,3 +279,47 @@ ui-settings-sync-now = Қазір жіберу
 ui-settings-sign-out = Шығу
 ui-settings-sign-out-confirm = Аккаунттан шығасыз ба? Жіберілмеген жауаптар телефонда қалады.
 ui-settings-version = Нұсқа { $version }
+
+## Жыл сайын өзгеретін ережелер: серверден келетін ереже жинақтары мен сауалнама нұсқалары
+
+# $date — көрсетілген ережелер күшінде болған соңғы күн.
+ui-rules-not-published = Биылғы ережелер әлі жарияланған жоқ. Kosh { $date } дейін күшінде болған ережелерді көрсетеді. Сомалар мен квоталар өзгеруі мүмкін.
+ui-rules-not-received = Бұл телефон биылғы ережелерді әлі алған жоқ. Kosh { $date } дейін күшінде болған ережелерді көрсетеді. Жаңаларын алу үшін интернетке қосылыңыз.
+ui-rules-damaged = Осы телефонда сақталған ережелер бүлінген. Байланыс болғанша Kosh қосымшаға енгізілген ережелерді қолданады. Жауаптарыңыз сақталған.
+ui-rules-changed-title = Ережелер өзгерді
+# $year — жыл, $amount — бір АЕК теңгемен.
+ui-rules-changed-mci = { $year } жылғы АЕК жарияланды: { $amount }. { $year } жылғы қолдау сомалары соған байланысты.
+# $name — қолдау түрі, $amount — жаңа сомасы сөзбен.
+ui-rules-changed-support = { $name }. Жаңа сомасы: { $amount }
+ui-rules-changed-support-plain = { $name }: бұл қолдаудың ережелері өзгерді.
+ui-rules-changed-support-removed = { $name }: бұл қолдау ережелерде енді жоқ.
+ui-rules-changed-quotas = { $year } жылғы өңірлер квоталары өзгерді.
+# $region — өңірдің атауы, $people — квота.
+ui-rules-changed-quota = { $region }: { $year } жылғы квота — { $people } адам.
+ui-rules-changed-quota-unpublished = { $region }: { $year } жылғы квота әлі жарияланған жоқ.
+ui-rules-changed-regions = Қоныс аударуға арналған өңірлер тізімі өзгерді.
+ui-rules-changed-stages = Өтініш кезеңдерінің әдеттегі мерзімдері өзгерді.
+ui-rules-changed-scoring = Ұпай кестесі немесе өту ұпайы өзгерді.
+ui-rules-changed-contract = Әлеуметтік келісімшарттың ережелері өзгерді.
+ui-rules-changed-ok = Түсіндім
+ui-support-title = Қолдау теңгемен
+ui-support-intro = Қолдау АЕК-пен (айлық есептік көрсеткіш) белгіленеді. АЕК жыл сайын өзгереді, сондықтан теңгедегі сомалар да өзгереді.
+# $year — жыл, $amount — сомасы сөзбен.
+ui-support-year = { $year }: { $amount }
+ui-support-not-published = { $year }: әлі жарияланған жоқ.
+ui-support-last-published = { $year } жылы былай еді: { $amount }
+ui-move-title = Сауалнаманың жаңа нұсқасы
+ui-move-text = Жауаптарыңызды жаңа нұсқаға көшіруге болады. Былай болады:
+ui-move-kept = { $count } жауап өзгеріссіз көшеді.
+# $question — жаңа нұсқадағы сұрақтың атауы.
+ui-move-renamed = Атауы жаңа сұраққа көшеді: { $question }
+ui-move-left-title = Мына жауаптар көшпейді:
+ui-move-left-gone = Бұл сұрақ енді қойылмайды.
+# $problem — жауаптың не қатесі бар екені.
+ui-move-left-invalid = Бұл жауап жаңа ережелерге сәйкес келмейді: { $problem }
+ui-move-old-expired = Ескі нұсқа енді қабылданбайды. Сауалнаманы жіберу үшін жауаптарыңызды көшіріңіз.
+ui-move-button = Жауаптарымды көшіру
+ui-moved-title = Көшпеген жауаптар
+ui-moved-text = Жауаптарыңыз енді сауалнаманың жаңа нұсқасында. Мына жауаптар көшпеді. Керек болса, жазып алыңыз.
+ui-moved-dismiss = Оқыдым
+ui-form-version-missing = Бұл телефонда жауаптарыңыз тұрған сауалнама нұсқасы әлі жоқ. Интернетке қосылыңыз, Kosh оны алады.

@@ -278,3 +278,47 @@ ui-settings-sync-now = Hozir yuborish
 ui-settings-sign-out = Chiqish
 ui-settings-sign-out-confirm = Akkauntdan chiqasizmi? Yuborilmagan javoblar telefonda qoladi.
 ui-settings-version = Versiya { $version }
+
+## Har yili oʻzgaradigan qoidalar: serverdan keladigan qoidalar toʻplami va anketa versiyalari
+
+# $date — koʻrsatilgan qoidalar amal qilgan oxirgi kun.
+ui-rules-not-published = Bu yilgi qoidalar hali eʼlon qilinmagan. Kosh { $date } gacha amal qilgan qoidalarni koʻrsatadi. Summalar va kvotalar oʻzgarishi mumkin.
+ui-rules-not-received = Bu telefon bu yilgi qoidalarni hali olmagan. Kosh { $date } gacha amal qilgan qoidalarni koʻrsatadi. Yangilarini olish uchun internetga ulaning.
+ui-rules-damaged = Bu telefonda saqlangan qoidalar buzilgan. Aloqa boʻlguncha Kosh ilovaga kiritilgan qoidalardan foydalanadi. Javoblaringiz saqlangan.
+ui-rules-changed-title = Qoidalar oʻzgardi
+# $year — yil, $amount — bitta AEK tengeda.
+ui-rules-changed-mci = { $year } yil uchun AEK eʼlon qilindi: { $amount }. { $year } yilgi yordam summalari shunga bogʻliq.
+# $name — yordam turi, $amount — yangi summa soʻz bilan.
+ui-rules-changed-support = { $name }. Yangi summa: { $amount }
+ui-rules-changed-support-plain = { $name }: bu yordamning qoidalari oʻzgardi.
+ui-rules-changed-support-removed = { $name }: bu yordam endi qoidalarda yoʻq.
+ui-rules-changed-quotas = { $year } yilgi viloyat kvotalari oʻzgardi.
+# $region — viloyat nomi, $people — kvota.
+ui-rules-changed-quota = { $region }: { $year } yilgi kvota — { $people } kishi.
+ui-rules-changed-quota-unpublished = { $region }: { $year } yilgi kvota hali eʼlon qilinmagan.
+ui-rules-changed-regions = Koʻchib oʻtish uchun viloyatlar roʻyxati oʻzgardi.
+ui-rules-changed-stages = Ariza bosqichlarining odatiy muddatlari oʻzgardi.
+ui-rules-changed-scoring = Ballar jadvali yoki oʻtish bali oʻzgardi.
+ui-rules-changed-contract = Ijtimoiy shartnoma qoidalari oʻzgardi.
+ui-rules-changed-ok = Tushunarli
+ui-support-title = Yordam tengeda
+ui-support-intro = Yordam AEK (oylik hisoblash koʻrsatkichi) bilan belgilanadi. AEK har yili oʻzgaradi, shuning uchun tengedagi summalar ham oʻzgaradi.
+# $year — yil, $amount — summa soʻz bilan.
+ui-support-year = { $year }: { $amount }
+ui-support-not-published = { $year }: hali eʼlon qilinmagan.
+ui-support-last-published = { $year } yilda shunday edi: { $amount }
+ui-move-title = Anketaning yangi versiyasi
+ui-move-text = Javoblaringizni yangi versiyaga koʻchirish mumkin. Mana nima boʻladi:
+ui-move-kept = { $count } ta javob oʻzgarishsiz koʻchadi.
+# $question — yangi versiyadagi savolning nomi.
+ui-move-renamed = Nomi yangi savolga koʻchadi: { $question }
+ui-move-left-title = Bu javoblar koʻchmaydi:
+ui-move-left-gone = Bu savol endi berilmaydi.
+# $problem — javobda nima notoʻgʻri ekani.
+ui-move-left-invalid = Bu javob yangi qoidalarga mos kelmaydi: { $problem }
+ui-move-old-expired = Eski versiya endi qabul qilinmaydi. Anketani yuborish uchun javoblaringizni koʻchiring.
+ui-move-button = Javoblarimni koʻchirish
+ui-moved-title = Koʻchmagan javoblar
+ui-moved-text = Javoblaringiz endi anketaning yangi versiyasida. Bu javoblar koʻchmadi. Kerak boʻlsa, yozib oling.
+ui-moved-dismiss = Oʻqidim
+ui-form-version-missing = Bu telefonda javoblaringiz turgan anketa versiyasi hali yoʻq. Internetga ulaning, Kosh uni oladi.

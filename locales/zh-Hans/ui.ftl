@@ -262,3 +262,47 @@ ui-settings-sync-now = 立即发送
 ui-settings-sign-out = 退出登录
 ui-settings-sign-out-confirm = 要退出账号吗？还没发送的回答会留在这部手机上。
 ui-settings-version = 版本 { $version }
+
+## 每年变化的规则：来自服务器的政策包和问卷版本
+
+# $date 是所显示规则有效的最后一天。
+ui-rules-not-published = 今年的规则还没有公布。Kosh 显示的是有效到 { $date } 的规则。金额和名额可能会变。
+ui-rules-not-received = 这部手机还没有收到今年的规则。Kosh 显示的是有效到 { $date } 的规则。请连接网络以获取新规则。
+ui-rules-damaged = 这部手机上保存的规则已损坏。在连上网络之前，Kosh 使用应用自带的规则。您的回答是安全的。
+ui-rules-changed-title = 规则有变化
+# $year 是年份，$amount 是一个月计算指数（MCI）的坚戈金额。
+ui-rules-changed-mci = { $year } 年的月计算指数（MCI）已公布：{ $amount }。{ $year } 年的补助金额按它计算。
+# $name 是补助种类，$amount 是新的金额。
+ui-rules-changed-support = { $name }。新金额：{ $amount }
+ui-rules-changed-support-plain = { $name }：这项补助的规则有变化。
+ui-rules-changed-support-removed = { $name }：规则中已没有这项补助。
+ui-rules-changed-quotas = { $year } 年各地区的名额有变化。
+# $region 是地区名称，$people 是名额。
+ui-rules-changed-quota = { $region }：{ $year } 年的名额是 { $people } 人。
+ui-rules-changed-quota-unpublished = { $region }：{ $year } 年的名额还没有公布。
+ui-rules-changed-regions = 可以迁居的地区名单有变化。
+ui-rules-changed-stages = 申请各阶段的通常时间有变化。
+ui-rules-changed-scoring = 分数表或及格分有变化。
+ui-rules-changed-contract = 社会合同的规则有变化。
+ui-rules-changed-ok = 知道了
+ui-support-title = 补助（坚戈）
+ui-support-intro = 补助按月计算指数（MCI）确定。MCI 每年都变，所以坚戈金额也会变。
+# $year 是年份，$amount 是金额。
+ui-support-year = { $year }：{ $amount }
+ui-support-not-published = { $year }：还没有公布。
+ui-support-last-published = { $year } 年是：{ $amount }
+ui-move-title = 问卷有新版本
+ui-move-text = 您的回答可以转到新版本。会发生以下情况：
+ui-move-kept = { $count } 个回答原样转过去。
+# $question 是新版本中问题的名称。
+ui-move-renamed = 转到改了名称的问题：{ $question }
+ui-move-left-title = 这些回答不会转过去：
+ui-move-left-gone = 这个问题不再问了。
+# $problem 说明回答有什么问题。
+ui-move-left-invalid = 这个回答不符合新规则：{ $problem }
+ui-move-old-expired = 旧版本已不再接受。请把回答转到新版本，才能发送问卷。
+ui-move-button = 转移我的回答
+ui-moved-title = 没有转过去的回答
+ui-moved-text = 您的回答现在在问卷的新版本中。这些回答没有转过去。如果需要，请把它们记下来。
+ui-moved-dismiss = 我看过了
+ui-form-version-missing = 这部手机上还没有您的回答所用的问卷版本。请连接网络，Kosh 会去获取。

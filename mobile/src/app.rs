@@ -1,13 +1,15 @@
-//! The root of the app: opens the local store, provides the services (`store`, `i18n`, `sync`)
-//! as contexts, embeds the stylesheet, and lays out every screen inside the `Shell` (header with
+//! The root of the app: opens the local store, provides the services (`store`, `i18n`, `sync`,
+//! `catalog`) as contexts, embeds the stylesheet, and lays out every screen inside the `Shell` (header with
 //! the sync state, bottom navigation).
 
 use std::rc::Rc;
 
 use dioxus::prelude::*;
 
+use crate::catalog;
 use crate::components::{ButtonKind, Icon};
 use crate::i18n::{self, use_i18n};
+use crate::pages::RulesNotices;
 use crate::route::Route;
 use crate::store::{self, LocalStore, use_store};
 use crate::sync::{self, use_sync};
@@ -69,7 +71,8 @@ pub fn Root(boot: Boot) -> Element {
     });
     let vault = store::init(boot.store.clone());
     let tr = i18n::init(vault);
-    sync::init(vault, boot.sync);
+    let sync = sync::init(vault, boot.sync);
+    catalog::init(boot.store.clone(), vault, sync, boot.sync);
     let size = vault.read().state().prefs.text_size;
     let lang = tr.read().lang();
     // Arabic-script Kazakh reads right to left: the stylesheet uses logical properties only,
@@ -138,6 +141,7 @@ pub fn Shell() -> Element {
         if volatile {
             p { class: "notice warn", role: "alert", {tr.t("mobile-error-storage")} }
         }
+        RulesNotices {}
         if pending > 0 && state != sync::SyncState::Syncing && s.session.is_some() {
             p { class: "notice quiet",
                 {tr.t_args("ui-sync-pending", &i18n::args(&[("count", (pending as u64).into())]))}

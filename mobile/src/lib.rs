@@ -1,10 +1,11 @@
-//! Kosh, the app. The library holds everything: the local store (`store`), the server client
-//! (`server`), the sync engine (`sync`), words (`i18n`), view models (`view`), and the Dioxus
-//! screens (`app`, `route`, `pages`, `components`). `main.rs` only calls [`launch`], so the
+//! Kosh, the app. The library holds everything: the local store (`store`), the rules it holds
+//! (`catalog`), the server client (`server`), the sync engine (`sync`), words (`i18n`), view
+//! models (`view`), and the Dioxus screens (`app`, `route`, `pages`, `components`). `main.rs` only calls [`launch`], so the
 //! end-to-end tests drive the same store and sync code without a screen.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod catalog;
 pub mod components;
 pub mod error;
 pub mod i18n;

@@ -8,8 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use kosh_shared::api::{
-    Application, Contract, ErrorBody, Health, LoginRequest, RefreshRequest, RegisterRequest,
-    RiskResponse, SubmitRequest, SyncRequest, SyncResponse, SyncWaitResponse, TokenResponse,
+    Application, Contract, ErrorBody, FormSummary, Health, LoginRequest, RefreshRequest,
+    RegisterRequest, RiskResponse, SubmitRequest, SyncRequest, SyncResponse, SyncWaitResponse,
+    TokenResponse,
 };
 use kosh_shared::ids::{DraftId, UserId};
 
@@ -226,6 +227,86 @@ impl Server {
         self.authed(session, || self.request(Method::GET, &path))
             .await
     }
+}
+
+/// What a conditional `GET` (`If-None-Match`) of a reference document brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetched {
+    /// 304: the copy the phone holds is the current one.
+    NotModified,
+    /// 200: the document as the server sent it, with its entity tag. Kept as text so the phone
+    /// checks it with the same loader the server used, and stores exactly what it received.
+    Body { text: String, etag: Option<String> },
+}
+
+impl Server {
+    /// `GET /v1/policy` with the entity tag of the copy held, if any. `Ok(None)`: the server has
+    /// no bundle in force today (404).
+    pub async fn policy(&self, etag: Option<&str>) -> AppResult<Option<Fetched>> {
+        match conditional(self.request(Method::GET, "/v1/policy"), etag).await {
+            Err(AppError::Api { status: 404, .. }) => Ok(None),
+            other => other.map(Some),
+        }
+    }
+
+    /// `GET /v1/forms`: every published form version.
+    pub async fn forms(&self) -> AppResult<Vec<FormSummary>> {
+        send(self.request(Method::GET, "/v1/forms")).await
+    }
+
+    /// `GET /v1/forms/{id}`: the newest version of a form, unless the held copy is current.
+    pub async fn form(&self, id: &str, etag: Option<&str>) -> AppResult<Fetched> {
+        let path = format!("/v1/forms/{}", path_segment(id));
+        conditional(self.request(Method::GET, &path), etag).await
+    }
+
+    /// `GET /v1/forms/{id}/versions/{version}`: one version, as text.
+    pub async fn form_version(&self, id: &str, version: u32) -> AppResult<String> {
+        let path = format!("/v1/forms/{}/versions/{version}", path_segment(id));
+        match conditional(self.request(Method::GET, &path), None).await? {
+            Fetched::Body { text, .. } => Ok(text),
+            Fetched::NotModified => Err(AppError::Protocol(format!("304 for {path}"))),
+        }
+    }
+}
+
+/// A form id as one path segment: ids are `[a-z0-9-]` by the loader, but one that came from
+/// elsewhere (a garbled list) must not reach another route.
+fn path_segment(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+        .collect()
+}
+
+async fn conditional(request: RequestBuilder, etag: Option<&str>) -> AppResult<Fetched> {
+    let request = match etag {
+        Some(tag) => request.header(reqwest::header::IF_NONE_MATCH, tag),
+        None => request,
+    };
+    let response = request
+        .send()
+        .await
+        .map_err(|e| AppError::Offline(e.to_string()))?;
+    let status = response.status();
+    if status == StatusCode::NOT_MODIFIED {
+        return Ok(Fetched::NotModified);
+    }
+    if !status.is_success() {
+        return Err(error_from(
+            status,
+            response.text().await.unwrap_or_default(),
+        ));
+    }
+    let etag = response
+        .headers()
+        .get(reqwest::header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let text = response
+        .text()
+        .await
+        .map_err(|e| AppError::Offline(format!("body: {e}")))?;
+    Ok(Fetched::Body { text, etag })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

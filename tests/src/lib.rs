@@ -31,6 +31,14 @@ pub fn test_settings(dir: &Path) -> Settings {
     }
 }
 
+/// An address nothing listens on: bind a port on loopback, then let it go.
+pub async fn dead_address() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("local address");
+    drop(listener);
+    format!("http://{addr}")
+}
+
 /// The server running inside the test process.
 #[derive(Debug)]
 pub struct TestServer {

@@ -13,7 +13,7 @@ use kosh_mobile::store::{FileStore, LocalStore, MemoryStore};
 use kosh_mobile::sync::{self, VaultCell, now_ms, sync_once};
 use kosh_shared::form::residence_2026;
 use kosh_shared::policy::Policy;
-use kosh_tests::TestServer;
+use kosh_tests::{TestServer, dead_address};
 use serde_json::{Value, json};
 
 const PASSWORD: &str = "correct horse battery";
@@ -34,14 +34,6 @@ fn answer(device: &RefCell<Vault>, field: &str, value: Value) {
 
 fn value(device: &RefCell<Vault>, field: &str) -> Option<Value> {
     device.with(|v| v.state().draft.answer(field).cloned())
-}
-
-/// An address nothing listens on: bind a port, then let it go.
-async fn dead_address() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
-    format!("http://{addr}")
 }
 
 #[tokio::test]

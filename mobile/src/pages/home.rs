@@ -4,12 +4,12 @@
 
 use chrono::Utc;
 use dioxus::prelude::*;
-use kosh_shared::form::residence_2026;
 
+use crate::catalog::use_catalog;
 use crate::components::{ButtonKind, ButtonLink, Card, Icon, ProgressBar};
 use crate::i18n::{args, use_i18n};
-use crate::pages::Welcome;
 use crate::pages::kandas::ContractSummary;
+use crate::pages::{LeftBehind, MoveOffer, Welcome};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::view::home::{HomeView, home};
@@ -20,9 +20,14 @@ use crate::view::today;
 pub fn Home() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let catalog = use_catalog();
     let view = use_memo(move || {
-        let form = residence_2026().ok();
-        home(form, vault.read().state(), today(), Utc::now())
+        let c = catalog.read();
+        let v = vault.read();
+        let s = v.state();
+        let cat = c.catalog();
+        let rules = cat.form_of(&s.draft).zip(cat.policy(today()));
+        home(rules, s, today(), Utc::now())
     });
     if !vault.read().state().onboarded {
         return rsx! { Welcome {} };
@@ -41,6 +46,8 @@ pub fn Home() -> Element {
     rsx! {
         main { class: "page home",
             h1 { {t.t("ui-home-title")} }
+            MoveOffer {}
+            LeftBehind {}
             Card { icon: "status", title: t.t("ui-home-application-title"),
                 if let Some(app) = application {
                     p {

@@ -6,13 +6,14 @@
 
 use dioxus::prelude::*;
 use kosh_shared::api::{Contract, Risk};
-use kosh_shared::policy::Policy;
 
+use crate::catalog::use_catalog;
 use crate::components::{Button, ButtonKind, Card, Choice, ChoiceList, Icon, InlineError, Pick};
 use crate::i18n::{args, use_i18n};
+use crate::pages::SupportAmounts;
 use crate::store::use_store;
 use crate::sync::use_sync;
-use crate::view::catalog;
+use crate::view::choices;
 use crate::view::contract::{
     ContractCard, ContractInput, WhatIfAnswer, contract_card, contract_from, family_measures,
     what_if, with_payment, without_payment,
@@ -58,6 +59,7 @@ pub fn Kandas() -> Element {
                         }
                     },
                 }
+                SupportAmounts {}
                 GeneralGrounds { contract: None }
             }
         };
@@ -99,6 +101,7 @@ pub fn Kandas() -> Element {
             p { class: "notice", Icon { name: "money" } " "
                 {t.t_args("ui-contract-support-total", &args(&[("amount", t.tenge(received).into())]))}
             }
+            SupportAmounts {}
             WhatIf { contract: contract.clone() }
             GeneralGrounds { contract: Some(contract.clone()) }
         }
@@ -116,14 +119,21 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
         .unwrap_or_default();
     let mut input = use_signal(move || start);
     let mut error = use_signal(|| None::<String>);
-    let regions: Vec<Choice> = catalog::regions(&t);
+    let catalog = use_catalog();
+    let regions: Vec<Choice> = catalog
+        .read()
+        .catalog()
+        .policy(today())
+        .map(|p| choices::regions(&t, p))
+        .unwrap_or_default();
     let current = input.read().clone();
     rsx! {
         form {
             class: "card stack",
             onsubmit: move |e| {
                 e.prevent_default();
-                let Ok(policy) = Policy::builtin() else { return };
+                let c = catalog.peek();
+                let Some(policy) = c.catalog().policy(today()) else { return };
                 match contract_from(&input.peek(), previous.as_ref(), policy, today()) {
                     Ok(c) => {
                         error.set(None);
@@ -174,7 +184,11 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
     let mut amount = use_signal(String::new);
     let mut date = use_signal(String::new);
     let mut error = use_signal(|| None::<String>);
-    let kinds: Vec<Choice> = Policy::builtin()
+    let catalog = use_catalog();
+    let kinds: Vec<Choice> = catalog
+        .read()
+        .catalog()
+        .policy(today())
         .map(family_measures)
         .unwrap_or_default()
         .into_iter()
@@ -236,7 +250,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             Button {
                 kind: ButtonKind::Primary,
                 onclick: move |_| {
-                    let Ok(policy) = Policy::builtin() else { return };
+                    let c = catalog.peek();
+                    let Some(policy) = c.catalog().policy(today()) else { return };
                     let result = with_payment(&for_add, &kind.peek(), &amount.peek(), &date.peek(), policy, today());
                     match result {
                         Ok(next) => {
@@ -260,11 +275,14 @@ fn WhatIf(contract: Contract) -> Element {
     let tr = use_i18n();
     let t = tr.read();
     let mut leave_on = use_signal(|| today().to_string());
+    let catalog = use_catalog();
     let answer = use_memo(use_reactive((&contract,), move |(contract,)| {
-        let policy = Policy::builtin().ok()?;
+        let c = catalog.read();
+        let policy = c.catalog().policy(today())?;
         Some(what_if(&contract, &leave_on.read(), policy))
     }));
-    let Ok(policy) = Policy::builtin() else {
+    let c = catalog.read();
+    let Some(policy) = c.catalog().policy(today()) else {
         return rsx! {};
     };
     let text = leave_on.read().clone();
@@ -317,7 +335,9 @@ fn WhatIf(contract: Contract) -> Element {
 fn GeneralGrounds(contract: Option<Contract>) -> Element {
     let tr = use_i18n();
     let t = tr.read();
-    let Ok(policy) = Policy::builtin() else {
+    let catalog = use_catalog();
+    let c = catalog.read();
+    let Some(policy) = c.catalog().policy(today()) else {
         return rsx! {};
     };
     let general = kosh_shared::contract::general_grounds_path(policy);

@@ -5,13 +5,14 @@
 use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
-use kosh_shared::form::residence_2026;
 use serde_json::Value;
 
+use crate::catalog::use_catalog;
 use crate::components::{
     Button, ButtonKind, ButtonLink, Field, Icon, InlineError, ProgressBar, section_icon,
 };
 use crate::i18n::{args, use_i18n};
+use crate::pages::{LeftBehind, MoveOffer};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::sync::{now_ms, use_sync};
@@ -29,18 +30,22 @@ pub fn Questionnaire(section: usize) -> Element {
     // answers are pointed out too, not only wrong ones.
     let mut tried = use_signal(BTreeSet::<usize>::new);
     let mut save_error = use_signal(|| false);
+    let catalog = use_catalog();
 
     // The section as shown: recomputed when the section (a prop, hence `use_reactive`), the
     // draft, the language or "tried" changes, not on every render.
     let view = use_memo(use_reactive((&section,), move |(section,)| {
-        let form = residence_2026().ok()?;
+        let c = catalog.read();
         let t = tr.read();
         let v = vault.read();
         let s = v.state();
+        let form = c.catalog().form_of(&s.draft)?;
+        let policy = c.catalog().policy(today())?;
         let show_required = tried.read().contains(&section);
         section_view(
             &t,
             form,
+            policy,
             &s.draft,
             s.device_id(),
             section,
@@ -50,7 +55,13 @@ pub fn Questionnaire(section: usize) -> Element {
     }));
     let t = tr.read();
     let Some(view) = view() else {
-        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
+        // The draft is on a version this phone has not received yet (another phone moved it).
+        return rsx! {
+            main { class: "page questionnaire",
+                MoveOffer {}
+                InlineError { text: t.t("ui-form-version-missing") }
+            }
+        };
     };
     let submitted = vault.read().state().is_submitted();
     let show_required = tried.read().contains(&section);
@@ -73,6 +84,8 @@ pub fn Questionnaire(section: usize) -> Element {
             if submitted {
                 p { class: "notice", {t.t("ui-home-draft-sent")} }
             }
+            MoveOffer {}
+            LeftBehind {}
             if *save_error.read() {
                 InlineError { text: t.t("mobile-error-storage") }
             }

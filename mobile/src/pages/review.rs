@@ -3,11 +3,12 @@
 //! connection, answers the server found wrong).
 
 use dioxus::prelude::*;
-use kosh_shared::form::residence_2026;
 
+use crate::catalog::use_catalog;
 use crate::components::{Button, ButtonKind, ButtonLink, Card, Icon, InlineError, section_icon};
 use crate::error::AppError;
 use crate::i18n::{args, error_text, use_i18n};
+use crate::pages::{LeftBehind, MoveOffer};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::sync::{self, now_ms, server_for};
@@ -23,22 +24,34 @@ pub fn Review() -> Element {
     let mut busy = use_signal(|| false);
     let mut problem = use_signal(|| None::<String>);
     let mut need_account = use_signal(|| false);
+    let catalog = use_catalog();
 
     // What is missing and what was answered, in words: recomputed when the draft or the
     // language changes, not on every render.
     let review = use_memo(move || {
-        let form = residence_2026().ok()?;
+        // The draft's own version: the one the server checks the submission against.
+        let c = catalog.read();
         let t = tr.read();
         let v = vault.read();
         let draft = &v.state().draft;
+        let form = c.catalog().form_of(draft)?;
+        let policy = c.catalog().policy(today())?;
+        let expired = form.valid_until().is_some_and(|until| until < today())
+            && c.catalog().newer_form(draft, today()).is_some();
         Some((
-            missing(&t, form, draft, today()),
+            missing(&t, form, policy, draft, today()),
             answered_sections(&t, form, draft, today()),
+            expired,
         ))
     });
     let t = tr.read();
-    let Some((gaps, sections)) = review() else {
-        return rsx! { InlineError { text: t.t("ui-error-try-again") } };
+    let Some((gaps, sections, expired)) = review() else {
+        return rsx! {
+            main { class: "page review",
+                MoveOffer {}
+                InlineError { text: t.t("ui-form-version-missing") }
+            }
+        };
     };
     let (submitted, signed_in) = {
         let v = vault.read();
@@ -78,6 +91,8 @@ pub fn Review() -> Element {
     rsx! {
         main { class: "page review",
             h1 { Icon { name: "check" } " " {t.t("ui-review-title")} }
+            MoveOffer {}
+            LeftBehind {}
             if submitted {
                 p { class: "notice", {t.t("ui-review-submitted")} }
                 ButtonLink { kind: ButtonKind::Primary, to: Route::Status {}, {t.t("ui-home-application-open")} }
@@ -134,7 +149,8 @@ pub fn Review() -> Element {
                 }
                 Button {
                     kind: ButtonKind::Primary,
-                    disabled: !gaps.is_empty() || *busy.read(),
+                    // A version no longer in use must move first (the offer above says so).
+                    disabled: !gaps.is_empty() || expired || *busy.read(),
                     onclick: submit,
                     if *busy.read() { {t.t("ui-review-submitting")} } else { {t.t("ui-review-submit")} }
                 }

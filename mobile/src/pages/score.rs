@@ -5,11 +5,11 @@
 
 use dioxus::prelude::*;
 use kosh_shared::api::PolicyStatus;
-use kosh_shared::form::{Question, residence_2026};
-use kosh_shared::policy::Policy;
+use kosh_shared::form::Question;
 use kosh_shared::score::{Target, score};
 use serde_json::Value;
 
+use crate::catalog::use_catalog;
 use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
@@ -38,8 +38,10 @@ fn target_text(
 pub fn Score() -> Element {
     let vault = use_store();
     let tr = use_i18n();
+    let catalog = use_catalog();
     let report = use_memo(move || {
-        let policy = Policy::builtin().ok()?;
+        let c = catalog.read();
+        let policy = c.catalog().policy(today())?;
         Some(score(
             &vault.read().state().draft.answers(),
             today(),
@@ -47,7 +49,9 @@ pub fn Score() -> Element {
         ))
     });
     let t = tr.read();
-    let (Some(report), Ok(form)) = (report(), residence_2026()) else {
+    let c = catalog.read();
+    let v = vault.read();
+    let (Some(report), Some(form)) = (report(), c.catalog().form_of(&v.state().draft)) else {
         return rsx! { InlineError { text: t.t("error-unknown") } };
     };
     let summary = &report.summary;

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
-use kosh_shared::policy::Policy;
 use kosh_shared::status::{NextStep, expected_decision_by, next_step};
 
+use crate::catalog::use_catalog;
 use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
@@ -19,8 +19,10 @@ pub fn Status() -> Element {
     let vault = use_store();
     let tr = use_i18n();
     let app = use_memo(move || latest_application(&vault.read().state().applications).cloned());
+    let catalog = use_catalog();
     let t = tr.read();
-    let Ok(policy) = Policy::builtin() else {
+    let c = catalog.read();
+    let Some(policy) = c.catalog().policy(crate::view::today()) else {
         return rsx! { InlineError { text: t.t("error-unknown") } };
     };
     let Some(app) = app() else {

@@ -10,8 +10,10 @@ use serde_json::Value;
 
 use kosh_shared::api::{Application, Contract, Op, SyncResponse};
 use kosh_shared::draft::Draft;
+use kosh_shared::form::Form;
 use kosh_shared::hlc::{Hlc, HlcClock};
 use kosh_shared::ids::{DraftId, FormId, OpId};
+use kosh_shared::migration::{LeftReason, MovePlan};
 use kosh_shared::sync::SyncClient;
 
 use super::{LocalStore, Recovery, load_json, save_json};
@@ -98,6 +100,25 @@ pub struct Saved {
     /// Wall time (ms) of the last sync that went through.
     #[serde(default)]
     pub last_sync_ms: Option<u64>,
+    /// Answers that did not move when the draft moved to a newer form version, kept so the
+    /// person can read what they were until they dismiss the list.
+    #[serde(default)]
+    pub left_behind: Vec<LeftAnswer>,
+}
+
+/// One answer that did not move to the new form version, with what it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftAnswer {
+    /// The question id in the old version.
+    pub field: String,
+    /// The old question's label key, so the list still reads once the old version is gone.
+    pub label_key: Option<String>,
+    pub value: Value,
+    /// The validation code when the answer breaks the new rules; `None` when the question is
+    /// no longer asked.
+    pub code: Option<String>,
+    /// The version the answer was given in.
+    pub version: u32,
 }
 
 impl Saved {
@@ -122,6 +143,7 @@ impl Saved {
             applications: Vec::new(),
             submit_key: None,
             last_sync_ms: None,
+            left_behind: Vec::new(),
         }
     }
 
@@ -179,6 +201,22 @@ fn move_answers(s: &mut Saved, mut into: Draft) -> AppResult<()> {
     s.sync.outbox.ack(&stale);
     s.draft = into;
     Ok(())
+}
+
+/// Put `op` in the outbox in place of any unsent op for the same answer. Typing sends one change
+/// per keystroke: an unsent earlier value of the same answer is superseded by this one, so the
+/// outbox holds one op per answer, not per letter.
+fn queue(s: &mut Saved, op: Op) {
+    let superseded: Vec<OpId> = s
+        .sync
+        .outbox
+        .ops()
+        .iter()
+        .filter(|o| o.field == op.field && o.draft_id == op.draft_id)
+        .map(|o| o.op_id.clone())
+        .collect();
+    s.sync.outbox.ack(&superseded);
+    s.sync.outbox.push(op);
 }
 
 /// What applying a sync answer changed, for the screens to say.
@@ -298,18 +336,7 @@ impl Vault {
                 .draft
                 .edit(OpId(uuid::Uuid::new_v4().to_string()), field, value, hlc)?;
             s.clock = clock.last().clone();
-            // Typing sends one change per keystroke: an unsent earlier value of the same answer
-            // is superseded by this one, so the outbox holds one op per answer, not per letter.
-            let superseded: Vec<OpId> = s
-                .sync
-                .outbox
-                .ops()
-                .iter()
-                .filter(|o| o.field == op.field && o.draft_id == op.draft_id)
-                .map(|o| o.op_id.clone())
-                .collect();
-            s.sync.outbox.ack(&superseded);
-            s.sync.outbox.push(op.clone());
+            queue(s, op.clone());
             Ok(op)
         })
     }
@@ -417,6 +444,69 @@ impl Vault {
                 }
             }
             s.session = session;
+            Ok(())
+        })
+    }
+
+    /// Put an empty draft on `version` of its form (a newer one came): with no answers there is
+    /// nothing to move, and the first answer is then stamped with the new version.
+    pub fn start_on_version(&mut self, version: u32) -> AppResult<()> {
+        self.update(|s| {
+            if s.draft.cells().is_empty() && version > s.draft.form_version {
+                s.draft.form_version = version;
+            }
+            Ok(())
+        })
+    }
+
+    /// Move the draft to a newer version of its form as `plan` says: its ops are applied and
+    /// queued like any edit (so a second phone follows through sync), and every answer left
+    /// behind is kept in `left_behind` with what it was, in the same write. `old` is the form
+    /// the draft was on, for the questions' labels.
+    pub fn move_draft(
+        &mut self,
+        plan: &MovePlan,
+        old: Option<&Form>,
+        now_ms: u64,
+    ) -> AppResult<Vec<Op>> {
+        self.update(|s| {
+            if s.draft.form_version != plan.from_version {
+                // The draft moved meanwhile (another phone's move arrived): this plan is stale.
+                return Ok(Vec::new());
+            }
+            let mut clock = HlcClock::resume(s.clock.clone());
+            let ops = plan.ops(&s.draft, || {
+                (OpId(uuid::Uuid::new_v4().to_string()), clock.tick(now_ms))
+            });
+            for op in &ops {
+                s.draft.apply(op)?;
+                queue(s, op.clone());
+            }
+            // Every answer left behind: no op names the new version then, yet the draft moves.
+            s.draft.form_version = s.draft.form_version.max(plan.to_version);
+            s.clock = clock.last().clone();
+            s.left_behind.extend(plan.left_behind.iter().map(|l| {
+                LeftAnswer {
+                    field: l.field.clone(),
+                    label_key: old
+                        .and_then(|f| f.question(&l.field))
+                        .map(|q| q.label_key.clone()),
+                    value: l.value.clone(),
+                    code: match &l.reason {
+                        LeftReason::QuestionGone => None,
+                        LeftReason::NoLongerValid { code } => Some(code.clone()),
+                    },
+                    version: plan.from_version,
+                }
+            }));
+            Ok(ops)
+        })
+    }
+
+    /// The person has read the list of answers that did not move.
+    pub fn dismiss_left_behind(&mut self) -> AppResult<()> {
+        self.update(|s| {
+            s.left_behind.clear();
             Ok(())
         })
     }
@@ -640,5 +730,81 @@ mod tests {
         let before = vault.state().clone();
         assert!(vault.answer("", json!(1), 2_000).is_err());
         assert_eq!(vault.state(), &before);
+    }
+
+    #[test]
+    fn moving_to_a_new_version_queues_its_ops_and_keeps_what_did_not_move() {
+        use kosh_shared::form::{Form, residence_2026};
+        use kosh_shared::migration::plan;
+        use kosh_shared::validate::Env;
+
+        let (store, mut vault) = vault();
+        vault
+            .answer("personal.surname", json!("Nurlanuly"), 2_000)
+            .unwrap();
+        vault
+            .answer("contacts.address", json!("Tashkent, Chilonzor 9"), 2_001)
+            .unwrap();
+        vault
+            .answer("skills.driving_licence", json!(true), 2_002)
+            .unwrap();
+        let v1 = residence_2026().unwrap();
+        let v2 = Form::from_json(&kosh_shared::testing::residence_v2_json()).unwrap();
+        let plan = plan(
+            &vault.state().draft,
+            &v2,
+            &Env::new("2027-01-10".parse().unwrap()),
+        );
+        let ops = vault.move_draft(&plan, Some(v1), 3_000).unwrap();
+        assert!(!ops.is_empty());
+        let saved: Saved = serde_json::from_str(&store.read(STATE_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved.draft.form_version, 2);
+        assert_eq!(
+            saved.draft.answer("contacts.home_address"),
+            Some(&json!("Tashkent, Chilonzor 9"))
+        );
+        assert_eq!(saved.draft.answer("skills.driving_licence"), None);
+        assert_eq!(
+            saved.draft.answer("personal.surname"),
+            Some(&json!("Nurlanuly"))
+        );
+        // Every op of the move is queued, one per answer (the unsent earlier ones superseded).
+        for op in &ops {
+            assert!(saved.sync.outbox.ops().contains(op), "{op:?}");
+        }
+        assert_eq!(
+            saved.left_behind,
+            [LeftAnswer {
+                field: "skills.driving_licence".into(),
+                label_key: Some("form-q-skills-driving_licence".into()),
+                value: json!(true),
+                code: None,
+                version: 1,
+            }]
+        );
+        // A stale plan (the draft moved meanwhile) does nothing.
+        assert!(vault.move_draft(&plan, Some(v1), 4_000).unwrap().is_empty());
+        // The next answer is stamped with the new version.
+        let next = vault.answer("personal.sex", json!("male"), 5_000).unwrap();
+        assert_eq!(next.form_version, Some(2));
+        vault.dismiss_left_behind().unwrap();
+        assert!(vault.state().left_behind.is_empty());
+    }
+
+    #[test]
+    fn an_empty_draft_simply_starts_on_the_new_version() {
+        let (_, mut vault) = vault();
+        vault.start_on_version(2).unwrap();
+        assert_eq!(vault.state().draft.form_version, 2);
+        vault.start_on_version(1).unwrap();
+        assert_eq!(vault.state().draft.form_version, 2, "never back");
+        let (_, mut typed) = super::tests::vault();
+        typed.answer("personal.sex", json!("male"), 2_000).unwrap();
+        typed.start_on_version(2).unwrap();
+        assert_eq!(
+            typed.state().draft.form_version,
+            1,
+            "answers move only by a plan"
+        );
     }
 }

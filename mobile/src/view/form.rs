@@ -11,10 +11,11 @@ use kosh_locales::{FluentArgs, Translator};
 use kosh_shared::api::FieldError;
 use kosh_shared::draft::Draft;
 use kosh_shared::form::{FieldPath, Form, Kind, Question, Section, top_question};
+use kosh_shared::policy::Policy;
 use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
-use crate::view::{Choice, catalog};
+use crate::view::{Choice, choices};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
 /// cannot be forgotten by a widget (every `match` on it must handle it).
@@ -60,8 +61,8 @@ pub struct FieldWords {
 }
 
 /// Validation's view of the day and the policy's regions.
-pub fn env(today: NaiveDate) -> Env {
-    Env::new(today).with_regions(catalog::region_ids())
+pub fn env(today: NaiveDate, policy: &Policy) -> Env {
+    Env::new(today).with_regions(choices::region_ids(policy))
 }
 
 /// The sections asked for these answers, in form order: (position in the form, section).
@@ -86,7 +87,7 @@ pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String
         Value::Bool(false) => tr.t("ui-no"),
         Value::Number(n) => n.to_string(),
         Value::String(s) => match question.kind {
-            Kind::Country => catalog::country_name(tr, s),
+            Kind::Country => choices::country_name(tr, s),
             Kind::Region => tr.t(&format!("region-{s}")),
             Kind::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(|d| tr.date(d))
@@ -112,11 +113,16 @@ pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String
 }
 
 /// A question as the widget takes it.
-pub fn field_spec(tr: &Translator, question: &Question, today: NaiveDate) -> FieldSpec {
+pub fn field_spec(
+    tr: &Translator,
+    question: &Question,
+    today: NaiveDate,
+    policy: &Policy,
+) -> FieldSpec {
     let kind = question.kind;
     let choices = match question.kind {
-        Kind::Country => catalog::countries(tr),
-        Kind::Region => catalog::regions(tr),
+        Kind::Country => choices::countries(tr),
+        Kind::Region => choices::regions(tr, policy),
         _ => question
             .options
             .iter()
@@ -157,7 +163,7 @@ pub fn field_spec(tr: &Translator, question: &Question, today: NaiveDate) -> Fie
         children: question
             .questions
             .iter()
-            .map(|q| field_spec(tr, q, today))
+            .map(|q| field_spec(tr, q, today, policy))
             .collect(),
     }
 }
@@ -227,9 +233,11 @@ pub struct SectionView {
 /// Build the screen of the `position`-th asked section. `show_required`: also say which
 /// required answers are missing (after the person tried to go on, and on the review screen);
 /// before that only answers given and wrong are flagged.
+#[allow(clippy::too_many_arguments)]
 pub fn section_view(
     tr: &Translator,
     form: &Form,
+    policy: &Policy,
     draft: &Draft,
     device: &str,
     position: usize,
@@ -240,7 +248,7 @@ pub fn section_view(
     let sections = relevant_sections(form, &answers, today);
     let total = sections.len();
     let (_, section) = sections.get(position.min(total.checked_sub(1)?))?;
-    let env = env(today);
+    let env = env(today, policy);
     let report = validate::validate_section(form, &section.id, &answers, &env).ok()?;
     let relevance = form.relevance(&answers, today);
     let mut errors: BTreeMap<&str, Vec<&FieldError>> = BTreeMap::new();
@@ -280,7 +288,7 @@ pub fn section_view(
                 .map(|w| value_text(tr, q, &w.value));
             let rows = value.as_ref().and_then(Value::as_array).map_or(0, Vec::len);
             FieldView {
-                spec: field_spec(tr, q, today),
+                spec: field_spec(tr, q, today, policy),
                 value,
                 error,
                 overwritten,
@@ -366,10 +374,16 @@ pub struct Missing {
 }
 
 /// The review: every error of the whole draft, by section, with links.
-pub fn missing(tr: &Translator, form: &Form, draft: &Draft, today: NaiveDate) -> Vec<Missing> {
+pub fn missing(
+    tr: &Translator,
+    form: &Form,
+    policy: &Policy,
+    draft: &Draft,
+    today: NaiveDate,
+) -> Vec<Missing> {
     let answers = draft.answers();
     let sections = relevant_sections(form, &answers, today);
-    let report = validate::validate_draft(form, &answers, &env(today));
+    let report = validate::validate_draft(form, &answers, &env(today, policy));
     report
         .errors
         .iter()
@@ -401,6 +415,7 @@ mod tests {
     use kosh_shared::draft::Op;
     use kosh_shared::form::residence_2026;
     use kosh_shared::hlc::Hlc;
+    use kosh_shared::policy::Policy;
     use serde_json::json;
 
     fn draft() -> Draft {
@@ -412,11 +427,31 @@ mod tests {
         let tr = Translator::new(Lang::Ru);
         let form = residence_2026().unwrap();
         let day = "2026-06-01".parse().unwrap();
-        let quiet = section_view(&tr, form, &draft(), "d-me", 0, false, day).unwrap();
+        let quiet = section_view(
+            &tr,
+            form,
+            Policy::builtin().unwrap(),
+            &draft(),
+            "d-me",
+            0,
+            false,
+            day,
+        )
+        .unwrap();
         assert!(quiet.blocking > 0);
         assert_eq!(quiet.error_count, 0);
         assert!(quiet.fields.iter().all(|f| f.error.is_none()));
-        let tried = section_view(&tr, form, &draft(), "d-me", 0, true, day).unwrap();
+        let tried = section_view(
+            &tr,
+            form,
+            Policy::builtin().unwrap(),
+            &draft(),
+            "d-me",
+            0,
+            true,
+            day,
+        )
+        .unwrap();
         assert_eq!(tried.error_count, tried.blocking);
         assert!(tried.fields.iter().any(|f| f.error.is_some()));
     }
@@ -426,7 +461,17 @@ mod tests {
         let tr = Translator::new(Lang::Ru);
         let form = residence_2026().unwrap();
         let day = "2026-06-01".parse().unwrap();
-        let view = section_view(&tr, form, &draft(), "d-me", 99, false, day).unwrap();
+        let view = section_view(
+            &tr,
+            form,
+            Policy::builtin().unwrap(),
+            &draft(),
+            "d-me",
+            99,
+            false,
+            day,
+        )
+        .unwrap();
         assert_eq!(view.position, view.total - 1);
 
         let mut d = draft();
@@ -444,7 +489,7 @@ mod tests {
             Hlc::new(2, 0, "d-me").unwrap(),
         )
         .unwrap();
-        let gaps = missing(&tr, form, &d, day);
+        let gaps = missing(&tr, form, Policy::builtin().unwrap(), &d, day);
         let row = gaps
             .iter()
             .find(|m| {

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use kosh_shared::api::Application;
 use kosh_shared::form::Form;
+use kosh_shared::policy::Policy;
 use kosh_shared::validate::validate_section;
 
 use crate::store::vault::Saved;
@@ -29,17 +30,23 @@ pub struct HomeView {
     pub first_open: usize,
 }
 
-/// The home screen for the saved state, `today` and `now`; `form` is `None` only when the
-/// built-in form is broken, and then the questionnaire part shows nothing done.
-pub fn home(form: Option<&Form>, saved: &Saved, today: NaiveDate, now: DateTime<Utc>) -> HomeView {
+/// The home screen for the saved state, `today` and `now`, with the draft's form and the policy
+/// from the catalog; `None` when the phone does not hold them (the draft's version not received
+/// yet), and then the questionnaire part shows nothing done.
+pub fn home(
+    rules: Option<(&Form, &Policy)>,
+    saved: &Saved,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> HomeView {
     let application = latest_application(&saved.applications).cloned();
-    let (done, total, first_open) = form.map_or((0, 0, 0), |form| {
+    let (done, total, first_open) = rules.map_or((0, 0, 0), |(form, policy)| {
         let (done, total) = progress(form, &saved.draft, today);
         let answers = saved.draft.answers();
         let first_open = relevant_sections(form, &answers, today)
             .iter()
             .position(|(_, section)| {
-                validate_section(form, &section.id, &answers, &env(today))
+                validate_section(form, &section.id, &answers, &env(today, policy))
                     .is_ok_and(|r| !r.errors.is_empty())
             })
             .unwrap_or(0);
@@ -72,7 +79,8 @@ mod tests {
     #[test]
     fn a_fresh_phone_starts_at_the_first_section_with_nothing_done() {
         let form = residence_2026().unwrap();
-        let view = home(Some(form), &Saved::fresh(), day(), Utc::now());
+        let policy = Policy::builtin().unwrap();
+        let view = home(Some((form, policy)), &Saved::fresh(), day(), Utc::now());
         assert_eq!(view.application, None);
         assert!(!view.is_started && !view.is_submitted && !view.has_contract);
         assert_eq!((view.done, view.first_open), (0, 0));

@@ -1,12 +1,13 @@
 //! View models: what each screen shows, computed by plain functions from the saved state, the
-//! built-in form and policy, and the translator. No Dioxus here, so tests check them directly.
+//! form and policy the catalog gives (passed in as plain arguments), and the translator. No Dioxus here, so tests check them directly.
 //! The types the widgets of `components` take (`Choice`, `FieldSpec`, ...) are defined here, so
 //! the dependency runs one way: pages and components use `view`, `view` uses neither.
 
-pub mod catalog;
+pub mod choices;
 pub mod contract;
 pub mod form;
 pub mod home;
+pub mod rules;
 pub mod settings;
 pub mod status;
 pub mod words;

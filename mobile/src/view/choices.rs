@@ -41,15 +41,13 @@ pub fn countries(tr: &Translator) -> Vec<Choice> {
 }
 
 /// The region ids of the policy bundle.
-pub fn region_ids() -> Vec<String> {
-    Policy::builtin()
-        .map(|p| p.regions().iter().map(|r| r.id.to_string()).collect())
-        .unwrap_or_default()
+pub fn region_ids(policy: &Policy) -> Vec<String> {
+    policy.regions().iter().map(|r| r.id.to_string()).collect()
 }
 
 /// The policy's regions with their names.
-pub fn regions(tr: &Translator) -> Vec<Choice> {
-    region_ids()
+pub fn regions(tr: &Translator, policy: &Policy) -> Vec<Choice> {
+    region_ids(policy)
         .into_iter()
         .map(|id| Choice {
             label: tr.t(&format!("region-{id}")),
