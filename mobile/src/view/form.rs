@@ -523,12 +523,21 @@ mod tests {
             d.apply(&op).unwrap();
         }
         let surname = |device: &str| {
-            section_view(&tr, form, &d, device, 0, false, day)
-                .unwrap()
-                .fields
-                .into_iter()
-                .find(|f| f.spec.id == "personal.surname")
-                .unwrap()
+            section_view(
+                &tr,
+                form,
+                Policy::builtin().unwrap(),
+                &d,
+                device,
+                0,
+                false,
+                day,
+            )
+            .unwrap()
+            .fields
+            .into_iter()
+            .find(|f| f.spec.id == "personal.surname")
+            .unwrap()
         };
         let (lost, won, neither) = (surname("d-a"), surname("d-b"), surname("d-c"));
         assert_eq!(
