@@ -381,6 +381,13 @@ async fn a_waiting_phone_hears_of_the_other_phones_round() {
     sync_once(&client, &one, &now_ms).await.unwrap();
     sync_once(&client, &two, &now_ms).await.unwrap();
     answer(&one, "personal.surname", json!("Әбенова"));
+    // Phone two's answer must be the later one: in the same millisecond the stamps would be
+    // ordered by the random device ids instead. Wait for the clock to move on (a spin of at most
+    // a millisecond, not a wait for anything to be ready).
+    let typed = now_ms();
+    while now_ms() <= typed {
+        std::hint::spin_loop();
+    }
     answer(&two, "personal.surname", json!("Абенова"));
     sync_once(&client, &one, &now_ms).await.unwrap();
 
