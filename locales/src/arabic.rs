@@ -22,8 +22,9 @@
 //! Arabic ones (، ؟ ؛); digits stay Western, as Xinjiang's Kazakh press prints them, and
 //! anything that is not Cyrillic (Latin names such as KAZTEST, numbers, emoji) stays as it is.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use fluent_syntax::{parser, serializer};
+use fluent_syntax::parser;
+
+use crate::ftl_text::rewrite_text;
 
 /// The high hamza that marks a word of front vowels.
 pub const HAMZA: char = '\u{0674}';
@@ -117,54 +118,7 @@ pub fn to_arabic(text: &str) -> String {
 /// they are, so the file has exactly the keys and variables of the Cyrillic one. The parse
 /// errors of a broken file are returned beside the transliteration of what did parse.
 pub fn arabize_ftl(ftl: &str) -> (String, Vec<parser::ParserError>) {
-    let (mut resource, errors) = match parser::parse(ftl.to_owned()) {
-        Ok(resource) => (resource, Vec::new()),
-        Err((resource, errors)) => (resource, errors),
-    };
-    resource.body.retain(|e| !matches!(e, Entry::Junk { .. }));
-    for entry in &mut resource.body {
-        match entry {
-            Entry::Message(m) => {
-                if let Some(value) = &mut m.value {
-                    pattern(value);
-                }
-                for attr in &mut m.attributes {
-                    pattern(&mut attr.value);
-                }
-            }
-            Entry::Term(t) => {
-                pattern(&mut t.value);
-                for attr in &mut t.attributes {
-                    pattern(&mut attr.value);
-                }
-            }
-            _ => {}
-        }
-    }
-    (serializer::serialize(&resource), errors)
-}
-
-fn pattern(pattern: &mut Pattern<String>) {
-    for element in &mut pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => *value = to_arabic(value),
-            PatternElement::Placeable { expression } => self::expression(expression),
-        }
-    }
-}
-
-fn expression(expression: &mut Expression<String>) {
-    match expression {
-        Expression::Select { variants, .. } => {
-            for variant in variants {
-                pattern(&mut variant.value);
-            }
-        }
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            self::expression(expression)
-        }
-        Expression::Inline(_) => {}
-    }
+    rewrite_text(ftl, to_arabic)
 }
 
 #[cfg(test)]

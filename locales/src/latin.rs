@@ -11,8 +11,9 @@
 //! Kosh writes them by sound with the 31 letters: ц ts, щ şş (a long ш, as in ащы), ё io,
 //! ю iu, я ia (й, which is i, plus the vowel), э e, and drops the hard and soft signs ъ ь.
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use fluent_syntax::{parser, serializer};
+use fluent_syntax::parser;
+
+use crate::ftl_text::rewrite_text;
 
 /// The Latin spelling of one lowercase Cyrillic letter, or `None` for any other character.
 fn latin_of(lower: char) -> Option<&'static str> {
@@ -113,55 +114,7 @@ pub fn to_latin(text: &str) -> String {
 /// so the Latin file has exactly the keys and variables of the Cyrillic one. The parse errors of
 /// a broken file are returned beside the transliteration of what did parse.
 pub fn latinize_ftl(ftl: &str) -> (String, Vec<parser::ParserError>) {
-    let (mut resource, errors) = match parser::parse(ftl.to_owned()) {
-        Ok(resource) => (resource, Vec::new()),
-        Err((resource, errors)) => (resource, errors),
-    };
-    resource.body.retain(|e| !matches!(e, Entry::Junk { .. }));
-    for entry in &mut resource.body {
-        match entry {
-            Entry::Message(m) => {
-                if let Some(value) = &mut m.value {
-                    latinize_pattern(value);
-                }
-                for attr in &mut m.attributes {
-                    latinize_pattern(&mut attr.value);
-                }
-            }
-            Entry::Term(t) => {
-                latinize_pattern(&mut t.value);
-                for attr in &mut t.attributes {
-                    latinize_pattern(&mut attr.value);
-                }
-            }
-            _ => {}
-        }
-    }
-    (serializer::serialize(&resource), errors)
-}
-
-fn latinize_pattern(pattern: &mut Pattern<String>) {
-    for element in &mut pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => *value = to_latin(value),
-            PatternElement::Placeable { expression } => latinize_expression(expression),
-        }
-    }
-}
-
-fn latinize_expression(expression: &mut Expression<String>) {
-    match expression {
-        // The selector and the keys choose a variant; only what the variants say is text.
-        Expression::Select { variants, .. } => {
-            for variant in variants {
-                latinize_pattern(&mut variant.value);
-            }
-        }
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            latinize_expression(expression)
-        }
-        Expression::Inline(_) => {}
-    }
+    rewrite_text(ftl, to_latin)
 }
 
 #[cfg(test)]

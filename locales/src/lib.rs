@@ -32,6 +32,7 @@ mod arabic;
 pub mod catalog;
 mod error;
 mod fold;
+mod ftl_text;
 mod lang;
 mod latin;
 mod translator;
