@@ -14,15 +14,24 @@ use kosh_shared::policy::Policy;
 
 use super::Document;
 use crate::error::{ApiError, ApiResult};
-use crate::store::{ReferenceKey, Store, StoreError};
+use crate::store::ReferenceKey;
 
-/// One published document: what the server computes with and what it serves.
+/// One published document: what the server computes with and what it serves (whose body is
+/// the canonical JSON text, as stored: what a second publication is compared with).
 #[derive(Debug)]
 pub struct Entry<T> {
     pub value: Arc<T>,
     pub document: Document,
-    /// The canonical JSON text, as stored: what a second publication is compared with.
-    text: String,
+}
+
+// Not derived: cloning shares the value, so `T` need not be `Clone`.
+impl<T> Clone for Entry<T> {
+    fn clone(&self) -> Self {
+        Entry {
+            value: self.value.clone(),
+            document: self.document.clone(),
+        }
+    }
 }
 
 impl<T: serde::Serialize> Entry<T> {
@@ -30,15 +39,15 @@ impl<T: serde::Serialize> Entry<T> {
         let text = serde_json::to_string(&value)
             .map_err(|e| ApiError::Internal(format!("serialising a reference document: {e}")))?;
         Ok(Entry {
-            document: Document::from_text(text.clone()),
+            document: Document::from_text(text),
             value: Arc::new(value),
-            text,
         })
     }
 }
 
-/// Every published form version and policy bundle. Immutable: publishing builds a new one.
-#[derive(Debug, Default)]
+/// Every published form version and policy bundle. Immutable: publishing builds a new one,
+/// sharing the unchanged documents.
+#[derive(Debug, Default, Clone)]
 pub struct Catalog {
     forms: BTreeMap<String, BTreeMap<u32, Entry<Form>>>,
     policies: BTreeMap<String, Entry<Policy>>,
@@ -56,12 +65,12 @@ pub enum Outcome {
 }
 
 impl Catalog {
-    /// Everything the store holds. A stored document this build's loader refuses is left in
+    /// The catalog of these stored documents. A stored document this build's loader refuses is left in
     /// the store and reported in the second value (it is not served); the rest are.
-    pub fn from_store(store: &dyn Store) -> Result<(Catalog, Vec<String>), StoreError> {
+    pub fn from_documents(documents: Vec<(ReferenceKey, String)>) -> (Catalog, Vec<String>) {
         let mut catalog = Catalog::default();
         let mut skipped = Vec::new();
-        for (key, text) in store.references()? {
+        for (key, text) in documents {
             let loaded = match &key {
                 ReferenceKey::Policy(_) => Policy::from_json(&text)
                     .map_err(|e| e.to_string())
@@ -76,7 +85,7 @@ impl Catalog {
                 skipped.push(format!("{key:?}: {why}"));
             }
         }
-        Ok((catalog, skipped))
+        (catalog, skipped)
     }
 
     fn insert_policy(&mut self, entry: Entry<Policy>) {
@@ -183,7 +192,7 @@ impl Catalog {
         let entry = Entry::new(policy)?;
         let outcome = match self.policies.get(id) {
             None => Outcome::Created,
-            Some(old) if old.text == entry.text => Outcome::Unchanged,
+            Some(old) if old.text() == entry.text() => Outcome::Unchanged,
             Some(_) => Outcome::Replaced,
         };
         Ok((entry, outcome))
@@ -196,7 +205,7 @@ impl Catalog {
         let entry = Entry::new(form)?;
         let outcome = match self.form(entry.value.id().as_str(), entry.value.version()) {
             None => Outcome::Created,
-            Some(old) if old.text == entry.text => Outcome::Unchanged,
+            Some(old) if old.text() == entry.text() => Outcome::Unchanged,
             Some(_) => {
                 return Err(ApiError::VersionExists(format!(
                     "version {} of form {} is published with other content: publish it as a new version",
@@ -208,47 +217,25 @@ impl Catalog {
         Ok((entry, outcome))
     }
 
-    /// This catalog with `entry` published: a new catalog, sharing the unchanged documents.
+    /// This catalog with `entry` published.
     pub fn with_policy(&self, entry: Entry<Policy>) -> Catalog {
-        let mut next = self.clone_shallow();
+        let mut next = self.clone();
         next.insert_policy(entry);
         next
     }
 
     /// This catalog with the form version `entry` published.
     pub fn with_form(&self, entry: Entry<Form>) -> Catalog {
-        let mut next = self.clone_shallow();
+        let mut next = self.clone();
         next.insert_form(entry);
         next
-    }
-
-    fn clone_shallow(&self) -> Catalog {
-        fn copy<T>(e: &Entry<T>) -> Entry<T> {
-            Entry {
-                value: e.value.clone(),
-                document: e.document.clone(),
-                text: e.text.clone(),
-            }
-        }
-        Catalog {
-            forms: self
-                .forms
-                .iter()
-                .map(|(id, v)| (id.clone(), v.iter().map(|(n, e)| (*n, copy(e))).collect()))
-                .collect(),
-            policies: self
-                .policies
-                .iter()
-                .map(|(id, e)| (id.clone(), copy(e)))
-                .collect(),
-        }
     }
 }
 
 impl<T> Entry<T> {
     /// The canonical text, to store.
     pub fn text(&self) -> &str {
-        &self.text
+        self.document.text()
     }
 }
 

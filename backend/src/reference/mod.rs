@@ -49,6 +49,12 @@ impl Document {
         }
     }
 
+    /// The JSON text served.
+    pub fn text(&self) -> &str {
+        // Built from a `String` in `from_text`, so always UTF-8.
+        std::str::from_utf8(&self.body).unwrap_or_default()
+    }
+
     /// The entity tag, quoted.
     pub fn etag(&self) -> &str {
         &self.etag
@@ -107,25 +113,20 @@ impl Reference {
     /// does not have yet (so a first start serves them, and a later build's new built-in
     /// version is added). Stored documents this build cannot load are reported and skipped.
     pub fn open(store: &dyn Store) -> Result<Reference, String> {
-        let stored: std::collections::BTreeSet<ReferenceKey> = store
-            .references()
-            .map_err(|e| e.to_string())?
+        // One read of the store: what it holds, plus the built-ins it lacks, written now.
+        let mut documents = store.references().map_err(|e| e.to_string())?;
+        let missing: Vec<(ReferenceKey, String)> = catalog::builtin_texts()?
             .into_iter()
-            .map(|(key, _)| key)
+            .filter(|(key, _)| !documents.iter().any(|(stored, _)| stored == key))
             .collect();
-        let mut added = false;
-        for (key, text) in catalog::builtin_texts()? {
-            if !stored.contains(&key) {
-                store
-                    .put_reference(&key, &text)
-                    .map_err(|e| e.to_string())?;
-                added = true;
-            }
+        for (key, text) in &missing {
+            store.put_reference(key, text).map_err(|e| e.to_string())?;
         }
-        if added {
+        if !missing.is_empty() {
             store.flush().map_err(|e| e.to_string())?;
         }
-        let (catalog, skipped) = Catalog::from_store(store).map_err(|e| e.to_string())?;
+        documents.extend(missing);
+        let (catalog, skipped) = Catalog::from_documents(documents);
         for why in skipped {
             tracing::warn!(%why, "a stored reference document does not load; not served");
         }
