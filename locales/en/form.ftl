@@ -1,7 +1,8 @@
 # Drafted without a native speaker: needs review by a native English speaker before release.
 # English. The residence-2026 form, version 1 (shared/forms/residence-2026.v1.json): title,
-# sections, questions (form-q-<question id with '-' for '.'>), hints (…-hint) and answer
-# options (form-opt-<set>-<value>). Short questions, addressed to "you".
+# sections, questions (form-q-<question id with '-' for '.'>), hints (…-hint), text questions'
+# placeholder examples (…-example) and answer options (form-opt-<set>-<value>). Short
+# questions, addressed to "you".
 
 form-residence-title = Form for permanent residence in Kazakhstan
 
@@ -25,8 +26,11 @@ form-section-kandas = Kandas
 
 form-q-personal-surname = Surname
 form-q-personal-surname-hint = As in your passport.
+form-q-personal-surname-example = Nurlanuly
 form-q-personal-given_names = Given name
+form-q-personal-given_names-example = Yerlan
 form-q-personal-patronymic = Father's name (if you have one)
+form-q-personal-patronymic-example = Nurlanovich
 form-q-personal-birth_date = Date of birth
 form-q-personal-sex = Sex
 form-q-personal-birth_country = Country of birth
@@ -52,6 +56,7 @@ form-q-contacts-phone_has_messenger = Does this number have WhatsApp or Telegram
 form-q-contacts-email = Email
 form-q-contacts-address = Address where you live now
 form-q-contacts-address-hint = Town, street, house, flat.
+form-q-contacts-address-example = Tashkent, Chilanzar 12, flat 45
 
 ## Citizenship
 
@@ -75,6 +80,7 @@ form-q-family-members = Family members
 form-q-family-members-hint = Add each person separately.
 form-q-family-members-relation = Who is this person to you?
 form-q-family-members-full_name = Surname and given name
+form-q-family-members-full_name-example = Aigerim Yerlanqyzy
 form-q-family-members-birth_date = Date of birth
 form-q-family-members-citizenship = Citizenship
 form-q-family-members-moves_with_me = Moving together with you?
@@ -143,6 +149,7 @@ form-q-work-history-hint = Start with the latest place.
 form-q-work-history-activity = What was it?
 form-q-work-history-title = Job or speciality
 form-q-work-history-title-hint = For example: driver, nurse, engineer.
+form-q-work-history-title-example = Civil engineer
 form-q-work-history-country = Country
 form-q-work-history-start = Start date
 form-q-work-history-ongoing = Are you still there?
@@ -210,6 +217,7 @@ form-opt-kin-other = Other relatives
 form-q-record-convicted = Have you ever been convicted of a crime?
 form-q-record-convicted-hint = Answer honestly. It will be checked anyway.
 form-q-record-conviction_details = What happened, and when?
+form-q-record-conviction_details-example = 2015, traffic offence, fine paid
 form-q-record-deported = Have you ever been deported from a country?
 form-q-record-deported-hint = Deportation is when a person is made to leave a country.
 form-q-record-deported_from = From which country?

@@ -159,6 +159,25 @@ ui-form-to-review = Check the answers
 ui-form-saved = Saved
 ui-form-required = Required question
 ui-form-example = For example: { $example }
+# A date is entered in three boxes: day, month (chosen from the months by name) and year.
+ui-date-day = Day
+ui-date-month = Month
+ui-date-year = Year
+ui-date-month-name =
+    { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    }
 ui-form-choose = Choose an answer
 ui-form-search-country = Find a country
 ui-form-search-region = Find a region

@@ -26,8 +26,11 @@ form-section-kandas = Қандастар
 
 form-q-personal-surname = Тегі
 form-q-personal-surname-hint = Паспорттағыдай жазыңыз.
+form-q-personal-surname-example = Нұрланұлы
 form-q-personal-given_names = Аты
+form-q-personal-given_names-example = Ерлан
 form-q-personal-patronymic = Әкесінің аты (бар болса)
+form-q-personal-patronymic-example = Нұрланұлы
 form-q-personal-birth_date = Туған күні
 form-q-personal-sex = Жынысы
 form-q-personal-birth_country = Туған елі
@@ -53,6 +56,7 @@ form-q-contacts-phone_has_messenger = Бұл нөмірде WhatsApp не Telegr
 form-q-contacts-email = Электрондық пошта
 form-q-contacts-address = Қазір тұратын мекенжайыңыз
 form-q-contacts-address-hint = Қала, көше, үй, пәтер.
+form-q-contacts-address-example = Ташкент, Шыланзар 12, 45-пәтер
 
 ## Азаматтық
 
@@ -76,6 +80,7 @@ form-q-family-members = Отбасы мүшелері
 form-q-family-members-hint = Әр адамды бөлек қосыңыз.
 form-q-family-members-relation = Сізге кім болады
 form-q-family-members-full_name = Тегі мен аты
+form-q-family-members-full_name-example = Әйгерім Ерланқызы
 form-q-family-members-birth_date = Туған күні
 form-q-family-members-citizenship = Азаматтығы
 form-q-family-members-moves_with_me = Сізбен бірге көше ме?
@@ -144,6 +149,7 @@ form-q-work-history-hint = Ең соңғы орыннан бастаңыз.
 form-q-work-history-activity = Бұл не еді?
 form-q-work-history-title = Лауазымы немесе мамандығы
 form-q-work-history-title-hint = Мысалы: жүргізуші, медбике, инженер.
+form-q-work-history-title-example = Құрылыс инженері
 form-q-work-history-country = Ел
 form-q-work-history-start = Басталған күні
 form-q-work-history-ongoing = Қазір де сондасыз ба?
@@ -211,6 +217,7 @@ form-opt-kin-other = Басқа туыстарым
 form-q-record-convicted = Бұрын сотталған кезіңіз болды ма?
 form-q-record-convicted-hint = Шынын жазыңыз. Бәрібір тексереді.
 form-q-record-conviction_details = Не болды және қашан?
+form-q-record-conviction_details-example = 2015 жыл, жол ережесін бұзу, айыппұл төленді
 form-q-record-deported = Сізді бір елден күштеп шығарып жіберген кез болды ма?
 form-q-record-deported-hint = Депортация — адамды елден кетуге мәжбүрлеу.
 form-q-record-deported_from = Қай елден?

@@ -150,6 +150,25 @@ ui-form-to-review = Жауаптарды тексеру
 ui-form-saved = Сақталды
 ui-form-required = Міндетті сұрақ
 ui-form-example = Мысалы: { $example }
+# Күн үш жолақпен енгізіледі: күні, айы (атымен таңдалады) және жылы.
+ui-date-day = Күні
+ui-date-month = Айы
+ui-date-year = Жылы
+ui-date-month-name =
+    { $month ->
+        [1] қаңтар
+        [2] ақпан
+        [3] наурыз
+        [4] сәуір
+        [5] мамыр
+        [6] маусым
+        [7] шілде
+        [8] тамыз
+        [9] қыркүйек
+        [10] қазан
+        [11] қараша
+       *[12] желтоқсан
+    }
 ui-form-choose = Жауапты таңдаңыз
 ui-form-search-country = Елді іздеңіз
 ui-form-search-region = Облысты іздеңіз

@@ -25,8 +25,11 @@ form-section-kandas = Кандасы
 
 form-q-personal-surname = Фамилия
 form-q-personal-surname-hint = Как в паспорте.
+form-q-personal-surname-example = Нурланулы
 form-q-personal-given_names = Имя
+form-q-personal-given_names-example = Ерлан
 form-q-personal-patronymic = Отчество (если есть)
+form-q-personal-patronymic-example = Нурланович
 form-q-personal-birth_date = Дата рождения
 form-q-personal-sex = Пол
 form-q-personal-birth_country = Страна рождения
@@ -52,6 +55,7 @@ form-q-contacts-phone_has_messenger = На этом номере есть WhatsA
 form-q-contacts-email = Электронная почта
 form-q-contacts-address = Адрес, где вы живёте сейчас
 form-q-contacts-address-hint = Город, улица, дом, квартира.
+form-q-contacts-address-example = Ташкент, Чиланзар 12, кв. 45
 
 ## Гражданство
 
@@ -75,6 +79,7 @@ form-q-family-members = Члены семьи
 form-q-family-members-hint = Добавьте каждого человека отдельно.
 form-q-family-members-relation = Кем приходится вам
 form-q-family-members-full_name = Фамилия и имя
+form-q-family-members-full_name-example = Айгерим Ерланкызы
 form-q-family-members-birth_date = Дата рождения
 form-q-family-members-citizenship = Гражданство
 form-q-family-members-moves_with_me = Переезжает вместе с вами?
@@ -143,6 +148,7 @@ form-q-work-history-hint = Начните с последнего места.
 form-q-work-history-activity = Что это было?
 form-q-work-history-title = Должность или специальность
 form-q-work-history-title-hint = Например: водитель, медсестра, инженер.
+form-q-work-history-title-example = Инженер-строитель
 form-q-work-history-country = Страна
 form-q-work-history-start = Дата начала
 form-q-work-history-ongoing = Вы и сейчас там?
@@ -210,6 +216,7 @@ form-opt-kin-other = Другие родные
 form-q-record-convicted = У вас была судимость?
 form-q-record-convicted-hint = Отвечайте честно. Это всё равно проверят.
 form-q-record-conviction_details = Что было и когда?
+form-q-record-conviction_details-example = 2015 год, нарушение ПДД, штраф оплачен
 form-q-record-deported = Вас когда-нибудь выдворяли из страны?
 form-q-record-deported-hint = Депортация — когда человека заставили уехать из страны.
 form-q-record-deported_from = Из какой страны?

@@ -168,6 +168,25 @@ ui-form-to-review = Проверить ответы
 ui-form-saved = Сохранено
 ui-form-required = Обязательный вопрос
 ui-form-example = Например: { $example }
+# Дата вводится в три поля: день, месяц (выбирается по названию) и год.
+ui-date-day = День
+ui-date-month = Месяц
+ui-date-year = Год
+ui-date-month-name =
+    { $month ->
+        [1] январь
+        [2] февраль
+        [3] март
+        [4] апрель
+        [5] май
+        [6] июнь
+        [7] июль
+        [8] август
+        [9] сентябрь
+        [10] октябрь
+        [11] ноябрь
+       *[12] декабрь
+    }
 ui-form-choose = Выберите ответ
 ui-form-search-country = Найдите страну
 ui-form-search-region = Найдите область

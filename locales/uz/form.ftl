@@ -26,8 +26,11 @@ form-section-kandas = Kandaslar
 
 form-q-personal-surname = Familiya
 form-q-personal-surname-hint = Pasportdagidek yozing.
+form-q-personal-surname-example = Nurlanov
 form-q-personal-given_names = Ism
+form-q-personal-given_names-example = Yerlan
 form-q-personal-patronymic = Otasining ismi (boʻlsa)
+form-q-personal-patronymic-example = Nurlanovich
 form-q-personal-birth_date = Tugʻilgan sana
 form-q-personal-sex = Jins
 form-q-personal-birth_country = Tugʻilgan davlat
@@ -53,6 +56,7 @@ form-q-contacts-phone_has_messenger = Bu raqamda WhatsApp yoki Telegram bormi?
 form-q-contacts-email = Elektron pochta
 form-q-contacts-address = Hozir yashayotgan manzilingiz
 form-q-contacts-address-hint = Shahar, koʻcha, uy, xonadon.
+form-q-contacts-address-example = Toshkent, Chilonzor 12, 45-xonadon
 
 ## Fuqarolik
 
@@ -76,6 +80,7 @@ form-q-family-members = Oila aʼzolari
 form-q-family-members-hint = Har bir odamni alohida qoʻshing.
 form-q-family-members-relation = Sizga kim boʻladi
 form-q-family-members-full_name = Familiya va ism
+form-q-family-members-full_name-example = Aygerim Yerlanqizi
 form-q-family-members-birth_date = Tugʻilgan sana
 form-q-family-members-citizenship = Fuqarolik
 form-q-family-members-moves_with_me = Siz bilan birga koʻchadimi?
@@ -144,6 +149,7 @@ form-q-work-history-hint = Eng oxirgi joydan boshlang.
 form-q-work-history-activity = Bu nima edi?
 form-q-work-history-title = Lavozim yoki mutaxassislik
 form-q-work-history-title-hint = Masalan: haydovchi, hamshira, muhandis.
+form-q-work-history-title-example = Qurilish muhandisi
 form-q-work-history-country = Davlat
 form-q-work-history-start = Boshlangan sana
 form-q-work-history-ongoing = Hozir ham oʻsha yerdamisiz?
@@ -211,6 +217,7 @@ form-opt-kin-other = Boshqa qarindoshlarim
 form-q-record-convicted = Sudlanganmisiz?
 form-q-record-convicted-hint = Rostini yozing. Baribir tekshiriladi.
 form-q-record-conviction_details = Nima boʻlgan va qachon?
+form-q-record-conviction_details-example = 2015-yil, yoʻl harakati qoidasini buzish, jarima toʻlangan
 form-q-record-deported = Sizni biror davlatdan majburan chiqarib yuborishganmi?
 form-q-record-deported-hint = Deportatsiya — odamni davlatdan majburan chiqarib yuborish.
 form-q-record-deported_from = Qaysi davlatdan?

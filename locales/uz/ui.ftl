@@ -149,6 +149,25 @@ ui-form-to-review = Javoblarni tekshirish
 ui-form-saved = Saqlandi
 ui-form-required = Majburiy savol
 ui-form-example = Masalan: { $example }
+# Sana uchta katakka kiritiladi: kun, oy (nomi bilan tanlanadi) va yil.
+ui-date-day = Kun
+ui-date-month = Oy
+ui-date-year = Yil
+ui-date-month-name =
+    { $month ->
+        [1] yanvar
+        [2] fevral
+        [3] mart
+        [4] aprel
+        [5] may
+        [6] iyun
+        [7] iyul
+        [8] avgust
+        [9] sentabr
+        [10] oktabr
+        [11] noyabr
+       *[12] dekabr
+    }
 ui-form-choose = Javobni tanlang
 ui-form-search-country = Davlatni toping
 ui-form-search-region = Viloyatni toping

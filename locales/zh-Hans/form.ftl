@@ -26,8 +26,11 @@ form-section-kandas = 回归同胞（kandas）
 
 form-q-personal-surname = 姓
 form-q-personal-surname-hint = 和护照上写的一样。
+form-q-personal-surname-example = 努尔兰乌勒
 form-q-personal-given_names = 名
+form-q-personal-given_names-example = 叶尔兰
 form-q-personal-patronymic = 父称（如果有）
+form-q-personal-patronymic-example = 努尔兰诺维奇
 form-q-personal-birth_date = 出生日期
 form-q-personal-sex = 性别
 form-q-personal-birth_country = 出生国家
@@ -53,6 +56,7 @@ form-q-contacts-phone_has_messenger = 这个号码能用 WhatsApp 或 Telegram �
 form-q-contacts-email = 电子邮箱
 form-q-contacts-address = 您现在的住址
 form-q-contacts-address-hint = 城市、街道、楼号、房间号。
+form-q-contacts-address-example = 伊宁市解放路12号45室
 
 ## 国籍
 
@@ -76,6 +80,7 @@ form-q-family-members = 家庭成员
 form-q-family-members-hint = 每个人单独添加。
 form-q-family-members-relation = 和您是什么关系
 form-q-family-members-full_name = 姓名
+form-q-family-members-full_name-example = 阿依格日木·叶尔兰克孜
 form-q-family-members-birth_date = 出生日期
 form-q-family-members-citizenship = 国籍
 form-q-family-members-moves_with_me = 和您一起搬过来吗？
@@ -144,6 +149,7 @@ form-q-work-history-hint = 从最近的一个开始填。
 form-q-work-history-activity = 这是什么？
 form-q-work-history-title = 职位或专业
 form-q-work-history-title-hint = 例如：司机、护士、工程师。
+form-q-work-history-title-example = 土木工程师
 form-q-work-history-country = 国家
 form-q-work-history-start = 开始日期
 form-q-work-history-ongoing = 您现在还在那里吗？
@@ -211,6 +217,7 @@ form-opt-kin-other = 其他亲戚
 form-q-record-convicted = 您被判过刑吗？
 form-q-record-convicted-hint = 请如实回答。反正都会核查。
 form-q-record-conviction_details = 是什么事？什么时候？
+form-q-record-conviction_details-example = 2015年，交通违章，已交罚款
 form-q-record-deported = 您被驱逐出境过吗？
 form-q-record-deported-hint = 驱逐出境，就是被强制离开一个国家。
 form-q-record-deported_from = 从哪个国家？

@@ -133,6 +133,25 @@ ui-form-to-review = 检查回答
 ui-form-saved = 已保存
 ui-form-required = 必答问题
 ui-form-example = 例如：{ $example }
+# 日期分三格填写：日、月（按名称选择）、年。
+ui-date-day = 日
+ui-date-month = 月
+ui-date-year = 年
+ui-date-month-name =
+    { $month ->
+        [1] 一月
+        [2] 二月
+        [3] 三月
+        [4] 四月
+        [5] 五月
+        [6] 六月
+        [7] 七月
+        [8] 八月
+        [9] 九月
+        [10] 十月
+        [11] 十一月
+       *[12] 十二月
+    }
 ui-form-choose = 请选择答案
 ui-form-search-country = 查找国家
 ui-form-search-region = 查找州

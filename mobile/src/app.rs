@@ -175,7 +175,7 @@ fn NavTab(to: Route, icon: &'static str, label: String) -> Element {
     rsx! {
         Link { class: "tab", active_class: "active", to,
             Icon { name: icon }
-            span { {label} }
+            span { class: "tab-label", {label} }
         }
     }
 }

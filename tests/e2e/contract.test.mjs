@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { api, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
-import { PASSWORD, signedInPhone, synced } from "./phone.mjs";
+import { PASSWORD, answerDate, signedInPhone, synced } from "./phone.mjs";
 
 let server;
 let browser;
@@ -40,7 +40,7 @@ test("6. the contract screen's refund warning agrees with the server, before and
   const signedOn = day({ years: -2 });
   await page.getByText(t("kk", "region-pavlodar"), { exact: true }).click();
   await page.locator("#settlement").fill("Екібастұз");
-  await page.locator("#signed-on").fill(signedOn);
+  await answerDate(page, "#signed-on", signedOn);
   await page.locator("#family").fill("4");
   await page.getByRole("button", { name: t("kk", "ui-contract-save") }).click();
 
@@ -53,7 +53,7 @@ test("6. the contract screen's refund warning agrees with the server, before and
     // The kind of support among the choices (the support card above names the kinds too).
     await page.getByRole("radiogroup").getByText(t("kk", `support-${p.kind}`), { exact: true }).click();
     await page.locator("#amount").fill(p.amount);
-    await page.locator("#received").fill(p.on);
+    await answerDate(page, "#received", p.on);
     await page.getByRole("button", { name: t("kk", "ui-add"), exact: true }).click();
     await page.locator("ul.support > li").filter({ hasText: t("kk", `support-${p.kind}`) }).waitFor();
   }
@@ -69,7 +69,7 @@ test("6. the contract screen's refund warning agrees with the server, before and
 
   // Moving next year, before the five years are up: the whole support is at risk.
   const early = day({ years: 1 });
-  await page.locator("#leave-on").fill(early);
+  await answerDate(page, "#leave-on", early);
   const warning = page.getByRole("status").filter({ hasText: "₸" });
   await warning.waitFor();
   const shown = tenge(await warning.innerText());
@@ -82,7 +82,7 @@ test("6. the contract screen's refund warning agrees with the server, before and
 
   // Moving after the end date: nothing to pay back, on the phone and on the server.
   const late = day({ years: 3, days: 2 });
-  await page.locator("#leave-on").fill(late);
+  await answerDate(page, "#leave-on", late);
   await page.getByRole("status").filter({ hasText: "₸" }).waitFor({ state: "detached" });
   const calm = await api(server.url, "GET", `/v1/contract/risk?leave_on=${late}`, { token });
   assert.equal(calm.body.risk, "none");

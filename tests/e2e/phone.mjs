@@ -32,6 +32,27 @@ export async function answer(page, selector, value) {
   await page.locator(selector).blur();
 }
 
+/**
+ * Enters an ISO date (`1991-04-17`) in a date's three boxes, as a person does: the day, the
+ * month from its list, the year. `selector` is the day box's (`#q-personal-birth_date`); the
+ * month and year boxes are `<selector>-month` and `<selector>-year`.
+ */
+export async function answerDate(page, selector, iso) {
+  const [year, month, day] = iso.split("-");
+  await page.locator(selector).fill(day);
+  await page.locator(`${selector}-month`).selectOption(month);
+  await page.locator(`${selector}-year`).fill(year);
+  await page.locator(`${selector}-year`).blur();
+}
+
+/** What a date's three boxes hold, as an ISO date (`1991-04-17`). */
+export async function dateValue(page, selector) {
+  const day = await page.locator(selector).inputValue();
+  const month = await page.locator(`${selector}-month`).inputValue();
+  const year = await page.locator(`${selector}-year`).inputValue();
+  return `${year}-${month}-${day.padStart(2, "0")}`;
+}
+
 /** Waits for the header to say the answers are on the server. */
 export function synced(page) {
   return page.getByRole("status").getByText(t("kk", "ui-sync-synced")).waitFor();

@@ -8,7 +8,7 @@ import { test } from "node:test";
 
 import { api, FORM, serverAndBrowser, shot } from "./harness.mjs";
 import { pattern, t } from "./locales.mjs";
-import { PASSWORD, answer, signedInPhone, synced } from "./phone.mjs";
+import { PASSWORD, answer, answerDate, signedInPhone, synced } from "./phone.mjs";
 
 let server;
 let browser;
@@ -44,8 +44,10 @@ async function give(page, question, id, value) {
     case "email":
     case "phone":
     case "number":
-    case "date":
       await answer(page, `#${inputId(id)}`, String(value));
+      break;
+    case "date":
+      await answerDate(page, `#${inputId(id)}`, value);
       break;
     case "yes_no":
       await field.getByRole("button", { name: t("kk", value ? "ui-yes" : "ui-no"), exact: true }).click();

@@ -8,7 +8,7 @@ import { test } from "node:test";
 
 import { api, serverAndBrowser, shot, switchableLink } from "./harness.mjs";
 import { t } from "./locales.mjs";
-import { PASSWORD, answer, signedInPhone, synced, waitForValue } from "./phone.mjs";
+import { PASSWORD, answer, answerDate, dateValue, signedInPhone, synced, waitForValue } from "./phone.mjs";
 
 let server;
 let browser;
@@ -42,7 +42,7 @@ test("3. answers typed offline survive a reload and reach the server when back o
   link.cut();
   await one.context.setOffline(true);
   await answer(one.page, "#q-personal-patronymic", "Нұрланқызы");
-  await answer(one.page, "#q-personal-birth_date", "1991-04-17");
+  await answerDate(one.page, "#q-personal-birth_date", "1991-04-17");
   await one.page.getByRole("status").getByText(t("kk", "ui-sync-offline").split(".")[0]).waitFor();
 
   // Reload with no connection: the service worker opens the app, every answer is still there.
@@ -52,7 +52,7 @@ test("3. answers typed offline survive a reload and reach the server when back o
   assert.equal(await one.page.locator("#q-personal-surname").inputValue(), "Сейітқали");
   assert.equal(await one.page.locator("#q-personal-given_names").inputValue(), "Айгүл");
   assert.equal(await one.page.locator("#q-personal-patronymic").inputValue(), "Нұрланқызы");
-  assert.equal(await one.page.locator("#q-personal-birth_date").inputValue(), "1991-04-17");
+  assert.equal(await dateValue(one.page, "#q-personal-birth_date"), "1991-04-17");
   const before = await serverAnswers(EMAIL);
   assert.equal(before["personal.patronymic"], undefined, "the offline answers have not reached the server yet");
 

@@ -1,5 +1,5 @@
-//! One question's answer widget, for every kind of the form: text, number, date (the phone's
-//! own date picker), yes/no (two big buttons), single choice (a radio list), multiple choice,
+//! One question's answer widget, for every kind of the form: text, number, date (day, month
+//! and year boxes), yes/no (two big buttons), single choice (a radio list), multiple choice,
 //! country and region (a searchable list), language level, email, phone, and repeat groups
 //! (rows added and removed). The props are typed view models built by `view::form`; the widget
 //! only shows and reports changes, it never decides what is valid.
@@ -7,7 +7,9 @@
 use dioxus::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Button, ButtonKind, ChoiceButton, ChoiceList, Icon, InlineError, Pick, SearchList};
+use super::{
+    Button, ButtonKind, ChoiceButton, ChoiceList, DateInput, Icon, InlineError, Pick, SearchList,
+};
 pub use crate::view::form::{FieldSpec, FieldWords};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
@@ -149,15 +151,14 @@ fn Answer(
                 .unwrap_or_default()
                 .to_owned();
             rsx! {
-                input {
-                    id: "{input_id}",
-                    class: "input",
-                    r#type: "date",
-                    min: spec.min.clone().unwrap_or_default(),
-                    max: spec.max.clone().unwrap_or_default(),
-                    placeholder: "{placeholder}",
-                    value: "{text}",
-                    oninput: move |e| on_change.call(text_value(e.value())),
+                DateInput {
+                    id: input_id.clone(),
+                    value: text,
+                    words: words.date.clone(),
+                    example: spec.date_example.clone(),
+                    on_change: move |answer: Option<String>| {
+                        on_change.call(answer.map_or(Value::Null, Value::String))
+                    },
                 }
             }
         }

@@ -1,15 +1,17 @@
 //! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, buttons
-//! (`button`), radio and checkbox lists (`choice_list`), the searchable list, and the
-//! questionnaire's answer fields (`field`). They take words already translated and view-model
+//! (`button`), radio and checkbox lists (`choice_list`), dates in three boxes (`date_input`),
+//! the searchable list, and the questionnaire's answer fields (`field`). They take words already translated and view-model
 //! types from `view`, so they stay free of lookups and are easy to render in tests.
 
 pub mod button;
 pub mod choice_list;
+pub mod date_input;
 pub mod field;
 
 pub use crate::view::Choice;
 pub use button::{Button, ButtonKind, ButtonLink, ChoiceButton};
 pub use choice_list::{ChoiceList, Pick};
+pub use date_input::DateInput;
 pub use field::Field;
 
 use dioxus::prelude::*;

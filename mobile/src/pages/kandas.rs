@@ -8,7 +8,9 @@ use dioxus::prelude::*;
 use kosh_shared::api::{Contract, Risk};
 
 use crate::catalog::use_catalog;
-use crate::components::{Button, ButtonKind, Card, Choice, ChoiceList, Icon, InlineError, Pick};
+use crate::components::{
+    Button, ButtonKind, Card, Choice, ChoiceList, DateInput, Icon, InlineError, Pick,
+};
 use crate::i18n::{args, use_i18n};
 use crate::pages::SupportAmounts;
 use crate::store::use_store;
@@ -18,6 +20,7 @@ use crate::view::contract::{
     ContractCard, ContractInput, WhatIfAnswer, contract_card, contract_from, family_measures,
     what_if, with_payment, without_payment,
 };
+use crate::view::date::date_words;
 use crate::view::today;
 use crate::view::words::input_error_text;
 
@@ -159,8 +162,8 @@ fn ContractForm(previous: Option<Contract>, on_save: EventHandler<Contract>) -> 
             }
             div { class: "field",
                 label { class: "field-label", r#for: "signed-on", {t.t("ui-contract-signed-on")} }
-                input { id: "signed-on", class: "input", r#type: "date", max: "{today()}", value: "{current.signed_on}",
-                    oninput: move |e| input.write().signed_on = e.value() }
+                DateInput { id: "signed-on", value: current.signed_on.clone(), words: date_words(&t),
+                    on_change: move |d: Option<String>| input.write().signed_on = d.unwrap_or_default() }
             }
             div { class: "field",
                 label { class: "field-label", r#for: "family", {t.t("ui-contract-family-members")} }
@@ -241,8 +244,8 @@ fn Support(contract: Contract, on_change: EventHandler<Contract>) -> Element {
             }
             div { class: "field",
                 label { class: "field-label", r#for: "received", {t.t("ui-contract-support-date")} }
-                input { id: "received", class: "input", r#type: "date", max: "{today()}", value: "{date}",
-                    oninput: move |e| date.set(e.value()) }
+                DateInput { id: "received", value: date(), words: date_words(&t),
+                    on_change: move |d: Option<String>| date.set(d.unwrap_or_default()) }
             }
             if let Some(text) = error.read().clone() {
                 InlineError { text }
@@ -298,8 +301,8 @@ fn WhatIf(contract: Contract) -> Element {
         Card { icon: "calendar", title: t.t("ui-whatif-title"),
             div { class: "field",
                 label { class: "field-label", r#for: "leave-on", {t.t("ui-whatif-date")} }
-                input { id: "leave-on", class: "input", r#type: "date", value: "{text}",
-                    oninput: move |e| leave_on.set(e.value()) }
+                DateInput { id: "leave-on", value: text.clone(), words: date_words(&t),
+                    on_change: move |d: Option<String>| leave_on.set(d.unwrap_or_default()) }
             }
             if let Some(r) = answer {
                 if r.risk == Risk::High {

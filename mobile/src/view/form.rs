@@ -15,6 +15,7 @@ use kosh_shared::policy::Policy;
 use kosh_shared::validate::{self, Env};
 use serde_json::Value;
 
+use crate::view::date::{self, DateParts, DateWords, date_words};
 use crate::view::{Choice, choices};
 
 /// The widget follows the question's kind: the form's own `Kind`, so a kind added to the form
@@ -29,8 +30,10 @@ pub struct FieldSpec {
     pub kind: FieldKind,
     pub label: String,
     pub hint: Option<String>,
-    /// The form's `example`, in words, shown as the placeholder.
+    /// "For example: …" in the person's language, shown as the placeholder.
     pub placeholder: Option<String>,
+    /// For dates: the example's day, month and year, the three boxes' placeholders.
+    pub date_example: DateParts,
     pub required: bool,
     pub choices: Vec<Choice>,
     /// For numbers and dates: the bounds the phone's keyboard or picker should keep to.
@@ -58,6 +61,8 @@ pub struct FieldWords {
     pub changed_elsewhere: String,
     /// "Another device's answer was replaced by this one".
     pub replaced_elsewhere: String,
+    /// The date boxes' names and the months.
+    pub date: DateWords,
 }
 
 /// Validation's view of the day and the policy's regions.
@@ -90,7 +95,7 @@ pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String
             Kind::Country => choices::country_name(tr, s),
             Kind::Region => tr.t(&format!("region-{s}")),
             Kind::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(|d| tr.date(d))
+                .map(date::numeric)
                 .unwrap_or_else(|_| s.clone()),
             _ if question.kind.has_options() => question
                 .options
@@ -132,12 +137,27 @@ pub fn field_spec(
             })
             .collect(),
     };
-    let example = value_text(tr, question, &question.example);
-    let placeholder = (!example.is_empty() && question.kind != Kind::Repeat).then(|| {
+    // A text question's example is a valid answer (the form checks it), not words to show a
+    // person who reads another language: its placeholder comes from the locales
+    // (`<label key>-example`), and a language without one shows none rather than English.
+    // Emails, phone numbers and numbers read the same in every language.
+    let example = match question.kind {
+        Kind::Text => tr.try_t(&format!("{}-example", question.label_key), None),
+        Kind::Email | Kind::Phone | Kind::Number => {
+            Some(value_text(tr, question, &question.example)).filter(|e| !e.is_empty())
+        }
+        _ => None,
+    };
+    let placeholder = example.map(|example| {
         let mut args = FluentArgs::new();
         args.set("example", example);
         tr.t_args("ui-form-example", &args)
     });
+    // The date boxes show the example's own day, month and year as their placeholders.
+    let date_example = match (question.kind, question.example.as_str()) {
+        (Kind::Date, Some(example)) => DateParts::from_answer(example),
+        _ => DateParts::default(),
+    };
     let (min, max) = match (question.kind, &question.constraint) {
         (Kind::Number, Some(c)) => (c.min.map(|n| n.to_string()), c.max.map(|n| n.to_string())),
         (Kind::Date, Some(c)) => (
@@ -156,6 +176,7 @@ pub fn field_spec(
         label: tr.t(&question.label_key),
         hint: question.hint_key.as_deref().and_then(|k| tr.try_t(k, None)),
         placeholder,
+        date_example,
         required: question.required,
         choices,
         min,
@@ -189,11 +210,43 @@ pub fn field_words(tr: &Translator, rows: usize) -> FieldWords {
             .collect(),
         changed_elsewhere: tr.t("ui-sync-changed-elsewhere"),
         replaced_elsewhere: tr.t("ui-sync-replaced-elsewhere"),
+        date: date_words(tr),
     }
 }
 
 /// The words for one validation error (`validation-<code>`), by `view::words`.
 pub use crate::view::words::validation_text as error_words;
+
+/// Whether `error` is about an answer still being typed, which the screen holds back until the
+/// person tries to go on: a required answer not given yet, or a date with some of its three
+/// boxes still empty (it is wrong, but saying so after the first box is filled helps no one).
+fn still_typing(
+    question: &Question,
+    answers: &BTreeMap<String, Value>,
+    error: &FieldError,
+) -> bool {
+    match error.code.as_str() {
+        "required" => true,
+        "invalid_date" => answer_at(question, answers, &error.field)
+            .and_then(Value::as_str)
+            .is_some_and(date::is_partial),
+        _ => false,
+    }
+}
+
+/// The answer a field path names: a top-level answer or one cell of a repeat group's row.
+fn answer_at<'a>(
+    question: &Question,
+    answers: &'a BTreeMap<String, Value>,
+    field: &str,
+) -> Option<&'a Value> {
+    let top = answers.get(&question.id)?;
+    match FieldPath::parse(field)? {
+        FieldPath::Question(_) => Some(top),
+        FieldPath::Row { index, .. } => top.get(index),
+        FieldPath::RowChild { index, child, .. } => top.get(index)?.get(child),
+    }
+}
 
 /// The question id a validation error is about: `family.members[1].birth_date` belongs to
 /// `family.members` (the shared field-path parser decides).
@@ -267,7 +320,7 @@ pub fn section_view(
                 .get(q.id.as_str())
                 .map(|v| {
                     v.iter()
-                        .filter(|e| show_required || e.code != "required")
+                        .filter(|e| show_required || !still_typing(q, &answers, e))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -553,5 +606,111 @@ mod tests {
         assert_eq!((neither.overwritten, neither.replaced), (None, None));
         assert_eq!(lost.words.changed_elsewhere, "Changed on another device");
         assert_ne!(won.words.replaced_elsewhere, won.words.changed_elsewhere);
+    }
+
+    /// Every text question of every section, repeat groups' children included.
+    fn text_questions(form: &Form) -> Vec<&Question> {
+        fn walk<'q>(questions: &'q [Question], out: &mut Vec<&'q Question>) {
+            for q in questions {
+                if q.kind == Kind::Text {
+                    out.push(q);
+                }
+                walk(&q.questions, out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in form.sections() {
+            walk(&section.questions, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn text_questions_show_an_example_in_every_language_never_the_forms_own_words() {
+        let form = residence_2026().unwrap();
+        let day = "2026-06-01".parse().unwrap();
+        let questions = text_questions(form);
+        assert!(questions.len() >= 5, "the form has text questions");
+        for lang in Lang::ALL {
+            let tr = Translator::new(lang);
+            for q in &questions {
+                let spec = field_spec(&tr, q, day, Policy::builtin().unwrap());
+                let placeholder = spec
+                    .placeholder
+                    .unwrap_or_else(|| panic!("{lang:?} {}: no example", q.id));
+                let words = tr.t(&format!("{}-example", q.label_key));
+                assert!(
+                    placeholder.contains(&words),
+                    "{lang:?} {}: {placeholder:?}",
+                    q.id
+                );
+                // Languages in another script show none of the form's Latin example.
+                if matches!(lang, Lang::Kk | Lang::Ru | Lang::ZhHans | Lang::KkArab) {
+                    assert!(
+                        !placeholder.chars().any(|c| c.is_ascii_alphabetic()),
+                        "{lang:?} {}: Latin letters in {placeholder:?}",
+                        q.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn date_boxes_take_the_examples_parts_and_answers_read_as_day_month_year() {
+        let tr = Translator::new(Lang::Kk);
+        let form = residence_2026().unwrap();
+        let birth = form.question("personal.birth_date").unwrap();
+        let spec = field_spec(
+            &tr,
+            birth,
+            "2026-06-01".parse().unwrap(),
+            Policy::builtin().unwrap(),
+        );
+        assert_eq!(spec.date_example.day, "14");
+        assert_eq!(spec.date_example.year, "1990");
+        assert_eq!(spec.placeholder, None);
+        assert_eq!(value_text(&tr, birth, &json!("1990-05-14")), "14.05.1990");
+    }
+
+    #[test]
+    fn a_date_still_being_typed_is_flagged_only_once_complete_or_when_going_on() {
+        let tr = Translator::new(Lang::Ru);
+        let form = residence_2026().unwrap();
+        let day = "2026-06-01".parse().unwrap();
+        let with_birth = |answer: &str| {
+            let mut d = draft();
+            d.edit(
+                "op".into(),
+                "personal.birth_date",
+                json!(answer),
+                Hlc::new(1, 0, "d-me").unwrap(),
+            )
+            .unwrap();
+            d
+        };
+        let error_of = |d: &Draft, show_required: bool| {
+            section_view(
+                &tr,
+                form,
+                Policy::builtin().unwrap(),
+                d,
+                "d-me",
+                0,
+                show_required,
+                day,
+            )
+            .unwrap()
+            .fields
+            .into_iter()
+            .find(|f| f.spec.id == "personal.birth_date")
+            .unwrap()
+            .error
+        };
+        let wrong = tr.t("validation-invalid_date");
+        assert_eq!(error_of(&with_birth("1990-05-"), false), None);
+        assert_eq!(error_of(&with_birth("1990-05-"), true), Some(wrong.clone()));
+        assert_eq!(error_of(&with_birth("1990-02-30"), false), Some(wrong));
+        assert_eq!(error_of(&with_birth("1990-02-28"), false), None);
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod choices;
 pub mod contract;
+pub mod date;
 pub mod form;
 pub mod home;
 pub mod rules;
