@@ -56,9 +56,22 @@ pub fn Icon(name: &'static str) -> Element {
         "text" => "🔠",
         _ => "•",
     };
+    // An arrow says "onwards": right to left (kk-Arab), onwards is to the left, so the
+    // stylesheet mirrors it there.
+    let class = if name == "next" {
+        "icon icon-forward"
+    } else {
+        "icon"
+    };
     rsx! {
-        span { class: "icon", "aria-hidden": "true", {glyph} }
+        span { class, "aria-hidden": "true", {glyph} }
     }
+}
+
+/// The arrow between a thing and what follows from it ("an answer → points"), pointing the
+/// way the person reads.
+pub fn forward_arrow(rtl: bool) -> &'static str {
+    if rtl { " ← " } else { " → " }
 }
 
 /// A block on a screen with an icon and a title.

@@ -10,7 +10,7 @@ use kosh_shared::score::{Target, score};
 use serde_json::Value;
 
 use crate::catalog::use_catalog;
-use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
+use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError, forward_arrow};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
 use crate::store::use_store;
@@ -98,7 +98,7 @@ pub fn Score() -> Element {
                                     {form.question(&s.question).map(|q| t.t(&q.label_key)).unwrap_or_default()}
                                     ": "
                                     {target_text(&t, form.question(&s.question), &s.target)}
-                                    " → "
+                                    {forward_arrow(t.lang().is_rtl())}
                                     strong { {t.t_args("mobile-score-gain", &args(&[("points", s.gain.into())]))} }
                                 }
                             }
