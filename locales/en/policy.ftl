@@ -91,7 +91,7 @@ criterion-adaptability-raise = Relatives in Kazakhstan, earlier stays and study 
 
 ## Caveats
 
-disclaimer-score = This is a preliminary self-check, not a decision. The official points table is not published, so our points are only an example. Only the official system's result counts.
+disclaimer-score = This is a preliminary self-check, not a decision. Only the official system's result counts.
 disclaimer-score-illustrative = Example points
 # $years is the contract term from the policy.
 disclaimer-refund =

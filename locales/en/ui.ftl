@@ -242,7 +242,14 @@ ui-score-below =
 # Points for one item: “40 of 100”.
 ui-score-criterion = { $points } of { $max }
 ui-score-raise-title = What can raise your points
-ui-score-illustrative = These points are an example. The official points table is not published.
+ui-score-not-published = The official points table is not published. So Kosh shows no points and no result. Below is what is scored and how your answers stand.
+# The pass mark, a reported fact even while the points table is not published.
+ui-score-pass-mark-fact = The pass mark is { $points } points, as reported from the joint order of 30 January 2026.
+# How the person's answers stand on one criterion, said without points.
+ui-score-standing-helps = helps
+ui-score-standing-improve = could be better
+ui-score-standing-unanswered = no answer yet
+ui-score-standing-none = adds nothing
 
 ## Application status
 

@@ -209,7 +209,14 @@ ui-score-below = Тағы { $missing } балл жетпейді.
 # Бір тармақ бойынша балл: «100 ішінен 40».
 ui-score-criterion = { $max } ішінен { $points }
 ui-score-raise-title = Балды не көтере алады
-ui-score-illustrative = Бұл балдар шамамен алынған. Ресми балл кестесі жарияланған жоқ.
+ui-score-not-published = Ресми балл кестесі жарияланған жоқ. Сондықтан мұнда балл да, нәтиже де көрсетілмейді. Төменде: не бағаланады және жауаптарыңыз қалай.
+# The pass mark, a reported fact even while the points table is not published.
+ui-score-pass-mark-fact = Өту шегі — { $points } балл (2026 жылғы 30 қаңтардағы бірлескен бұйрық туралы хабарлар бойынша).
+# How the person's answers stand on one criterion, said without points.
+ui-score-standing-helps = көмектеседі
+ui-score-standing-improve = жақсартуға болады
+ui-score-standing-unanswered = әлі жауап жоқ
+ui-score-standing-none = балл қоспайды
 
 ## Өтініштің күйі
 

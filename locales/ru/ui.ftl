@@ -263,7 +263,14 @@ ui-score-below =
 # Баллы по одному пункту: «40 из 100».
 ui-score-criterion = { $points } из { $max }
 ui-score-raise-title = Что может поднять баллы
-ui-score-illustrative = Баллы примерные. Официальная таблица баллов не опубликована.
+ui-score-not-published = Официальная таблица баллов не опубликована. Поэтому здесь нет ни баллов, ни результата. Ниже: что оценивается и как обстоят ваши ответы.
+# The pass mark, a reported fact even while the points table is not published.
+ui-score-pass-mark-fact = Проходной балл — { $points } (по сообщениям о совместном приказе от 30 января 2026 года).
+# How the person's answers stand on one criterion, said without points.
+ui-score-standing-helps = помогает
+ui-score-standing-improve = можно улучшить
+ui-score-standing-unanswered = ответа ещё нет
+ui-score-standing-none = баллов не даёт
 
 ## Статус заявки
 

@@ -81,7 +81,7 @@ criterion-adaptability-raise = Qozogʻistondagi qarindoshlar, bu yerda avval bo�
 
 ## Ogohlantirishlar
 
-disclaimer-score = Bu dastlabki oʻz-oʻzini tekshirish, qaror emas. Rasmiy ballar jadvali eʼlon qilinmagan, shuning uchun bizning ballarimiz taxminiy. Faqat rasmiy tizimning natijasi hal qiladi.
+disclaimer-score = Bu dastlabki oʻz-oʻzini tekshirish, qaror emas. Faqat rasmiy tizimning natijasi hal qiladi.
 disclaimer-score-illustrative = Taxminiy ballar
 # $years — siyosatdagi shartnoma muddati.
 disclaimer-refund = Agar oila viloyatdan { $years } yil toʻlmasdan ketsa, olingan butun yordamni qaytarishga toʻgʻri kelishi mumkin.

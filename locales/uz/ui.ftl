@@ -208,7 +208,14 @@ ui-score-below = Yana { $missing } ball yetishmaydi.
 # Bitta band boʻyicha ball: «100 dan 40».
 ui-score-criterion = { $max } dan { $points }
 ui-score-raise-title = Ballni nima oshirishi mumkin
-ui-score-illustrative = Bu ballar taxminiy. Rasmiy ballar jadvali eʼlon qilinmagan.
+ui-score-not-published = Rasmiy ballar jadvali eʼlon qilinmagan. Shuning uchun bu yerda na ball, na natija koʻrsatiladi. Quyida: nima baholanadi va javoblaringiz qanday.
+# The pass mark, a reported fact even while the points table is not published.
+ui-score-pass-mark-fact = Oʻtish bali — { $points } ball (2026-yil 30-yanvardagi qoʻshma buyruq haqidagi xabarlarga koʻra).
+# How the person's answers stand on one criterion, said without points.
+ui-score-standing-helps = yordam beradi
+ui-score-standing-improve = yaxshilash mumkin
+ui-score-standing-unanswered = hali javob yoʻq
+ui-score-standing-none = ball qoʻshmaydi
 
 ## Ariza holati
 

@@ -80,7 +80,7 @@ criterion-adaptability-raise = 在哈萨克斯坦有亲戚、以前在这里住�
 
 ## 说明
 
-disclaimer-score = 这只是初步自我评估，不是决定。官方评分表还没有公布，所以我们的分数只是估计。只有官方系统的结果才算数。
+disclaimer-score = 这只是初步自我评估，不是决定。只有官方系统的结果才算数。
 disclaimer-score-illustrative = 估计分数
 # $years 是政策数据中的合同期限。
 disclaimer-refund = 如果家庭不满 { $years } 年就离开该州，可能要退还已领取的全部补助。

@@ -192,7 +192,14 @@ ui-score-below = 还差 { $missing } 分。
 # 一项的分数：“满分 100，得 40 分”。
 ui-score-criterion = 满分 { $max }，得 { $points } 分
 ui-score-raise-title = 怎样能提高分数
-ui-score-illustrative = 这些分数只是举例。官方评分表还没有公布。
+ui-score-not-published = 官方评分表还没有公布。所以这里不显示分数，也不显示结果。下面是评分的项目和您的回答情况。
+# The pass mark, a reported fact even while the points table is not published.
+ui-score-pass-mark-fact = 及格线是 { $points } 分（据关于2026年1月30日联合命令的报道）。
+# How the person's answers stand on one criterion, said without points.
+ui-score-standing-helps = 有帮助
+ui-score-standing-improve = 可以改进
+ui-score-standing-unanswered = 还没有回答
+ui-score-standing-none = 不加分
 
 ## 申请进度
 

@@ -186,7 +186,13 @@ fn a_section_screen_shows_its_questions_kinds_and_progress() {
         assert!(text.contains(&t.t("form-section-personal")), "{text}");
         assert!(text.contains(&t.t("form-q-personal-surname")));
         assert!(text.contains(&t.t("ui-yes")) && text.contains(&t.t("ui-no")));
-        assert!(html.contains("type=\"date\""), "native date picker");
+        // A birth date in three boxes: day, the month by name, year.
+        assert!(
+            html.contains("id=\"q-personal-birth_date-month\""),
+            "{html}"
+        );
+        assert!(html.contains("id=\"q-personal-birth_date-year\""));
+        assert!(text.contains(&t.t("ui-date-day")) && text.contains(&t.t("ui-date-year")));
         assert!(html.contains("type=\"radio\""), "single choice as radios");
         assert!(
             html.contains("type=\"search\""),
@@ -314,7 +320,7 @@ fn score_shows_points_pass_mark_and_disclaimer() {
         let t = tr(lang);
         assert!(text.contains("400"), "{text}");
         assert!(text.contains(&t.t("disclaimer-score")));
-        assert!(text.contains(&t.t("ui-score-illustrative")));
+        assert!(text.contains(&t.t("ui-score-not-published")));
         assert!(text.contains(&t.t("criterion-education")));
         assert!(text.contains(&t.t("ui-score-raise-title")));
         assert_no_raw_keys(&text);

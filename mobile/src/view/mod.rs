@@ -9,6 +9,7 @@ pub mod date;
 pub mod form;
 pub mod home;
 pub mod rules;
+pub mod score;
 pub mod settings;
 pub mod status;
 pub mod words;
