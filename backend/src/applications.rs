@@ -1,13 +1,17 @@
 //! Applications: submitting a draft (re-validated with the app's own rules, scored from the
-//! policy, idempotent by key), reading them, and officers' stage events. Every rule here is
+//! policy, idempotent by key), reading them, officers' stage events, and the applicant's own
+//! reports of what an official notice said. Every rule here is
 //! `kosh-shared`'s (`validate`, `score`, `status`); this module loads, checks ownership,
 //! stores and answers.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use kosh_shared::api::{Application, Role, StageEventRequest, SubmitRequest};
+use kosh_shared::api::{
+    Application, FieldError, Role, StageEventRequest, StageReportRequest, SubmitRequest,
+};
 use kosh_shared::ids::ApplicationId;
+use kosh_shared::status::ReportDate;
 use kosh_shared::validate::{Env, validate_draft};
 use kosh_shared::{score, status};
 use serde::Serialize;
@@ -162,23 +166,82 @@ pub async fn post_event(
     Json(event): Json<StageEventRequest>,
 ) -> ApiResult<Json<ApplicationView>> {
     caller.require_officer()?;
-    if event
-        .note
-        .as_ref()
-        .is_some_and(|n| n.chars().count() > 2000)
-    {
+    check_note(event.note.as_deref())?;
+    let id = ApplicationId(id);
+    let view = update(&state, &id, |old, now| {
+        status::record_event(&old.application, &event, now, &state.reference.policy())
+            .map_err(|e| ApiError::InvalidTransition(e.to_string()))
+    })
+    .await?;
+    tracing::info!(application = %id, stage = event.stage.id(), outcome = event.outcome.id(), "stage event");
+    Ok(view)
+}
+
+/// `POST /v1/applications/{id}/reports` (the applicant, on their own application): what an
+/// official notice said, dated by the notice. Another user's application is 404 (an officer
+/// records events instead: 403); a date after today or before the submission is 422 with the
+/// field `on`; out of order, 409 `invalid_transition`.
+pub async fn post_report(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(report): Json<StageReportRequest>,
+) -> ApiResult<Json<ApplicationView>> {
+    if caller.role == Role::Officer {
+        return Err(ApiError::Forbidden);
+    }
+    check_note(report.note.as_deref())?;
+    let id = ApplicationId(id);
+    let view = update(&state, &id, |old, now| {
+        if old.owner != caller.user {
+            return Err(ApiError::NotFound);
+        }
+        status::record_report(
+            &old.application,
+            &report,
+            now.date_naive(),
+            &state.reference.policy(),
+        )
+        .map_err(|refusal| match refusal {
+            Ok(date) => ApiError::ValidationFailed {
+                fields: vec![FieldError {
+                    field: "on".into(),
+                    code: match date {
+                        ReportDate::InTheFuture => "date_too_late",
+                        ReportDate::BeforeSubmission => "date_too_early",
+                    }
+                    .into(),
+                }],
+            },
+            Err(e) => ApiError::InvalidTransition(e.to_string()),
+        })
+    })
+    .await?;
+    tracing::info!(application = %id, stage = report.stage.id(), outcome = report.outcome.id(), "applicant's report");
+    Ok(view)
+}
+
+/// A note of at most 2000 characters.
+fn check_note(note: Option<&str>) -> ApiResult<()> {
+    if note.is_some_and(|n| n.chars().count() > 2000) {
         return Err(ApiError::BadRequest(
             "note longer than 2000 characters".into(),
         ));
     }
-    let id = ApplicationId(id);
-    // Two officers posting at once: the loser re-reads and is checked against the new stage.
+    Ok(())
+}
+
+/// Replaces an application by `change` of it, durably. Two writers at once (two officers, an
+/// officer and the applicant): the loser re-reads and is checked against the new state.
+async fn update(
+    state: &AppState,
+    id: &ApplicationId,
+    change: impl Fn(&ApplicationRecord, DateTime<Utc>) -> ApiResult<Application>,
+) -> ApiResult<Json<ApplicationView>> {
     for _ in 0..8 {
-        let old = state.store.application(&id)?.ok_or(ApiError::NotFound)?;
+        let old = state.store.application(id)?.ok_or(ApiError::NotFound)?;
         let now = Utc::now();
-        let application =
-            status::record_event(&old.application, &event, now, &state.reference.policy())
-                .map_err(|e| ApiError::InvalidTransition(e.to_string()))?;
+        let application = change(&old, now)?;
         let new = ApplicationRecord {
             owner: old.owner.clone(),
             application,
@@ -186,7 +249,6 @@ pub async fn post_event(
         state.writable()?;
         if state.store.replace_application(&old, &new)? {
             state.durable().await?;
-            tracing::info!(application = %id, stage = event.stage.id(), outcome = event.outcome.id(), "stage event");
             return Ok(Json(ApplicationView::at(new.application, now)));
         }
     }

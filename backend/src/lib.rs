@@ -68,6 +68,10 @@ pub fn router(state: AppState) -> Router {
             post(applications::post_event),
         )
         .route(
+            "/v1/applications/{id}/reports",
+            post(applications::post_report),
+        )
+        .route(
             "/v1/contract",
             get(contract::get_own).put(contract::put_own),
         )

@@ -374,10 +374,10 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
     let dir = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let mut bundle = serde_json::to_value(kosh_shared::policy::Policy::builtin().unwrap()).unwrap();
-    bundle["id"] = json!("kz-2027");
+    bundle["id"] = json!("kz-2027-budget");
     bundle["valid_from"] = json!("2027-01-01");
     bundle["valid_until"] = json!("2027-12-31");
-    let good = files.path().join("kz-2027.json");
+    let good = files.path().join("kz-2027-budget.json");
     std::fs::write(&good, bundle.to_string()).unwrap();
     bundle["support_measures"][0]["amount"]["mci"] = json!(0);
     bundle["contract"]["term_years"] = json!(0);
@@ -411,7 +411,9 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("published policy bundle kz-2027"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("published policy bundle kz-2027-budget")
+    );
     let out = publish(dir.path(), "form", &form);
     assert!(
         out.status.success(),
@@ -437,7 +439,7 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
         .iter()
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["kz-2026", "kz-2027"]);
+    assert_eq!(ids, ["kz-2026", "kz-2027", "kz-2027-budget"]);
     let newest: Value = client
         .get(format!("{}/v1/forms/residence-2026", server.base))
         .send()

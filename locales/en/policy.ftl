@@ -45,9 +45,9 @@ support-other = Other support
 ## Application stages: stage-<id>, and what happens at each
 
 stage-submitted = Application sent
-stage-submitted-hint = We have your form. Next comes the Kazakh language test.
+stage-submitted-hint = Your form has been sent. Next, the system counts the points.
 stage-language_test = Kazakh language test (KAZTEST)
-stage-language_test-hint = An online test at level A1: listening and reading. You need at least 30% in each part. You can take it up to three times; each try is paid.
+stage-language_test-hint = An online test at level A1: listening and reading. You need at least 30% in each part. You can take it up to three times; each try is paid. It comes before the form: the form opens only with the test certificate.
 stage-scoring = Counting the points
 # $points is the pass mark from the policy.
 stage-scoring-hint =
@@ -61,6 +61,8 @@ stage-interview = Interview
 stage-interview-hint = You will be invited to a talk at the police office where you live. Bring your passport.
 stage-decision = Decision
 stage-decision-hint = You will be told the decision on your application.
+stage-residence_permit = Residence permit
+stage-residence_permit-hint = With the screening certificate, apply for the residence permit at a public service centre.
 
 ## Stage outcome: outcome-<id>
 
@@ -102,11 +104,7 @@ disclaimer-refund =
 disclaimer-refund-uncertain = We have not seen the text of the law. It is not known whether only a part can be paid back, which payments count, or whether there are exceptions for good reasons. It is also not known whether the term counts from the day of signing or the day of arrival. We count from the day of signing.
 disclaimer-rent-band = It is not known how the amount within this range is chosen. We show the whole range.
 # $days is the whole procedure's term.
-disclaimer-stage-durations =
-    Only the total time is known: up to { $days } { $days ->
-        [one] day
-       *[other] days
-    }. The time for each stage is our estimate.
+disclaimer-stage-durations = The screening is reported to take up to { $days } days in all. Times marked “our estimate” are not published figures.
 disclaimer-general-grounds = We have not checked the law on this procedure. Ask the migration service.
 disclaimer-uncertain = Not confirmed by law
 disclaimer-not-official = Kosh is not a state service. The state decides on your application.

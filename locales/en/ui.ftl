@@ -264,6 +264,19 @@ ui-status-usual-duration =
         [one] day
        *[other] days
     }
+ui-status-usual-working-days =
+    Usually takes up to { $days } working { $days ->
+        [one] day
+       *[other] days
+    }
+ui-status-estimate = our estimate
+# A stage the applicant reported from an official notice, not yet confirmed.
+ui-status-source-applicant = You reported this. An officer has not confirmed it.
+ui-status-valid-for =
+    The certificate is valid for { $days } { $days ->
+        [one] day
+       *[other] days
+    }
 ui-status-expected-by = Expected by { $date }
 ui-status-overdue = This stage is taking longer than usual.
 ui-status-overdue-days =

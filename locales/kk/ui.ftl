@@ -227,6 +227,12 @@ ui-status-current = Қазір
 ui-status-done = Өтті
 ui-status-waiting = Алда
 ui-status-usual-duration = Әдетте { $days } күнге дейін созылады
+ui-status-usual-working-days =
+    Әдетте { $days } жұмыс күніне дейін созылады
+ui-status-estimate = біздің болжам
+ui-status-source-applicant = Мұны сіз хабарладыңыз. Қызметкер әлі растаған жоқ.
+ui-status-valid-for =
+    Сертификат { $days } күн жарамды
 ui-status-expected-by = Күтілетін мерзім: { $date }
 ui-status-overdue = Бұл кезең әдеттегіден ұзаққа созылып жатыр.
 ui-status-overdue-days = Әдеттегіден { $days } күн ұзақ.

@@ -287,6 +287,22 @@ ui-status-usual-duration =
         [many] дней
        *[other] дня
     }
+ui-status-usual-working-days =
+    Обычно занимает до { $days } { $days ->
+        [one] рабочего дня
+        [few] рабочих дней
+        [many] рабочих дней
+       *[other] рабочего дня
+    }
+ui-status-estimate = наша оценка
+ui-status-source-applicant = Это сообщили вы. Сотрудник пока не подтвердил.
+ui-status-valid-for =
+    Сертификат действует { $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }
 ui-status-expected-by = Ожидаем до { $date }
 ui-status-overdue = Этот этап идёт дольше обычного.
 ui-status-overdue-days =

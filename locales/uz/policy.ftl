@@ -39,9 +39,9 @@ support-other = Boshqa yordam
 ## Ariza bosqichlari: stage-<id>, va bosqichda nima boʻladi
 
 stage-submitted = Ariza yuborildi
-stage-submitted-hint = Anketangizni oldik. Keyingi qadam — qozoq tili boʻyicha test.
+stage-submitted-hint = Anketangiz yuborildi. Keyingi qadam — tizim ball hisoblaydi.
 stage-language_test = Qozoq tili boʻyicha test (KAZTEST)
-stage-language_test-hint = Test onlayn, A1 darajasi: tinglash va oʻqish. Har bir qismdan kamida 30% kerak. Uch martagacha topshirish mumkin, pullik.
+stage-language_test-hint = Test onlayn, A1 darajasi: tinglash va oʻqish. Har bir qismdan kamida 30% kerak. Uch martagacha topshirish mumkin, pullik. Test anketadan oldin topshiriladi: anketa faqat test sertifikati bilan ochiladi.
 stage-scoring = Ball hisoblash
 # $points — siyosatdagi oʻtish bali.
 stage-scoring-hint = Tizim anketangiz boʻyicha ball hisoblaydi. Kamida { $points } ball kerak.
@@ -51,6 +51,8 @@ stage-interview = Suhbat
 stage-interview-hint = Sizni yashash joyingizdagi politsiyaga suhbatga chaqirishadi. Pasportingizni olib boring.
 stage-decision = Qaror
 stage-decision-hint = Arizangiz boʻyicha qarorni sizga xabar qilishadi.
+stage-residence_permit = Yashash uchun ruxsatnoma
+stage-residence_permit-hint = Skrining sertifikati bilan yashash uchun ruxsatnomani aholiga xizmat koʻrsatish markazida soʻraysiz.
 
 ## Bosqich natijasi: outcome-<id>
 
@@ -88,7 +90,7 @@ disclaimer-refund = Agar oila viloyatdan { $years } yil toʻlmasdan ketsa, oling
 disclaimer-refund-uncertain = Biz qonun matnini koʻrmaganmiz. Faqat bir qismini qaytarish mumkinmi, qaysi toʻlovlar hisobga olinadi, uzrli sabab boʻlsa istisno bormi — nomaʼlum. Muddat imzolangan kundan hisoblanadimi yoki kelgan kundanmi, bu ham nomaʼlum. Biz imzolangan kundan hisoblaymiz.
 disclaimer-rent-band = Bu oraliqdagi summa qanday tanlanishi nomaʼlum. Biz butun oraliqni koʻrsatamiz.
 # $days — butun jarayonning umumiy muddati.
-disclaimer-stage-durations = Faqat umumiy muddat maʼlum: { $days } kungacha. Alohida bosqichlarning muddati — bizning taxminimiz.
+disclaimer-stage-durations = Skrining jami { $days } kungacha davom etishi xabar qilingan. “Bizning taxmin” deb belgilangan muddatlar eʼlon qilingan raqamlar emas.
 disclaimer-general-grounds = Bu tartib haqidagi qonunni biz tekshirmaganmiz. Migratsiya xizmatidan aniqlang.
 disclaimer-uncertain = Qonun bilan tasdiqlanmagan
 disclaimer-not-official = Kosh davlat xizmati emas. Arizani davlat koʻrib chiqadi.

@@ -226,6 +226,12 @@ ui-status-current = Hozir
 ui-status-done = Tugadi
 ui-status-waiting = Oldinda
 ui-status-usual-duration = Odatda { $days } kungacha davom etadi
+ui-status-usual-working-days =
+    Odatda { $days } ish kunigacha davom etadi
+ui-status-estimate = bizning taxmin
+ui-status-source-applicant = Buni siz xabar qildingiz. Xodim hali tasdiqlamagan.
+ui-status-valid-for =
+    Sertifikat { $days } kun amal qiladi
 ui-status-expected-by = Kutilayotgan muddat: { $date }
 ui-status-overdue = Bu bosqich odatdagidan uzoq choʻzilyapti.
 ui-status-overdue-days = Odatdagidan { $days } kun uzoq.

@@ -38,9 +38,9 @@ support-other = 其他补助
 ## 申请阶段：stage-<id>，以及这个阶段做什么
 
 stage-submitted = 申请已提交
-stage-submitted-hint = 我们收到了您的问卷。下一步是哈萨克语考试。
+stage-submitted-hint = 您的问卷已发出。下一步，系统计算分数。
 stage-language_test = 哈萨克语考试（KAZTEST）
-stage-language_test-hint = 在线考试，A1 级：听力和阅读。每一部分都至少要 30%。最多可以考三次，要交费。
+stage-language_test-hint = 在线考试，A1 级：听力和阅读。每一部分都至少要 30%。最多可以考三次，要交费。考试在问卷之前：只有有了考试证书，问卷才会开放。
 stage-scoring = 计算分数
 # $points 是政策数据中的及格分。
 stage-scoring-hint = 系统根据您的问卷计算分数。至少需要 { $points } 分。
@@ -50,6 +50,8 @@ stage-interview = 面谈
 stage-interview-hint = 您会被请到居住地的警察局面谈。请带上护照。
 stage-decision = 决定
 stage-decision-hint = 会通知您申请的决定。
+stage-residence_permit = 居留证
+stage-residence_permit-hint = 拿着预审证书，到公共服务中心申请居留证。
 
 ## 阶段结果：outcome-<id>
 
@@ -87,7 +89,7 @@ disclaimer-refund = 如果家庭不满 { $years } 年就离开该州，可能要
 disclaimer-refund-uncertain = 我们没有看到法律原文。不知道能不能只退一部分，哪些款项要算进去，有正当理由时能不能例外。也不知道期限是从签合同那天算，还是从到达那天算。我们按签合同那天算。
 disclaimer-rent-band = 不知道在这个范围内具体金额怎么定。我们显示整个范围。
 # $days 是整个办理过程的总期限。
-disclaimer-stage-durations = 只知道总期限：最多 { $days } 天。每个阶段的期限是我们的估计。
+disclaimer-stage-durations = 据报道，预审总共最多需要 { $days } 天。标为“我们的估计”的期限不是公布的数字。
 disclaimer-general-grounds = 我们没有核查关于这种办法的法律。请向移民部门确认。
 disclaimer-uncertain = 未经法律确认
 disclaimer-not-official = Kosh 不是政府机构。申请由国家审理。

@@ -210,6 +210,12 @@ ui-status-current = 当前
 ui-status-done = 已完成
 ui-status-waiting = 未开始
 ui-status-usual-duration = 通常最多需要 { $days } 天
+ui-status-usual-working-days =
+    通常最多需要 { $days } 个工作日
+ui-status-estimate = 我们的估计
+ui-status-source-applicant = 这是您报告的，工作人员还没有确认。
+ui-status-valid-for =
+    证书有效期为 { $days } 天
 ui-status-expected-by = 预计在 { $date } 之前
 ui-status-overdue = 这个阶段比平时用的时间长。
 ui-status-overdue-days = 比平时多用了 { $days } 天。

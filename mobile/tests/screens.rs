@@ -109,6 +109,7 @@ fn tr(lang: Lang) -> Translator {
 fn application(expected_by_days_from_now: i64) -> Application {
     kosh_shared::testing::application(
         Utc::now() - Duration::days(20),
+        // Submitted, scored, checked: waiting on the interview.
         3,
         Some(Utc::now() + Duration::days(expected_by_days_from_now)),
     )
@@ -160,7 +161,7 @@ fn home_shows_progress_stage_contract_and_sync_state() {
         });
         let t = tr(lang);
         assert!(text.contains(&t.t("ui-home-title")), "{text}");
-        assert!(text.contains(&t.t("stage-interagency_checks")), "{text}");
+        assert!(text.contains(&t.t("stage-interview")), "{text}");
         assert!(text.contains(&t.t("region-pavlodar")));
         assert!(text.contains(&t.t("ui-sync-saved-local")));
         assert!(text.contains(&t.t("ui-nav-settings")));

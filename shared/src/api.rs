@@ -16,7 +16,7 @@ pub use crate::form::FormSummary;
 pub use crate::policy::PolicyStatus;
 pub use crate::score::{CriterionPoints, ScoreSummary};
 pub use crate::stage::{Outcome, Stage};
-pub use crate::status::{Application, StageEventRequest, TimelineEntry};
+pub use crate::status::{Application, StageEventRequest, StageReportRequest, TimelineEntry};
 pub use crate::sync::{MAX_OPS_PER_SYNC, SyncRequest, SyncResponse, SyncWaitResponse};
 pub use crate::validate::FieldError;
 
@@ -222,7 +222,7 @@ mod tests {
             Some("2026-03-08T09:30:00Z".parse().unwrap()),
         );
         let value = serde_json::to_value(&app).unwrap();
-        assert_eq!(value["stage"], "language_test");
+        assert_eq!(value["stage"], "scoring");
         assert_eq!(value["score"]["status"], "illustrative");
         round_trip(&app);
     }

@@ -194,12 +194,14 @@ pub enum PolicyProblem {
     NonPositiveMci { year: i32 },
     /// A support measure whose amount is zero, negative, an inverted band, or paid zero times.
     BadAmount { measure: String, reason: String },
-    /// A stage id that is not one of the application's stages.
+    /// A stage id that is not one this build knows.
     UnknownStage { id: String },
-    /// A stage without a duration.
+    /// A stage the road cannot do without (`submitted`, `decision`) missing.
     MissingStage { id: String },
-    /// A stage of zero days, or stages that do not add up to the published total.
+    /// A stage of the application without days, a stage of zero days, or a zero total.
     BadStageDays { reason: String },
+    /// The road's parts out of order, or working days without the non-working days.
+    BadRoad { reason: String },
     /// A quota for a region the policy does not list.
     UnknownRegion { region: String },
     /// A contract term of zero years.
@@ -240,6 +242,7 @@ impl PolicyProblem {
             PolicyProblem::UnknownStage { .. } => "unknown_stage",
             PolicyProblem::MissingStage { .. } => "missing_stage",
             PolicyProblem::BadStageDays { .. } => "bad_stage_days",
+            PolicyProblem::BadRoad { .. } => "bad_road",
             PolicyProblem::UnknownRegion { .. } => "unknown_region",
             PolicyProblem::BadTerm => "bad_term",
             PolicyProblem::EmptyRule { .. } => "empty_rule",
@@ -293,8 +296,11 @@ impl fmt::Display for PolicyProblem {
                 write!(f, "support measure {measure:?}: {reason}")
             }
             PolicyProblem::UnknownStage { id } => write!(f, "unknown stage {id:?}"),
-            PolicyProblem::MissingStage { id } => write!(f, "stage {id:?} has no duration"),
+            PolicyProblem::MissingStage { id } => {
+                write!(f, "the road has no stage {id:?} in the application")
+            }
             PolicyProblem::BadStageDays { reason } => write!(f, "stage durations: {reason}"),
+            PolicyProblem::BadRoad { reason } => write!(f, "the road of stages: {reason}"),
             PolicyProblem::UnknownRegion { region } => {
                 write!(f, "quota for unknown region {region:?}")
             }

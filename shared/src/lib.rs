@@ -13,14 +13,15 @@
 //! api                                  re-exports every wire type; defines the rest
 //! status, sync, contract               status → score, draft; sync → draft
 //! score                                → policy, form
-//! policy                               → stage, form (LANGUAGE_LEVELS)
+//! policy                               → stage, calendar, form (LANGUAGE_LEVELS)
 //! validate                             → form
-//! form, draft, stage                   draft → hlc
+//! form, draft, stage, calendar         draft → hlc
 //! hlc, ids, error                      the bottom: error and ids depend on nothing
 //! ```
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod calendar;
 pub mod contract;
 pub mod draft;
 pub mod error;

@@ -6,9 +6,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::contract::{Contract, SupportPayment};
-use crate::policy::PolicyStatus;
+use crate::policy::{Policy, PolicyStatus};
 use crate::score::{CriterionPoints, ScoreSummary};
-use crate::stage::{Outcome, Stage};
+use crate::stage::{EntrySource, Outcome, Stage};
 use crate::status::{Application, TimelineEntry};
 
 /// The region ids every crate relies on (the team brief); a policy bundle may only add to them.
@@ -91,7 +91,10 @@ pub fn application(
     passed: usize,
     expected_by: Option<DateTime<Utc>>,
 ) -> Application {
-    let timeline = Stage::ALL
+    let stages = Policy::builtin()
+        .map(Policy::application_stages)
+        .unwrap_or_else(|_| vec![Stage::Submitted]);
+    let timeline = stages
         .iter()
         .take(passed)
         .enumerate()
@@ -99,6 +102,7 @@ pub fn application(
             stage,
             outcome: Outcome::Passed,
             at: submitted_at + Duration::days(i64::try_from(i).unwrap_or(0)),
+            source: EntrySource::Officer,
             note: None,
         })
         .collect();
@@ -108,7 +112,7 @@ pub fn application(
         form_id: "residence-2026".into(),
         form_version: 1,
         submitted_at,
-        stage: Stage::ALL[passed.min(Stage::ALL.len() - 1)],
+        stage: stages[passed.min(stages.len() - 1)],
         outcome: Outcome::Pending,
         score: score_summary(),
         timeline,

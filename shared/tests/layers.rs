@@ -11,6 +11,7 @@ const LAYERS: &[&str] = &[
     "error",
     "ids",
     "hlc",
+    "calendar",
     "stage",
     "form",
     "validate",

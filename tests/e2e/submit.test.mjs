@@ -67,14 +67,14 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
   assert.equal(apps.body[0].stage, "submitted");
   assert.equal(apps.body[0].draft_id, draft.id);
 
-  // The officer passes the submission, which starts the next stage: the language test.
+  // The officer passes the submission, which starts the next stage: the counting of the points.
   const officer = await login(OFFICER.email, OFFICER.password);
   const moved = await api(server.url, "POST", `/v1/applications/${apps.body[0].id}/events`, {
     token: officer,
     body: { stage: "submitted", outcome: "passed", note: "Құжаттар толық." },
   });
   assert.equal(moved.status, 200, JSON.stringify(moved.body));
-  assert.equal(moved.body.stage, "language_test");
+  assert.equal(moved.body.stage, "scoring");
 
   // The status screen shows the new stage as the current one once the phone has synced.
   await page.reload();
@@ -82,7 +82,7 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
   await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-status") }).click();
   await page.getByRole("heading", { name: t("kk", "ui-status-title") }).waitFor();
   const current = page.getByRole("listitem").filter({ hasText: t("kk", "ui-status-current") });
-  await current.filter({ hasText: t("kk", "stage-language_test") }).waitFor();
+  await current.filter({ hasText: t("kk", "stage-scoring") }).waitFor();
   await shot(page, "kk-status-timeline");
   assert.deepEqual(foreignTexts(await visibleTexts(page), "kk"), [], "the status screen is all in Kazakh words");
 
@@ -91,7 +91,7 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
   await page.getByRole("button", { name: "Русский", exact: true }).click();
   await page.getByRole("navigation").getByRole("link", { name: t("ru", "ui-nav-status") }).click();
   await page.getByRole("heading", { name: t("ru", "ui-status-title") }).waitFor();
-  await page.getByRole("listitem").filter({ hasText: t("ru", "ui-status-current") }).filter({ hasText: t("ru", "stage-language_test") }).waitFor();
+  await page.getByRole("listitem").filter({ hasText: t("ru", "ui-status-current") }).filter({ hasText: t("ru", "stage-scoring") }).waitFor();
   await shot(page, "ru-status-timeline");
   assert.deepEqual(foreignTexts(await visibleTexts(page), "ru"), [], "the status screen is all in Russian words");
   await context.close();

@@ -1,5 +1,7 @@
 //! Applications over real HTTP: submission re-validates and scores the merged draft, is
-//! idempotent by key, officers move it through the stages in order, and nobody else sees it.
+//! idempotent by key, officers move it through the stages in order, the applicant reports
+//! what a notice said (marked as theirs, an officer's word counting over it), and nobody else
+//! sees it.
 
 use kosh_tests::{TestServer, now_ms, op};
 use serde_json::{Value, json};
@@ -164,7 +166,7 @@ async fn officers_move_applications_through_the_stages_in_order() {
         )
         .await;
     assert_eq!(status, 200, "{next}");
-    assert_eq!(next["stage"], "language_test");
+    assert_eq!(next["stage"], "scoring");
     assert_eq!(next["outcome"], "pending");
     assert_eq!(next["timeline"][1]["note"], "documents complete");
     assert!(next["expected_by"].is_string());
@@ -181,7 +183,7 @@ async fn officers_move_applications_through_the_stages_in_order() {
         .post(
             &events,
             Some(&officer),
-            json!({"stage": "language_test", "outcome": "maybe"}),
+            json!({"stage": "scoring", "outcome": "maybe"}),
         )
         .await;
     assert_eq!((status, code(&body)), (400, "bad_request"));
@@ -198,7 +200,7 @@ async fn officers_move_applications_through_the_stages_in_order() {
         .post(
             &events,
             Some(&officer),
-            json!({"stage": "language_test", "outcome": "failed"}),
+            json!({"stage": "scoring", "outcome": "failed"}),
         )
         .await;
     assert_eq!(status, 200);
@@ -215,7 +217,7 @@ async fn officers_move_applications_through_the_stages_in_order() {
         .post(
             &events,
             Some(&officer),
-            json!({"stage": "language_test", "outcome": "passed"}),
+            json!({"stage": "scoring", "outcome": "passed"}),
         )
         .await;
     assert_eq!((status, code(&body)), (409, "invalid_transition"));
@@ -253,4 +255,130 @@ async fn another_users_application_is_invisible() {
         .await;
     assert_eq!((status, code(&body)), (404, "not_found"));
     assert_eq!(server.get("/v1/applications", None).await.0, 401);
+}
+
+#[tokio::test]
+async fn the_applicant_reports_what_a_notice_said() {
+    let server = TestServer::start().await;
+    let token = server.register("report@example.kz").await.access_token;
+    let draft = server.valid_draft(&token, "phone").await;
+    let (_, app) = server
+        .post(
+            "/v1/applications",
+            Some(&token),
+            json!({"draft_id": draft, "idempotency_key": "r"}),
+        )
+        .await;
+    let id = app["id"].as_str().unwrap();
+    let reports = format!("/v1/applications/{id}/reports");
+    let today = chrono::Utc::now().date_naive();
+    let day = |days: i64| (today + chrono::Duration::days(days)).to_string();
+
+    // A notice dated tomorrow, or before the submission: 422 on the date.
+    for (on, why) in [(day(1), "date_too_late"), (day(-1), "date_too_early")] {
+        let (status, body) = server
+            .post(
+                &reports,
+                Some(&token),
+                json!({"stage": "submitted", "outcome": "passed", "on": on}),
+            )
+            .await;
+        assert_eq!((status, code(&body)), (422, "validation_failed"), "{body}");
+        assert_eq!(body["error"]["fields"][0]["field"], "on");
+        assert_eq!(body["error"]["fields"][0]["code"], why);
+    }
+    // Out of order, unknown fields, another applicant's application (it does not exist for
+    // them), and an officer (officers record events instead).
+    let other = server
+        .register("other-report@example.kz")
+        .await
+        .access_token;
+    let officer = server
+        .officer("officer-report@example.kz")
+        .await
+        .access_token;
+    let refusals = [
+        (
+            &token,
+            json!({"stage": "interview", "outcome": "passed", "on": day(0)}),
+            409,
+            "invalid_transition",
+        ),
+        (
+            &token,
+            json!({"stage": "submitted", "outcome": "passed", "on": day(0), "by": "sms"}),
+            400,
+            "bad_request",
+        ),
+        (
+            &other,
+            json!({"stage": "submitted", "outcome": "passed", "on": day(0)}),
+            404,
+            "not_found",
+        ),
+        (
+            &officer,
+            json!({"stage": "submitted", "outcome": "passed", "on": day(0)}),
+            403,
+            "forbidden",
+        ),
+    ];
+    for (who, body, status, expected) in refusals {
+        let (got, answer) = server.post(&reports, Some(who), body.clone()).await;
+        assert_eq!((got, code(&answer)), (status, expected), "{body}");
+    }
+
+    // The notice said the form was accepted and the points counted: the application moves on,
+    // each step marked as the applicant's.
+    let mut last = Value::Null;
+    for stage in ["submitted", "scoring"] {
+        let (status, body) = server
+            .post(
+                &reports,
+                Some(&token),
+                json!({"stage": stage, "outcome": "passed", "on": day(0), "note": "SMS"}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        last = body;
+    }
+    assert_eq!(last["stage"], "interagency_checks");
+    let sources: Vec<&str> = last["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources[0], "kosh");
+    assert!(
+        sources[1..].iter().all(|s| *s == "applicant"),
+        "{sources:?}"
+    );
+
+    // The officer's record counts over the applicant's for the same stage.
+    let events = format!("/v1/applications/{id}/events");
+    let (status, body) = server
+        .post(
+            &events,
+            Some(&officer),
+            json!({"stage": "submitted", "outcome": "passed"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["stage"], "interagency_checks",
+        "the report still stands for scoring"
+    );
+    let (status, body) = server
+        .post(
+            &events,
+            Some(&officer),
+            json!({"stage": "scoring", "outcome": "failed"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        (body["stage"].as_str(), body["outcome"].as_str()),
+        (Some("scoring"), Some("failed"))
+    );
 }

@@ -110,10 +110,12 @@ fn builtin_policy() -> Value {
     serde_json::to_value(kosh_shared::policy::Policy::builtin().unwrap()).unwrap()
 }
 
-/// A 2027 bundle: its own id and dates, 2027's MCI published, a new relocation amount.
+/// A 2027 bundle as an officer publishes it once the budget law is out: an id of its own (the
+/// built-in `kz-2027` holds 2027's figures as not yet published; with the same start, the
+/// greater id is served), 2027's MCI published, a new relocation amount.
 fn policy_2027() -> Value {
     let mut p = builtin_policy();
-    p["id"] = json!("kz-2027");
+    p["id"] = json!("kz-2027-budget");
     p["valid_from"] = json!("2027-01-01");
     p["valid_until"] = json!("2027-12-31");
     p["mci"][2] = json!({"year": 2027, "kzt": 4_500,
@@ -136,8 +138,8 @@ async fn officers_publish_policy_bundles_and_phones_see_them_without_a_restart()
     let (_, list) = server.get("/v1/policies", None).await;
     assert_eq!(
         list.as_array().unwrap().len(),
-        1,
-        "the built-in bundle: {list}"
+        2,
+        "the built-in bundles: {list}"
     );
     assert_eq!(list[0]["id"], "kz-2026");
     assert_eq!(list[0]["valid_from"], "2026-01-01");
@@ -147,27 +149,31 @@ async fn officers_publish_policy_bundles_and_phones_see_them_without_a_restart()
 
     // Applicants and strangers may not publish.
     let (status, body) = server
-        .put("/v1/policies/kz-2027", Some(&applicant), policy_2027())
+        .put(
+            "/v1/policies/kz-2027-budget",
+            Some(&applicant),
+            policy_2027(),
+        )
         .await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (403, Some("forbidden"))
     );
     let (status, _) = server
-        .put("/v1/policies/kz-2027", None, policy_2027())
+        .put("/v1/policies/kz-2027-budget", None, policy_2027())
         .await;
     assert_eq!(status, 401);
 
     // A new bundle: 201, listed, served for its own days, with the 2026 one still for 2026.
     let (status, body) = server
-        .put("/v1/policies/kz-2027", Some(&officer), policy_2027())
+        .put("/v1/policies/kz-2027-budget", Some(&officer), policy_2027())
         .await;
     assert_eq!(status, 201, "{body}");
-    assert_eq!(body["id"], "kz-2027");
+    assert_eq!(body["id"], "kz-2027-budget");
     let (_, list) = server.get("/v1/policies", None).await;
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list.as_array().unwrap().len(), 3);
     let (status, on) = server.get("/v1/policy?on=2027-03-01", None).await;
-    assert_eq!((status, on["id"].as_str()), (200, Some("kz-2027")));
+    assert_eq!((status, on["id"].as_str()), (200, Some("kz-2027-budget")));
     assert_eq!(on["mci"][2]["kzt"], 4_500);
     let (_, on) = server.get("/v1/policy?on=2026-06-01", None).await;
     assert_eq!(on["id"], "kz-2026");
@@ -184,17 +190,17 @@ async fn officers_publish_policy_bundles_and_phones_see_them_without_a_restart()
 
     // The same content again: 200 and nothing changes. Other content under the id: 200, new ETag.
     let (status, _) = server
-        .put("/v1/policies/kz-2027", Some(&officer), policy_2027())
+        .put("/v1/policies/kz-2027-budget", Some(&officer), policy_2027())
         .await;
     assert_eq!(status, 200);
-    let first = etag_of(&server, "/v1/policies/kz-2027").await;
+    let first = etag_of(&server, "/v1/policies/kz-2027-budget").await;
     let mut corrected = policy_2027();
     corrected["support_measures"][0]["amount"]["mci"] = json!(85);
     let (status, body) = server
-        .put("/v1/policies/kz-2027", Some(&officer), corrected)
+        .put("/v1/policies/kz-2027-budget", Some(&officer), corrected)
         .await;
     assert_eq!(status, 200, "{body}");
-    let second = etag_of(&server, "/v1/policies/kz-2027").await;
+    let second = etag_of(&server, "/v1/policies/kz-2027-budget").await;
     assert_ne!(first, second);
     assert_eq!(body["etag"], second);
     let resp = server
@@ -214,7 +220,10 @@ async fn officers_publish_policy_bundles_and_phones_see_them_without_a_restart()
     let server = TestServer::restart(dir).await;
     let (_, on) = server.get("/v1/policy?on=2027-03-01", None).await;
     assert_eq!(on["support_measures"][0]["amount"]["mci"], 85);
-    assert_eq!(etag_of(&server, "/v1/policies/kz-2027").await, second);
+    assert_eq!(
+        etag_of(&server, "/v1/policies/kz-2027-budget").await,
+        second
+    );
 }
 
 #[tokio::test]
@@ -227,7 +236,7 @@ async fn a_bundle_that_does_not_load_gets_every_problem_and_publishes_nothing() 
     bad["stages"]["durations"][0]["stage"] = json!("appeal");
     bad["scoring"]["criteria"][0]["rules"][0]["question"] = json!("personal.shoe_size");
     let (status, body) = server
-        .put("/v1/policies/kz-2027", Some(&officer), bad)
+        .put("/v1/policies/kz-2027-budget", Some(&officer), bad)
         .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["code"], "invalid_policy");
@@ -257,7 +266,11 @@ async fn a_bundle_that_does_not_load_gets_every_problem_and_publishes_nothing() 
     unknown_question["scoring"]["criteria"][0]["rules"][0]["question"] =
         json!("personal.shoe_size");
     let (status, body) = server
-        .put("/v1/policies/kz-2027", Some(&officer), unknown_question)
+        .put(
+            "/v1/policies/kz-2027-budget",
+            Some(&officer),
+            unknown_question,
+        )
         .await;
     assert_eq!(status, 422);
     assert_eq!(
@@ -275,7 +288,7 @@ async fn a_bundle_that_does_not_load_gets_every_problem_and_publishes_nothing() 
     );
     let resp = server
         .client
-        .put(server.url("/v1/policies/kz-2027"))
+        .put(server.url("/v1/policies/kz-2027-budget"))
         .bearer_auth(&officer)
         .header("content-type", "application/json")
         .body("{\"id\": ")
@@ -285,9 +298,9 @@ async fn a_bundle_that_does_not_load_gets_every_problem_and_publishes_nothing() 
     assert_eq!(resp.status(), 422);
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["error"]["problems"][0]["code"], "json");
-    // Nothing was published.
+    // Nothing was published: the built-in bundles only.
     let (_, list) = server.get("/v1/policies", None).await;
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list.as_array().unwrap().len(), 2);
 }
 
 /// The v2 fixture of `kosh_shared::testing` as JSON.

@@ -239,15 +239,17 @@ impl<T> Entry<T> {
     }
 }
 
-/// The built-in forms and policy of `kosh_shared`, as texts to publish on first start.
+/// The built-in forms and policies of `kosh_shared`, as texts to publish when the store lacks
+/// them.
 pub fn builtin_texts() -> Result<Vec<(ReferenceKey, String)>, String> {
     let mut out = Vec::new();
     for f in form::builtin().map_err(|e| format!("built-in forms: {e}"))? {
         let text = serde_json::to_string(f).map_err(|e| e.to_string())?;
         out.push((ReferenceKey::Form(f.id().to_string(), f.version()), text));
     }
-    let policy = Policy::builtin().map_err(|e| format!("built-in policy: {e}"))?;
-    let text = serde_json::to_string(policy).map_err(|e| e.to_string())?;
-    out.push((ReferenceKey::Policy(policy.id().to_owned()), text));
+    for policy in Policy::builtins().map_err(|e| format!("built-in policies: {e}"))? {
+        let text = serde_json::to_string(policy).map_err(|e| e.to_string())?;
+        out.push((ReferenceKey::Policy(policy.id().to_owned()), text));
+    }
     Ok(out)
 }

@@ -143,8 +143,8 @@ impl Catalog {
         let mut catalog = Catalog {
             // A broken built-in file is a broken build (the shared tests load it); the catalog
             // is then empty of it and every screen says it cannot show the rules.
-            policies: Policy::builtin()
-                .map(|p| vec![p.clone()])
+            policies: Policy::builtins()
+                .map(<[Policy]>::to_vec)
                 .unwrap_or_default(),
             forms: form::builtin()
                 .map(|all| all.into_iter().cloned().collect())

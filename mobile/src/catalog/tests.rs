@@ -55,12 +55,13 @@ fn a_fresh_phone_holds_the_built_in_rules() {
 #[test]
 fn on_a_day_no_bundle_covers_the_newest_is_used_and_the_screen_is_told_why() {
     let mut catalog = Catalog::default();
-    let jan = day("2027-01-02");
-    assert_eq!(catalog.policy(jan).unwrap().id(), "kz-2026");
+    // The built-in bundles end with 2027's.
+    let jan = day("2028-01-02");
+    assert_eq!(catalog.policy(jan).unwrap().id(), "kz-2027");
     assert_eq!(
         catalog.stale(jan),
         Some(Stale::NotReceived {
-            until: Some(day("2026-12-31"))
+            until: Some(day("2027-12-31"))
         })
     );
     // The server said today that none is in force: not published yet, rather than not received.
@@ -68,12 +69,12 @@ fn on_a_day_no_bundle_covers_the_newest_is_used_and_the_screen_is_told_why() {
     assert_eq!(
         catalog.stale(jan),
         Some(Stale::NotPublished {
-            until: Some(day("2026-12-31"))
+            until: Some(day("2027-12-31"))
         })
     );
     // That answer was for that day only.
     assert!(matches!(
-        catalog.stale(day("2027-01-03")),
+        catalog.stale(day("2028-01-03")),
         Some(Stale::NotReceived { .. })
     ));
 }
@@ -104,7 +105,11 @@ fn a_changed_bundle_replaces_the_held_one_and_says_what_changed() {
     assert_eq!(catalog.notice().len(), 1);
     catalog.dismiss_notice();
     assert!(catalog.notice().is_empty());
-    assert_eq!(catalog.policies().len(), 1, "replaced, not added");
+    assert_eq!(
+        catalog.policies().len(),
+        2,
+        "replaced, not added: 2026's and 2027's"
+    );
 }
 
 #[test]

@@ -1,9 +1,11 @@
-//! Where the application stands: every stage in order with its dates and its normal duration,
+//! Where the application stands on the whole road (the test before it, the residence permit
+//! after it): every stage in order with its dates, who recorded it, and its normal duration,
 //! the next step, and a plain "this stage is taking longer than usual" when it is overdue (what
 //! people missed most in other trackers: silence and wrong estimates).
 
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
+use kosh_shared::stage::{DayKind, EntrySource, Part};
 use kosh_shared::status::{NextStep, expected_decision_by, next_step};
 
 use crate::catalog::use_catalog;
@@ -36,7 +38,7 @@ pub fn Status() -> Element {
     };
     let now = Utc::now();
     let rows = timeline(&app, policy);
-    let step = next_step(&app, now);
+    let step = next_step(&app, now, policy);
     let date = |at: DateTime<Utc>| t.date(at.date_naive());
     let decision_by = expected_decision_by(&app, policy);
     rsx! {
@@ -93,7 +95,26 @@ pub fn Status() -> Element {
                                     {format!(" · {}", t.t(&format!("outcome-{}", outcome.id())))}
                                 }
                             }
-                            p { class: "quiet", {t.t_args("ui-status-usual-duration", &args(&[("days", row.usual_days.into())]))} }
+                            if let Some((days, kind)) = row.usual {
+                                p { class: "quiet",
+                                    {t.t_args(match kind {
+                                        DayKind::Working => "ui-status-usual-working-days",
+                                        DayKind::Calendar => "ui-status-usual-duration",
+                                    }, &args(&[("days", days.into())]))}
+                                    if row.estimate {
+                                        {format!(" ({})", t.t("ui-status-estimate"))}
+                                    }
+                                }
+                            }
+                            if row.part != Part::Application {
+                                p { class: "quiet", {t.t(&format!("stage-{}-hint", row.stage.id()))} }
+                            }
+                            if let Some(days) = row.valid_for_days {
+                                p { class: "quiet", {t.t_args("ui-status-valid-for", &args(&[("days", days.into())]))} }
+                            }
+                            if row.source == Some(EntrySource::Applicant) {
+                                p { class: "notice warn", Icon { name: "warning" } " " {t.t("ui-status-source-applicant")} }
+                            }
                             if let Some(note) = row.note {
                                 p { {t.t_args("ui-status-note", &args(&[("note", note.into())]))} }
                             }

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use super::{Policy, PolicyStatus, Provenance, Rule, SupportMeasure};
 use crate::error::PolicyProblem;
 use crate::form::LANGUAGE_LEVELS;
-use crate::stage::Stage;
+use crate::stage::{DayKind, Part, Stage};
 
 /// The problems found so far, each with its path.
 #[derive(Default)]
@@ -84,6 +84,20 @@ pub(super) fn check(policy: &Policy) -> Problems {
         &policy.general_grounds.provenance,
         || "general grounds".into(),
     );
+    if let Some(means) = &policy.general_grounds.means_test {
+        if means.funds_mci == 0 {
+            p.add(
+                "general_grounds.means_test.funds_mci",
+                PolicyProblem::BadAmount {
+                    measure: "means_test".into(),
+                    reason: "the funds to show are zero".into(),
+                },
+            );
+        }
+        p.provenance("general_grounds.means_test", &means.provenance, || {
+            "the means test".into()
+        });
+    }
     check_scoring(policy, &mut p);
     p
 }
@@ -240,36 +254,89 @@ fn check_stages(policy: &Policy, p: &mut Problems) {
                 },
             );
         }
-        if d.days == 0 {
+        // The application's stages need a normal duration: the status screen's due dates and
+        // "this is late" rest on it.
+        let zero = d.days == Some(0);
+        if zero || (d.part == Part::Application && d.days.is_none()) {
             p.add(
                 format!("stages.durations[{i}].days"),
                 PolicyProblem::BadStageDays {
-                    reason: format!("stage {:?} has zero days", d.stage),
+                    reason: format!("stage {:?} has no days", d.stage),
                 },
             );
         }
-    }
-    for s in Stage::ALL {
-        if !plan.durations.iter().any(|d| d.stage == s.id()) {
+        if d.valid_for_days == Some(0) {
             p.add(
-                "stages.durations",
-                PolicyProblem::MissingStage {
-                    id: s.id().to_owned(),
+                format!("stages.durations[{i}].valid_for_days"),
+                PolicyProblem::BadStageDays {
+                    reason: format!("what stage {:?} gives is valid for zero days", d.stage),
+                },
+            );
+        }
+        if d.day_kind == DayKind::Working && plan.non_working_days.is_none() {
+            p.add(
+                format!("stages.durations[{i}].day_kind"),
+                PolicyProblem::BadRoad {
+                    reason: "working days counted without the non-working days".into(),
+                },
+            );
+        }
+        if let Some(source) = &d.source
+            && source.text.trim().is_empty()
+        {
+            p.add(
+                format!("stages.durations[{i}].source.text"),
+                PolicyProblem::MissingProvenance {
+                    item: format!("stage {}", d.stage),
                 },
             );
         }
     }
-    let sum: u64 = plan.durations.iter().map(|d| u64::from(d.days)).sum();
-    if sum != u64::from(plan.total_days) {
+    // The parts come in the road's order, and the application starts with `submitted` (what
+    // Kosh receives) and ends with the decision.
+    if plan.durations.windows(2).any(|w| w[0].part > w[1].part) {
+        p.add(
+            "stages.durations",
+            PolicyProblem::BadRoad {
+                reason: "the stages before the application, the application's and those after it must come in that order".into(),
+            },
+        );
+    }
+    let first_of_application = plan.durations.iter().find(|d| d.part == Part::Application);
+    if first_of_application.is_none_or(|d| d.stage != Stage::Submitted.id()) {
+        p.add(
+            "stages.durations",
+            PolicyProblem::MissingStage {
+                id: Stage::Submitted.id().to_owned(),
+            },
+        );
+    }
+    // The decision ends the application: `status` lets only its last stage be approved.
+    let last_of_application = plan
+        .durations
+        .iter()
+        .rev()
+        .find(|d| d.part == Part::Application);
+    if last_of_application.is_none_or(|d| d.stage != Stage::Decision.id()) {
+        p.add(
+            "stages.durations",
+            PolicyProblem::MissingStage {
+                id: Stage::Decision.id().to_owned(),
+            },
+        );
+    }
+    if plan.total_days == 0 {
         p.add(
             "stages.total_days",
             PolicyProblem::BadStageDays {
-                reason: format!(
-                    "the stages add up to {sum} days, the published total is {}",
-                    plan.total_days
-                ),
+                reason: "the reported total is zero days".into(),
             },
         );
+    }
+    if let Some(n) = &plan.non_working_days {
+        p.provenance("stages.non_working_days", &n.provenance, || {
+            "stages.non_working_days".into()
+        });
     }
     p.provenance("stages", &plan.provenance, || "stages".into());
 }

@@ -35,8 +35,9 @@ fn json_path(path: &str) -> String {
         path.to_owned()
     }
 }
+use crate::calendar;
 use crate::ids::RegionId;
-use crate::stage::Stage;
+use crate::stage::{DayKind, Part, Stage};
 
 /// Whether a table of numbers is the official one or an illustration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,8 +47,10 @@ pub enum PolicyStatus {
     Illustrative,
 }
 
-/// The policy shipped with this build.
+/// The policies shipped with this build, oldest first: 2026's, and 2027's with the figures not
+/// yet published marked so (the server publishes a newer one when they are).
 const BUILTIN: &str = include_str!("../../policy/policy-2026.json");
+const BUILTIN_2027: &str = include_str!("../../policy/policy-2027.json");
 
 /// Language levels in order, the scale `language_level` rules score: the questionnaire's own
 /// scale, defined once in `form`.
@@ -260,27 +263,68 @@ pub struct SupportInKzt {
     pub uncertain: bool,
 }
 
-/// One stage's normal duration.
+/// One stage of the road: which part it is, how long it normally takes and how the days are
+/// counted, how long what it gives stays valid, and where that comes from. The list's order is
+/// the road's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageDuration {
-    /// The stage id (`language_test`), checked against [`Stage`] on load.
+    /// The stage id (`interview`), checked against [`Stage`] on load.
     pub stage: String,
-    /// Calendar days the stage normally takes.
-    pub days: u32,
+    /// Before the application, the application Kosh follows (the default), or after it.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub part: Part,
+    /// The days the stage normally takes; every stage of the application has some, a stage
+    /// before or after it may have none (the person sets its pace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// Whether `days` are calendar or working days.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub day_kind: DayKind,
     /// True when the number is Kosh's estimate, not a published figure.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub estimate: bool,
+    /// How long what the stage gives (a certificate) stays valid, in days, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_for_days: Option<u32>,
+    /// Where this stage's figures come from, when not from the plan's own source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// What is uncertain about it, or other context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
-/// The stages' normal durations and the published total.
+/// Whether a field holds its default, so the bundle served reads like the file it came from.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// The days that are not working days besides Saturdays and Sundays (public holidays), for
+/// the stages counted in working days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonWorkingDays {
+    /// The dates, in any order.
+    pub days: Vec<NaiveDate>,
+    /// Where they come from (`source`, `uncertain`, `note` flattened).
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// The road to permanent residence: its stages in order, with their durations, and the
+/// published ceiling for the screening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StagePlan {
-    /// The published length of the whole procedure, in days; the stages add up to it.
+    /// The reported length of the whole screening, in days: a ceiling reported by the sources,
+    /// not the sum of the stages (their own figures do not add up to it).
     pub total_days: u32,
-    /// One entry per stage.
+    /// The road: one entry per stage, in order.
     pub durations: Vec<StageDuration>,
+    /// Public holidays, needed as soon as a stage counts working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_working_days: Option<NonWorkingDays>,
     /// Where the total comes from. true when the per-stage split is not published.
     /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
     #[serde(flatten)]
@@ -331,8 +375,33 @@ pub struct GeneralGrounds {
     pub free_choice_of_region: bool,
     /// Whether moving can ever mean a refund.
     pub refund_on_leaving: bool,
+    /// Whether the preliminary screening applies on this path too.
+    #[serde(default)]
+    pub screening: bool,
+    /// The funds a family must show, where the path asks for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub means_test: Option<MeansTest>,
     /// Where this comes from. true when not settled by a legal text.
     /// (`source`, `uncertain` and `note`, flattened into this object on the wire).
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// The proof of funds permanent residence on general grounds asks of foreigners: a sum in MCI
+/// plus the money for some square metres of housing per family member from some age, with
+/// the people it does not apply to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeansTest {
+    /// The funds to show, in MCI.
+    pub funds_mci: u32,
+    /// The housing the family must also be able to pay for, in m² per member counted.
+    pub housing_m2_per_member: u32,
+    /// Members are counted from this age.
+    pub members_from_age: u32,
+    /// Ethnic Kazakhs do not have to show the funds.
+    pub ethnic_kazakhs_exempt: bool,
+    /// Where this comes from (`source`, `uncertain`, `note` flattened).
     #[serde(flatten)]
     pub provenance: Provenance,
 }
@@ -473,6 +542,12 @@ pub struct Policy {
 }
 
 static BUILTIN_POLICY: LazyLock<Result<Policy>> = LazyLock::new(|| Policy::from_json(BUILTIN));
+static BUILTIN_POLICIES: LazyLock<Result<Vec<Policy>>> = LazyLock::new(|| {
+    [BUILTIN, BUILTIN_2027]
+        .into_iter()
+        .map(Policy::from_json)
+        .collect()
+});
 
 impl Policy {
     /// Parse and check a policy bundle; the first problem, if any, as an error.
@@ -512,6 +587,14 @@ impl Policy {
     /// The policy shipped in this build (`shared/policy/policy-2026.json`), parsed once.
     pub fn builtin() -> Result<&'static Policy> {
         BUILTIN_POLICY.as_ref().map_err(Clone::clone)
+    }
+
+    /// Every policy shipped in this build (`shared/policy/`), oldest first.
+    pub fn builtins() -> Result<&'static [Policy]> {
+        BUILTIN_POLICIES
+            .as_ref()
+            .map(Vec::as_slice)
+            .map_err(Clone::clone)
     }
 
     /// The bundle's id (`kz-2026`).
@@ -669,11 +752,59 @@ impl Policy {
 
     /// A stage's normal duration in days (every stage has one: checked on load).
     pub fn stage_days(&self, stage: Stage) -> u32 {
+        self.stage_plan(stage).and_then(|d| d.days).unwrap_or(0)
+    }
+
+    /// The road, in order: every stage the bundle lists, before, during and after the
+    /// application. Only stages this build knows (the loader refuses others).
+    pub fn road(&self) -> Vec<(Stage, &StageDuration)> {
         self.stages
             .durations
             .iter()
-            .find(|d| d.stage == stage.id())
-            .map_or(0, |d| d.days)
+            .filter_map(|d| Stage::from_id(&d.stage).map(|s| (s, d)))
+            .collect()
+    }
+
+    /// One stage's entry on the road.
+    pub fn stage_plan(&self, stage: Stage) -> Option<&StageDuration> {
+        self.stages.durations.iter().find(|d| d.stage == stage.id())
+    }
+
+    /// The stages of the application Kosh follows, in order; `submitted` first (checked on
+    /// load).
+    pub fn application_stages(&self) -> Vec<Stage> {
+        self.road()
+            .into_iter()
+            .filter(|(_, d)| d.part == Part::Application)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// The application's stage after `stage`, if any.
+    pub fn next_stage(&self, stage: Stage) -> Option<Stage> {
+        let stages = self.application_stages();
+        let i = stages.iter().position(|s| *s == stage)?;
+        stages.get(i + 1).copied()
+    }
+
+    /// The public holidays the working-day stages skip.
+    pub fn holidays(&self) -> &[NaiveDate] {
+        self.stages
+            .non_working_days
+            .as_ref()
+            .map_or(&[], |n| n.days.as_slice())
+    }
+
+    /// When `stage`, begun on `started`, is normally over: its days counted as the bundle
+    /// says (working days skip weekends and the holidays). `None` for a stage with no normal
+    /// duration.
+    pub fn stage_due(&self, stage: Stage, started: NaiveDate) -> Option<NaiveDate> {
+        let plan = self.stage_plan(stage)?;
+        let days = plan.days?;
+        Some(match plan.day_kind {
+            DayKind::Calendar => calendar::add_calendar_days(started, days),
+            DayKind::Working => calendar::add_working_days(started, days, self.holidays()),
+        })
     }
 
     /// Check that every scoring rule reads a question the form has (`exists`, e.g.
@@ -739,9 +870,42 @@ mod tests {
         assert_eq!(p.scoring().status, PolicyStatus::Illustrative);
         assert_eq!(p.contract().term_years, 5);
         assert!(p.contract().provenance.uncertain);
-        let total: u32 = Stage::ALL.iter().map(|s| p.stage_days(*s)).sum();
-        assert_eq!(total, 29);
-        assert!(p.stages().durations.iter().all(|d| d.estimate));
+        // Up to 29 days is a reported ceiling; the checks' 20 working days are the one
+        // published stage figure, the other durations Kosh's estimates.
+        assert_eq!(p.stages().total_days, 29);
+        let checks = p.stage_plan(Stage::InteragencyChecks).unwrap();
+        assert_eq!((checks.days, checks.day_kind), (Some(20), DayKind::Working));
+        assert!(!checks.estimate && checks.source.is_some());
+        assert!(p.road().iter().all(|(s, d)| d.estimate
+            || d.part != Part::Application
+            || *s == Stage::InteragencyChecks));
+        assert_eq!(
+            p.stage_plan(Stage::Decision).unwrap().valid_for_days,
+            Some(365)
+        );
+        let means = p.general_grounds().means_test.as_ref().unwrap();
+        assert_eq!((means.funds_mci, means.housing_m2_per_member), (1_320, 15));
+        assert!(means.ethnic_kazakhs_exempt && p.general_grounds().screening);
+    }
+
+    #[test]
+    fn the_2027_bundle_marks_what_is_not_yet_published() {
+        let all = Policy::builtins().unwrap();
+        let next = all.iter().find(|p| p.id() == "kz-2027").unwrap();
+        assert!(next.in_force_on("2027-01-01".parse().unwrap()));
+        assert!(!next.in_force_on("2026-12-31".parse().unwrap()));
+        // The MCI and the quotas of 2027 are not carried forward from 2026.
+        assert!(next.mci(2027).published().is_none());
+        for region in next.regions() {
+            assert_eq!(next.quota(region.id.as_str(), 2027), None);
+        }
+        assert!(
+            next.support("relocation_subsidy", 2027, 4)
+                .unwrap()
+                .published()
+                .is_none()
+        );
+        assert!(next.regions().iter().all(|r| r.provenance.uncertain));
     }
 
     #[rstest]
@@ -942,9 +1106,10 @@ mod tests {
     }
 
     #[test]
-    fn missing_stage_and_wrong_sum_are_refused() {
+    fn a_road_without_its_ends_or_out_of_order_is_refused() {
         let mut v = builtin_json();
-        v["stages"]["durations"].as_array_mut().unwrap().pop();
+        let road = v["stages"]["durations"].as_array_mut().unwrap();
+        road.retain(|d| d["stage"] != "decision");
         assert_eq!(
             problem_of(&v),
             PolicyProblem::MissingStage {
@@ -952,7 +1117,22 @@ mod tests {
             }
         );
         let mut v = builtin_json();
-        v["stages"]["durations"][1]["days"] = json!(8);
+        v["stages"]["durations"][1]["stage"] = json!("scoring");
+        v["stages"]["durations"][2]["stage"] = json!("submitted");
+        assert_eq!(
+            problem_of(&v),
+            PolicyProblem::MissingStage {
+                id: "submitted".into()
+            }
+        );
+        let mut v = builtin_json();
+        v["stages"]["durations"][0]["part"] = json!("after");
+        assert!(matches!(problem_of(&v), PolicyProblem::BadRoad { .. }));
+        let mut v = builtin_json();
+        v["stages"]["non_working_days"] = Value::Null;
+        assert!(matches!(problem_of(&v), PolicyProblem::BadRoad { .. }));
+        let mut v = builtin_json();
+        v["stages"]["durations"][2]["days"] = Value::Null;
         assert!(matches!(problem_of(&v), PolicyProblem::BadStageDays { .. }));
     }
 
