@@ -266,7 +266,7 @@ mod tests {
         // that costs a few header bytes when the page already downloaded the file.
         let web = built_web_dir();
         let accept = (ACCEPT_ENCODING, "gzip, deflate, br, zstd");
-        let (_, headers, _) = get(web.path(), "/kosh_bg.wasm", &[accept.clone()]).await;
+        let (_, headers, _) = get(web.path(), "/kosh_bg.wasm", std::slice::from_ref(&accept)).await;
         let modified = headers[LAST_MODIFIED].to_str().unwrap().to_owned();
         let (status, headers, bytes) = get(
             web.path(),
