@@ -74,3 +74,84 @@ pub fn init(vault: Signal<Vault>) -> Memo<Translator> {
 pub fn use_i18n() -> Memo<Translator> {
     use_context::<Memo<Translator>>()
 }
+
+#[cfg(test)]
+mod tests {
+    use kosh_locales::{Lang, Translator};
+    use serde_json::{Map, Value, json};
+
+    /// The page the server hands out first. Before the wasm has arrived (seconds on 3G) it draws
+    /// the language chooser itself, so it must offer what the app's chooser offers, in the same
+    /// words.
+    const PAGE: &str = include_str!("../web/index.html");
+
+    /// What the page's first screen says, by its name there and the message it is copied from.
+    const FIRST_SCREEN_WORDS: [(&str, &str); 5] = [
+        ("title", "ui-language-title"),
+        ("hint", "ui-language-hint"),
+        ("loading", "ui-loading"),
+        ("failed", "ui-error-try-again"),
+        ("retry", "ui-retry"),
+    ];
+
+    /// The page's text between `start` and the next `end`, after `start`.
+    fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str)> {
+        let (_, rest) = text.split_once(start)?;
+        rest.split_once(end)
+    }
+
+    #[test]
+    fn the_pages_chooser_offers_the_apps_languages_in_their_own_names() {
+        let mut buttons = Vec::new();
+        let mut rest = PAGE;
+        while let Some((tag, after)) = between(rest, "data-lang=\"", "\"") {
+            let (name, after) = between(after, ">", "</button>").expect("a button's text");
+            buttons.push((tag.to_owned(), name.to_owned()));
+            rest = after;
+        }
+        let app: Vec<_> = Lang::ALL
+            .iter()
+            .map(|l| (l.tag().to_owned(), l.native_name().to_owned()))
+            .collect();
+        assert_eq!(
+            buttons, app,
+            "the buttons of #kosh-first in mobile/web/index.html"
+        );
+        // Each name is marked as written in its own language, as the app's buttons are.
+        for lang in Lang::ALL {
+            let marked = format!("lang=\"{}\" data-lang=\"{}\"", lang.tag(), lang.tag());
+            assert!(PAGE.contains(&marked), "{marked}");
+        }
+    }
+
+    #[test]
+    fn the_pages_first_screen_says_what_the_translations_say() {
+        let (words, _) = between(
+            PAGE,
+            "<script type=\"application/json\" id=\"kosh-first-words\">",
+            "</script>",
+        )
+        .expect("the first screen's words in index.html");
+        let words: Value = serde_json::from_str(words).expect("the words are JSON");
+        let mut expected = Map::new();
+        for lang in Lang::ALL {
+            let tr = Translator::new(lang);
+            let mut entry = Map::new();
+            entry.insert(
+                "dir".into(),
+                json!(if lang.is_rtl() { "rtl" } else { "ltr" }),
+            );
+            for (name, key) in FIRST_SCREEN_WORDS {
+                entry.insert(name.into(), json!(tr.t(key)));
+            }
+            expected.insert(lang.tag().into(), Value::Object(entry));
+        }
+        let expected = Value::Object(expected);
+        assert_eq!(
+            words,
+            expected,
+            "the words of #kosh-first-words in mobile/web/index.html are out of date; they are:\n{}",
+            serde_json::to_string_pretty(&expected).unwrap_or_default()
+        );
+    }
+}

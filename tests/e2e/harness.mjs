@@ -107,6 +107,8 @@ export async function switchableLink(server) {
   const target = new URL(server.url);
   const open = new Set();
   let up = true;
+  // Every byte through the link, as the phone's radio would carry it (headers included).
+  const carried = { toPhone: 0, fromPhone: 0 };
   const link = createServer((phone) => {
     if (!up) {
       phone.destroy();
@@ -123,12 +125,18 @@ export async function switchableLink(server) {
     };
     phone.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
+    phone.on("data", (chunk) => (carried.fromPhone += chunk.length));
+    upstream.on("data", (chunk) => (carried.toPhone += chunk.length));
     phone.pipe(upstream);
     upstream.pipe(phone);
   });
   await new Promise((resolveListen) => link.listen(0, "127.0.0.1", resolveListen));
   const handle = {
     url: `http://127.0.0.1:${link.address().port}`,
+    /** The bytes carried so far each way: `{ toPhone, fromPhone }`. */
+    carried() {
+      return { ...carried };
+    },
     cut() {
       up = false;
       for (const socket of open) socket.destroy();

@@ -27,6 +27,8 @@ pub trait LocalStore {
     /// Move the document under `key` out of the way (kept for a person or a developer to look
     /// at) and return the name it is now kept under.
     fn set_aside(&self, key: &str, stamp: &str) -> AppResult<String>;
+    /// Delete the document under `key`; a missing one is not an error.
+    fn remove(&self, key: &str) -> AppResult<()>;
     /// True when nothing written survives the app closing (the memory fallback).
     fn is_volatile(&self) -> bool {
         false
@@ -120,6 +122,11 @@ impl LocalStore for MemoryStore {
         Ok(kept_as)
     }
 
+    fn remove(&self, key: &str) -> AppResult<()> {
+        self.docs.borrow_mut().remove(key);
+        Ok(())
+    }
+
     fn is_volatile(&self) -> bool {
         self.fallback
     }
@@ -146,9 +153,42 @@ pub fn open_vault(store: Rc<dyn LocalStore>, now_ms: u64) -> Vault {
     })
 }
 
-/// Open the vault at the root and provide it to every screen.
+/// Where the web page's own language chooser (`mobile/web/index.html`, on screen while the
+/// wasm is still arriving) keeps the language tapped there: a JSON string such as `"uz"`.
+pub const FIRST_LANGUAGE_KEY: &str = "first-language";
+
+/// Take the language a person tapped on the page's chooser before the app had started into the
+/// settings, so the app begins in it instead of asking again. Only when no language is chosen
+/// yet: a choice made in the app wins. The note is removed either way, so choosing again later
+/// ("change language" on the welcome screen) is not overridden on the next start. A note that
+/// names no language of Kosh is dropped; failing to read or save it leaves the app's chooser
+/// to ask, as if nothing had been tapped.
+pub fn take_first_language(store: &dyn LocalStore, vault: &mut Vault) {
+    let Ok(Some(text)) = store.read(FIRST_LANGUAGE_KEY) else {
+        return;
+    };
+    let tapped = serde_json::from_str::<String>(&text)
+        .ok()
+        .and_then(|tag| kosh_locales::Lang::from_tag(&tag));
+    if let Some(lang) = tapped
+        && vault.state().prefs.language.is_none()
+    {
+        let _ = vault.update(|s| {
+            crate::i18n::choose(&mut s.prefs, lang);
+            Ok(())
+        });
+    }
+    let _ = store.remove(FIRST_LANGUAGE_KEY);
+}
+
+/// Open the vault at the root (with the language the page's chooser may have been given) and
+/// provide it to every screen.
 pub fn init(store: Rc<dyn LocalStore>) -> Signal<Vault> {
-    let vault = use_signal(move || open_vault(store, crate::sync::now_ms()));
+    let vault = use_signal(move || {
+        let mut vault = open_vault(store.clone(), crate::sync::now_ms());
+        take_first_language(store.as_ref(), &mut vault);
+        vault
+    });
     use_context_provider(|| vault)
 }
 
@@ -265,6 +305,15 @@ mod native {
             fs::rename(&path, &kept).map_err(|e| io_error("set aside", &path, e))?;
             Ok(kept.display().to_string())
         }
+
+        fn remove(&self, key: &str) -> AppResult<()> {
+            let path = self.path(key)?;
+            match fs::remove_file(&path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(io_error("remove", &path, e)),
+            }
+        }
     }
 }
 
@@ -323,6 +372,12 @@ mod web {
                 .remove_item(&from)
                 .map_err(|e| js_error("remove", e))?;
             Ok(kept_as)
+        }
+
+        fn remove(&self, key: &str) -> AppResult<()> {
+            self.storage
+                .remove_item(&format!("kosh.{key}"))
+                .map_err(|e| js_error("remove", e))
         }
     }
 }
@@ -420,6 +475,68 @@ mod tests {
         for key in ["../etc", "", ".hidden", "a/b"] {
             assert!(store.write(key, "{}").is_err(), "{key}");
         }
+    }
+
+    /// A vault opened as the app opens it, after the page's chooser left `note` (if any).
+    fn opened_after(note: Option<&str>, chosen: Option<&str>) -> (Rc<MemoryStore>, Vault) {
+        let store = Rc::new(MemoryStore::new());
+        if let Some(tag) = chosen {
+            let mut saved = vault::Saved::fresh();
+            saved.prefs.language = Some(tag.to_owned());
+            save_json(store.as_ref(), vault::STATE_KEY, &saved).unwrap();
+        }
+        if let Some(note) = note {
+            store.write(FIRST_LANGUAGE_KEY, note).unwrap();
+        }
+        let mut vault = open_vault(store.clone(), 1);
+        take_first_language(store.as_ref(), &mut vault);
+        (store, vault)
+    }
+
+    #[test]
+    fn a_language_tapped_before_the_app_started_is_the_apps_language_and_is_saved() {
+        let (store, vault) = opened_after(Some("\"uz\""), None);
+        assert_eq!(vault.state().prefs.language.as_deref(), Some("uz"));
+        assert_eq!(
+            store.read(FIRST_LANGUAGE_KEY).unwrap(),
+            None,
+            "the note is used once"
+        );
+        // Saved: the next start opens in Uzbek with no note at all.
+        let again = open_vault(store.clone(), 2);
+        assert_eq!(again.state().prefs.language.as_deref(), Some("uz"));
+    }
+
+    #[test]
+    fn a_language_chosen_in_the_app_wins_over_a_tap_on_the_page() {
+        let (store, vault) = opened_after(Some("\"ru\""), Some("kk-Latn"));
+        assert_eq!(vault.state().prefs.language.as_deref(), Some("kk-Latn"));
+        assert_eq!(store.read(FIRST_LANGUAGE_KEY).unwrap(), None);
+    }
+
+    #[test]
+    fn a_note_that_names_no_language_of_kosh_is_dropped() {
+        for note in ["\"tlh\"", "uz", "", "{\"lang\": \"uz\"}"] {
+            let (store, vault) = opened_after(Some(note), None);
+            assert_eq!(vault.state().prefs.language, None, "{note:?}");
+            assert_eq!(store.read(FIRST_LANGUAGE_KEY).unwrap(), None, "{note:?}");
+        }
+        let (_, vault) = opened_after(None, None);
+        assert_eq!(vault.state().prefs.language, None);
+    }
+
+    #[test]
+    fn removing_a_document_that_is_not_there_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path()).unwrap();
+        store.write("note", "\"kk\"").unwrap();
+        store.remove("note").unwrap();
+        assert_eq!(store.read("note").unwrap(), None);
+        store.remove("note").unwrap();
+        assert!(
+            store.remove("../etc").is_err(),
+            "names are checked as for a write"
+        );
     }
 
     #[test]
