@@ -42,6 +42,9 @@ pub const ERROR_CODES: &[&str] = &[
     "invalid_policy",
     "invalid_form",
     "version_exists",
+    "hash_mismatch",
+    "quota_exceeded",
+    "bad_range",
 ];
 
 /// Everything that can go wrong inside the domain crate.

@@ -75,6 +75,9 @@ pub struct ChecklistItem {
     /// How many days old the paper may be when it is handed in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age_days: Option<u32>,
+    /// How many more days it must be valid on the day it is handed in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_for_days: Option<u32>,
     /// When the paper was issued, as ticked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_on: Option<NaiveDate>,
@@ -168,6 +171,7 @@ fn entry(
         uncertain: d.provenance.uncertain,
         note: d.provenance.note.clone(),
         max_age_days: d.max_age_days,
+        valid_for_days: d.valid_for_days,
         issued_on: tick.issued_on,
         usable_until,
         is_too_old: usable_until.is_some_and(|last| today > last),

@@ -433,6 +433,9 @@ fn check_documents(policy: &Policy, p: &mut Problems) {
         if d.max_age_days == Some(0) {
             bad("max_age_days", "a maximum age is at least one day");
         }
+        if d.valid_for_days == Some(0) {
+            bad("valid_for_days", "a validity left is at least one day");
+        }
         if d.handed_in.trim().is_empty() || !tick::is_entry_id(&d.handed_in) {
             bad(
                 "handed_in",

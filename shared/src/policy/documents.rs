@@ -92,6 +92,9 @@ pub struct DocumentItem {
     /// How many days old it may be on the day it is handed in (certificates: 180).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age_days: Option<u32>,
+    /// How many more days it must be valid on the day it is handed in (a passport: 180).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_for_days: Option<u32>,
     /// Where it is handed in; the locale key is `documents-where-<id>`.
     pub handed_in: String,
     /// Where the requirement comes from (`source`, `uncertain`, `note`, flattened).
