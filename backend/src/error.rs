@@ -94,6 +94,18 @@ pub enum ApiError {
     /// A form version already published with other content: publish it as a new version.
     #[error("{0}")]
     VersionExists(String),
+    /// An attachment whose bytes do not have the SHA-256 it was sent under.
+    #[error("the body's SHA-256 is not the one in the address; nothing was kept")]
+    HashMismatch,
+    /// An attachment that would take the caller over their quota.
+    #[error("over the attachment quota of {quota_bytes} bytes; nothing was kept")]
+    QuotaExceeded { quota_bytes: u64 },
+    /// A part of an upload that neither continues the held bytes nor starts over.
+    #[error("this part does not continue the upload: {held} bytes are held (Upload-Offset)")]
+    BadRange { held: u64 },
+    /// The same upload is being received in another request.
+    #[error("this upload is being received in another request; retry when it ends")]
+    UploadInProgress,
     /// Our fault; the cause is logged and never sent.
     #[error("internal error")]
     Internal(String),
@@ -138,6 +150,10 @@ impl ApiError {
             InvalidPolicy(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_policy"),
             InvalidForm(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_form"),
             VersionExists(_) => (StatusCode::CONFLICT, "version_exists"),
+            HashMismatch => (StatusCode::BAD_REQUEST, "hash_mismatch"),
+            QuotaExceeded { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded"),
+            BadRange { .. } => (StatusCode::RANGE_NOT_SATISFIABLE, "bad_range"),
+            UploadInProgress => (StatusCode::CONFLICT, "conflict"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -402,6 +418,13 @@ mod tests {
             ApiError::StorageFull {
                 retry_after: Duration::from_secs(5),
             },
+            ApiError::InvalidPolicy(vec![]),
+            ApiError::InvalidForm(vec![]),
+            ApiError::VersionExists(String::new()),
+            ApiError::HashMismatch,
+            ApiError::QuotaExceeded { quota_bytes: 1 },
+            ApiError::BadRange { held: 0 },
+            ApiError::UploadInProgress,
             ApiError::Internal(String::new()),
         ];
         for err in errors {

@@ -6,7 +6,9 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod attachments;
 pub mod auth;
+pub mod checklist;
 pub mod connections;
 pub mod contract;
 pub mod drafts;
@@ -43,6 +45,9 @@ pub use crate::state::{AppState, StartError};
 
 /// The largest request body accepted (API.md): 1 MiB.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The largest attachment body accepted (API.md): 2 MiB.
+const MAX_ATTACHMENT_BODY: usize = attachments::upload::MAX_ATTACHMENT_BYTES as usize;
 
 /// Every route of API.md, with the layers that harden them.
 pub fn router(state: AppState) -> Router {
@@ -92,14 +97,26 @@ pub fn router(state: AppState) -> Router {
             "/v1/policies/{id}",
             get(reference::get_policy_by_id).put(reference::put_policy),
         )
+        .route("/v1/checklist", get(checklist::get))
+        .route_layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    // Photos and scans are bigger than any JSON body: their own limit, on their route only.
+    let attachments = Router::new()
+        .route(
+            "/v1/attachments/{sha256}",
+            put(attachments::put)
+                .get(attachments::get)
+                .head(attachments::head),
+        )
+        .route_layer(RequestBodyLimitLayer::new(MAX_ATTACHMENT_BODY));
+    let api = api
+        .merge(attachments)
         .method_not_allowed_fallback(error::method_not_allowed)
         .fallback(web::fallback);
 
-    // Each `layer` wraps the ones before it: the body limit is innermost, the redaction of
-    // secret headers outermost so that nothing below it can log them.
+    // Each `layer` wraps the ones before it: the redaction of secret headers is outermost so
+    // that nothing below it can log them (the body limits are the routes' own, innermost).
     let sensitive = [AUTHORIZATION, COOKIE, SET_COOKIE];
-    api.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(CompressionLayer::new())
+    api.layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,

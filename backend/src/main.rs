@@ -23,6 +23,7 @@ Environment variables:
                             connection may sit idle (default 30)
   KOSH_DISK_RESERVE_MB      free disk kept; below it writes get 503 storage_full (default 32)
   KOSH_SYNC_WAIT_SECS       how long GET /v1/sync/wait holds a phone with nothing new (default 25)
+  KOSH_ATTACHMENT_QUOTA_MB  photos of documents one user may keep, in MiB (default 50)
   RUST_LOG         log filter, e.g. info or kosh_backend=debug (default info); logs go to stderr";
 
 /// Kosh's sync server.

@@ -92,6 +92,8 @@ pub struct Settings {
     /// Free bytes the disk of the data directory keeps: below it, writes are refused with 503
     /// `storage_full` (reads go on) until there is room again.
     pub disk_reserve_bytes: u64,
+    /// How many bytes of attachments (photos of documents) one user may keep.
+    pub attachment_quota_bytes: u64,
 }
 
 /// A setting from the environment that could not be used.
@@ -126,12 +128,14 @@ impl Settings {
             sync_wait: Duration::from_secs(25),
             connections: ConnectionLimits::default(),
             disk_reserve_bytes: 32 * 1024 * 1024,
+            attachment_quota_bytes: 50 * 1024 * 1024,
         }
     }
 
     /// The defaults, overridden by `KOSH_ADDR`, `KOSH_DATA_DIR`, `KOSH_JWT_SECRET`,
     /// `KOSH_WEB_DIR`, `KOSH_MAX_CONNECTIONS`, `KOSH_HEADER_TIMEOUT_SECS`,
-    /// `KOSH_DISK_RESERVE_MB` and `KOSH_SYNC_WAIT_SECS` where they are set and not empty.
+    /// `KOSH_DISK_RESERVE_MB`, `KOSH_SYNC_WAIT_SECS` and `KOSH_ATTACHMENT_QUOTA_MB` where they
+    /// are set and not empty.
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::from_vars(|name| std::env::var(name).ok())
     }
@@ -192,6 +196,12 @@ impl Settings {
         )? {
             settings.sync_wait = Duration::from_secs(n);
         }
+        if let Some(n) = number(
+            "KOSH_ATTACHMENT_QUOTA_MB",
+            "expected a number of MiB above 0",
+        )? {
+            settings.attachment_quota_bytes = n.saturating_mul(1024 * 1024);
+        }
         Ok(settings)
     }
 }
@@ -222,6 +232,7 @@ impl fmt::Debug for Settings {
             .field("sync_wait", &self.sync_wait)
             .field("connections", &self.connections)
             .field("disk_reserve_bytes", &self.disk_reserve_bytes)
+            .field("attachment_quota_bytes", &self.attachment_quota_bytes)
             .finish()
     }
 }
@@ -252,6 +263,7 @@ mod tests {
         assert_eq!(settings.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(settings.data_dir, PathBuf::from("./kosh-data"));
         assert_eq!(settings.access_token_ttl, Duration::from_secs(900));
+        assert_eq!(settings.attachment_quota_bytes, 50 * 1024 * 1024);
     }
 
     #[test]
@@ -261,6 +273,7 @@ mod tests {
             "KOSH_HEADER_TIMEOUT_SECS" => Some("2".into()),
             "KOSH_DISK_RESERVE_MB" => Some("8".into()),
             "KOSH_SYNC_WAIT_SECS" => Some("3".into()),
+            "KOSH_ATTACHMENT_QUOTA_MB" => Some("5".into()),
             _ => None,
         })
         .unwrap();
@@ -268,12 +281,14 @@ mod tests {
         assert_eq!(settings.connections.header_timeout, Duration::from_secs(2));
         assert_eq!(settings.disk_reserve_bytes, 8 * 1024 * 1024);
         assert_eq!(settings.sync_wait, Duration::from_secs(3));
+        assert_eq!(settings.attachment_quota_bytes, 5 * 1024 * 1024);
         for (variable, value) in [
             ("KOSH_MAX_CONNECTIONS", "0"),
             ("KOSH_MAX_CONNECTIONS", "many"),
             ("KOSH_HEADER_TIMEOUT_SECS", "-1"),
             ("KOSH_DISK_RESERVE_MB", "1.5"),
             ("KOSH_SYNC_WAIT_SECS", "0"),
+            ("KOSH_ATTACHMENT_QUOTA_MB", "lots"),
         ] {
             let err =
                 Settings::from_vars(|name| (name == variable).then(|| value.into())).unwrap_err();

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::attachments::{Attachments, FileBlobStore};
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
 use crate::error::{ApiError, ApiResult, STORAGE_FULL_RETRY};
 use crate::live::{LocalHub, Wakeups};
@@ -34,6 +35,8 @@ pub struct AppState {
     pub reference: Arc<Reference>,
     /// The phones waiting in `GET /v1/sync/wait`, woken by durable pushes.
     pub live: Arc<dyn Wakeups>,
+    /// Photos of documents: their blob store (files under the data directory) and quota.
+    pub attachments: Arc<Attachments>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -62,6 +65,8 @@ impl AppState {
         let keys = TokenKeys::new(&secret, settings.access_token_ttl);
         let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
         let reference = Reference::open(store.as_ref()).map_err(StartError::Config)?;
+        let blobs = FileBlobStore::open(settings.data_dir.join("attachments"))?;
+        let attachments = Attachments::new(Arc::new(blobs), settings.attachment_quota_bytes);
         Ok(AppState {
             commit: GroupCommit::start(store.clone()).map_err(|e| {
                 StartError::Store(StoreError::Backend(format!("starting the flusher: {e}")))
@@ -72,6 +77,7 @@ impl AppState {
             limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
             reference: Arc::new(reference),
             live: Arc::new(LocalHub::new()),
+            attachments: Arc::new(attachments),
             settings: Arc::new(settings),
         })
     }

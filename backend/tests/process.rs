@@ -120,6 +120,7 @@ fn help_documents_every_command_and_variable() {
         "KOSH_JWT_SECRET",
         "KOSH_WEB_DIR",
         "KOSH_SYNC_WAIT_SECS",
+        "KOSH_ATTACHMENT_QUOTA_MB",
     ] {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }

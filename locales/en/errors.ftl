@@ -34,6 +34,9 @@ error-storage_full = The server cannot save right now. Your answers are saved on
 error-invalid_policy = The rules were not accepted: they have mistakes. Nothing was published.
 error-invalid_form = The questionnaire was not accepted: it has mistakes. Nothing was published.
 error-version_exists = This version of the questionnaire is already published with other content. Publish it as a new version.
+error-hash_mismatch = The photo did not arrive whole. We will send it again.
+error-quota_exceeded = There is no more room for your photos on the server. Delete some photos and try again.
+error-bad_range = The photo upload got out of step. We will continue it by ourselves.
 
 ## Errors on the phone (no server code)
 

@@ -554,6 +554,23 @@ fn policy_keys() -> Vec<String> {
                 .iter()
                 .map(|s| format!("stage-{s}")),
         );
+        // The document checklist: each paper, each path, each place it is handed in.
+        let documents = &policy["documents"];
+        keys.extend(
+            ids(&documents["items"], "id")
+                .iter()
+                .map(|d| format!("documents-item-{d}")),
+        );
+        keys.extend(
+            ids(&documents["items"], "handed_in")
+                .iter()
+                .map(|w| format!("documents-where-{w}")),
+        );
+        keys.extend(
+            ids(&documents["paths"], "path")
+                .iter()
+                .map(|p| format!("documents-path-{p}")),
+        );
     }
     assert!(
         !keys.is_empty(),

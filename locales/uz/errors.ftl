@@ -35,6 +35,9 @@ error-storage_full = Server hozir saqlay olmaydi. Javoblaringiz telefoningizda s
 error-invalid_policy = Qoidalar qabul qilinmadi: ularda xatolar bor. Hech narsa eʼlon qilinmadi.
 error-invalid_form = Soʻrovnoma qabul qilinmadi: unda xatolar bor. Hech narsa eʼlon qilinmadi.
 error-version_exists = Soʻrovnomaning bu versiyasi boshqa mazmun bilan eʼlon qilingan. Uni yangi versiya sifatida eʼlon qiling.
+error-hash_mismatch = Surat toʻliq yetib bormadi. Uni yana yuboramiz.
+error-quota_exceeded = Serverda suratlaringiz uchun joy qolmadi. Bir nechta suratni oʻchirib, qayta urinib koʻring.
+error-bad_range = Surat yuklanishi adashdi. Uni oʻzimiz davom ettiramiz.
 
 ## Telefondagi xatolar (server kodisiz)
 

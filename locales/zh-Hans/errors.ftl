@@ -35,6 +35,9 @@ error-storage_full = 服务器现在无法保存。您的回答已保存在手�
 error-invalid_policy = 规则未被接受：其中有错误。没有发布任何内容。
 error-invalid_form = 问卷未被接受：其中有错误。没有发布任何内容。
 error-version_exists = 此版本的问卷已用其他内容发布。请将其作为新版本发布。
+error-hash_mismatch = 照片没有完整送达。我们会重新发送。
+error-quota_exceeded = 服务器上已没有空间存放您的照片。请删除一些照片后再试。
+error-bad_range = 照片上传的进度不一致。我们会自动继续上传。
 
 ## 手机上的错误（没有服务器代码）
 

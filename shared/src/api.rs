@@ -9,11 +9,12 @@
 
 use crate::ids::{DraftId, UserId};
 
+pub use crate::checklist::{ChecklistItem, Member};
 pub use crate::contract::{Contract, Risk, RiskResponse, SupportPayment};
 pub use crate::draft::{DraftView, Op};
 pub use crate::error::{ERROR_CODES, Problem};
 pub use crate::form::FormSummary;
-pub use crate::policy::PolicyStatus;
+pub use crate::policy::{DocumentPath, PolicyStatus, Translation};
 pub use crate::score::{CriterionPoints, ScoreSummary};
 pub use crate::stage::{Outcome, Stage};
 pub use crate::status::{Application, StageEventRequest, StageReportRequest, TimelineEntry};
@@ -21,6 +22,26 @@ pub use crate::sync::{MAX_OPS_PER_SYNC, SyncRequest, SyncResponse, SyncWaitRespo
 pub use crate::validate::FieldError;
 
 use serde::{Deserialize, Serialize};
+
+/// `PUT /v1/attachments/{sha256}` when the file is whole (201, or 200 when the caller held it
+/// already): what the server keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentReceipt {
+    pub sha256: String,
+    /// Its length in bytes.
+    pub size: u64,
+    /// `image/jpeg`, `image/png` or `application/pdf`, as sniffed from the bytes.
+    pub content_type: String,
+}
+
+/// `PUT /v1/attachments/{sha256}` of a part that does not end the file (202): how many bytes
+/// the server holds now, where the next part starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadProgress {
+    pub sha256: String,
+    pub received: u64,
+    pub total: u64,
+}
 
 /// The body of every error response: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

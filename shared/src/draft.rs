@@ -410,12 +410,13 @@ impl Draft {
 
     /// The draft moved to `new_version` of its form, whose questions are those for which
     /// `exists` answers true (e.g. `|id| form.question_ids().contains(id)`). Answers to questions
-    /// that no longer exist are dropped and reported; cleared ones go silently.
+    /// that no longer exist are dropped and reported; cleared ones go silently. Checklist ticks
+    /// belong to no version of the form and move as they are.
     pub fn migrate(&self, new_version: u32, exists: &dyn Fn(&str) -> bool) -> Migration {
         let mut draft = Draft::new(self.id.clone(), self.form_id.clone(), new_version);
         let mut dropped = Vec::new();
         for (field, cell) in &self.cells {
-            if exists(field) {
+            if exists(field) || crate::tick::is_tick_field(field) {
                 draft.cells.insert(field.clone(), cell.clone());
             } else if !cell.is_cleared() {
                 dropped.push(field.clone());

@@ -42,6 +42,9 @@ pub const ERROR_CODES: &[&str] = &[
     "invalid_policy",
     "invalid_form",
     "version_exists",
+    "hash_mismatch",
+    "quota_exceeded",
+    "bad_range",
 ];
 
 /// Everything that can go wrong inside the domain crate.
@@ -228,6 +231,17 @@ pub enum PolicyProblem {
     PendingWithoutNote { item: String },
     /// A bundle whose `valid_until` is before its `valid_from`.
     BadValidity,
+    /// A document item or path rule that does not hold together (a bad id, nobody who brings
+    /// it, a maximum age of zero days, a path with no rule saying when it applies).
+    BadDocument { item: String, reason: String },
+    /// A document item's or path's condition that does not parse; `column` is 1-based.
+    BadCondition {
+        item: String,
+        column: usize,
+        reason: String,
+    },
+    /// A document condition reading a question the form does not have.
+    DocumentQuestion { item: String, question: String },
 }
 
 impl PolicyProblem {
@@ -254,6 +268,9 @@ impl PolicyProblem {
             PolicyProblem::MissingProvenance { .. } => "missing_source",
             PolicyProblem::PendingWithoutNote { .. } => "pending_without_note",
             PolicyProblem::BadValidity => "bad_validity",
+            PolicyProblem::BadDocument { .. } => "bad_document",
+            PolicyProblem::BadCondition { .. } => "bad_condition",
+            PolicyProblem::DocumentQuestion { .. } => "unknown_question",
         }
     }
 }
@@ -352,6 +369,16 @@ impl fmt::Display for PolicyProblem {
                 "{item} is marked not yet published (null) but has no note saying what it waits for"
             ),
             PolicyProblem::BadValidity => write!(f, "valid_until is before valid_from"),
+            PolicyProblem::BadDocument { item, reason } => write!(f, "{item}: {reason}"),
+            PolicyProblem::BadCondition {
+                item,
+                column,
+                reason,
+            } => write!(f, "{item}: condition, column {column}: {reason}"),
+            PolicyProblem::DocumentQuestion { item, question } => write!(
+                f,
+                "{item} reads question {question:?}, which the form does not have"
+            ),
         }
     }
 }

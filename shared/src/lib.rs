@@ -1,7 +1,8 @@
 //! Kosh's domain, written once for the app and the server: questionnaires (`form`), drafts and
 //! their merge (`hlc`, `draft`), validation, the policy bundle, the preliminary score, the
-//! application's stages (`stage`, `status`), the kandas social contract, the client's outbox
-//! (`sync`), and the wire types of API.md (`api`).
+//! application's stages (`stage`, `status`), the kandas social contract, the family's document
+//! checklist (`checklist`, ticked in the draft: `tick`), the client's outbox (`sync`), and the
+//! wire types of API.md (`api`).
 //!
 //! Everything here is pure: no clock, no network, no files. Callers pass in "today" and the
 //! data they loaded, so the phone offline and the server answer exactly alike.
@@ -11,17 +12,19 @@
 //!
 //! ```text
 //! api                                  re-exports every wire type; defines the rest
+//! checklist                            → policy, form, tick
 //! status, sync, contract               status → score, draft; sync → draft
 //! score                                → policy, form
 //! policy                               → stage, calendar, form (LANGUAGE_LEVELS)
 //! validate                             → form
-//! form, draft, stage, calendar         draft → hlc
-//! hlc, ids, error                      the bottom: error and ids depend on nothing
+//! form, draft, stage, calendar         draft → hlc; form, validate, draft, migration → tick
+//! tick, hlc, ids, error                the bottom: error and ids depend on nothing
 //! ```
 #![forbid(unsafe_code)]
 
 pub mod api;
 pub mod calendar;
+pub mod checklist;
 pub mod contract;
 pub mod draft;
 pub mod error;
@@ -36,6 +39,7 @@ pub mod status;
 pub mod sync;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod tick;
 pub mod validate;
 
 pub use error::{Error, Result};

@@ -56,7 +56,12 @@ pub fn plan(draft: &Draft, to: &Form, env: &Env) -> MovePlan {
         renamed: Vec::new(),
         left_behind: Vec::new(),
     };
-    for (field, value) in draft.answers() {
+    // Ticks answer no question of any version: they stay in the draft as they are, with no op.
+    let answers = draft
+        .answers()
+        .into_iter()
+        .filter(|(field, _)| !crate::tick::is_tick_field(field));
+    for (field, value) in answers {
         let renamed_to = to
             .questions()
             .find(|q| q.renamed_from.as_deref() == Some(field.as_str()))
@@ -195,6 +200,34 @@ mod tests {
 
     fn env() -> Env {
         Env::new("2027-01-10".parse().unwrap())
+    }
+
+    #[test]
+    fn checklist_ticks_stay_as_they_are() {
+        let mut d = draft();
+        d.edit(
+            OpId("tick".into()),
+            "documents.passport",
+            json!({"done": true}),
+            Hlc::new(2_000, 0, "d-a").unwrap(),
+        )
+        .unwrap();
+        let plan = plan(&d, &v2(), &env());
+        let named = |f: &str| {
+            plan.kept.iter().any(|k| k == f)
+                || plan.left_behind.iter().any(|l| l.field == f)
+                || plan.renamed.iter().any(|(old, _)| old == f)
+        };
+        assert!(!named("documents.passport"), "{plan:?}");
+        let ops = plan.ops(&d, || {
+            (OpId("x".into()), Hlc::new(3_000, 0, "d-a").unwrap())
+        });
+        assert!(ops.iter().all(|op| op.field != "documents.passport"));
+        let moved = d.migrate(2, &|id| v2().question(id).is_some());
+        assert_eq!(
+            moved.draft.answer("documents.passport"),
+            Some(&json!({"done": true}))
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::form::condition::parse_date;
 use crate::form::{Answers, FieldPath, Form, Kind, Question, Relevance, Scope, SectionsProgress};
+use crate::tick;
 
 /// One rule one answer broke: the question id and the rule's code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,7 +130,8 @@ impl Report {
 }
 
 /// Validates a whole draft: every relevant question, and answers to questions the form does not
-/// have (`unknown_question`).
+/// have (`unknown_question`). Checklist ticks (`documents.…`, see [`crate::tick`]) answer no
+/// question and are no part of the verdict: a paper not yet ticked never blocks a submission.
 pub fn validate_draft(form: &Form, answers: &dyn Answers, env: &Env) -> Report {
     let relevance = form.relevance(answers, env.today);
     let mut report = Report::default();
@@ -140,7 +142,9 @@ pub fn validate_draft(form: &Form, answers: &dyn Answers, env: &Env) -> Report {
         .ids()
         // A cleared answer (null) to a question that no longer exists is no answer at all.
         .filter(|id| {
-            form.top_index(id).is_none() && answers.answer(id).is_some_and(|v| !v.is_null())
+            form.top_index(id).is_none()
+                && !tick::is_tick_field(id)
+                && answers.answer(id).is_some_and(|v| !v.is_null())
         })
         .collect();
     unknown.sort_unstable();
@@ -209,8 +213,20 @@ pub fn check_shape(question: &Question, value: &Value) -> std::result::Result<()
 }
 
 /// [`check_shape`] for one op of a sync: `field` must be a top-level question of `form` (a
-/// repeat group's answer is sent whole).
+/// repeat group's answer is sent whole), or a checklist tick of the shape [`tick::check`] wants.
 pub fn check_op(form: &Form, field: &str, value: &Value) -> Result<()> {
+    if tick::is_tick_field(field) {
+        return tick::check(field, value).map_err(|code| match code {
+            "unknown_question" => Error::UnknownQuestion {
+                form: form.id().to_string(),
+                id: field.to_owned(),
+            },
+            code => Error::InvalidAnswer {
+                field: field.to_owned(),
+                code: code.to_owned(),
+            },
+        });
+    }
     let Some(question) = form.top_index(field).map(|i| form.top(i)) else {
         return Err(Error::UnknownQuestion {
             form: form.id().to_string(),

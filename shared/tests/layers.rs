@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "error",
     "ids",
+    "tick",
     "hlc",
     "calendar",
     "stage",
@@ -21,6 +22,7 @@ const LAYERS: &[&str] = &[
     "score",
     "contract",
     "status",
+    "checklist",
     "sync",
     "testing",
     "api",

@@ -411,7 +411,12 @@ fn build_question(
     let children_at = || format!("{at}.questions");
     let id = raw.id;
     let well_formed = match group {
-        None => id.split('.').count() >= 2 && id.split('.').all(is_name),
+        // `documents.` holds the checklist's ticks, beside the questions (`crate::tick`).
+        None => {
+            id.split('.').count() >= 2
+                && id.split('.').all(is_name)
+                && !crate::tick::is_tick_field(&id)
+        }
         Some(_) => is_name(&id),
     };
     if !well_formed {

@@ -8,10 +8,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{Policy, PolicyStatus, Provenance, Rule, SupportMeasure};
+use super::{Policy, PolicyStatus, Provenance, Rule, SupportMeasure, Who};
 use crate::error::PolicyProblem;
 use crate::form::LANGUAGE_LEVELS;
+use crate::form::condition::Condition;
 use crate::stage::{DayKind, Part, Stage};
+use crate::tick;
 
 /// The problems found so far, each with its path.
 #[derive(Default)]
@@ -99,6 +101,7 @@ pub(super) fn check(policy: &Policy) -> Problems {
         });
     }
     check_scoring(policy, &mut p);
+    check_documents(policy, &mut p);
     p
 }
 
@@ -443,8 +446,138 @@ fn check_scoring(policy: &Policy, p: &mut Problems) {
     }
 }
 
-/// Every scoring rule's question must be one `exists` knows (a form's question ids), at the
-/// rule's path.
+/// The document catalogue: ids that can name a checklist entry, unique; someone who brings each
+/// item; a maximum age of at least a day; conditions that parse; a rule for every path an item
+/// is on; and, as for every item of the bundle, a source.
+fn check_documents(policy: &Policy, p: &mut Problems) {
+    let docs = &policy.documents;
+    p.unique(
+        "document path",
+        docs.paths
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("documents.paths[{i}].path"), r.path.id().to_owned())),
+    );
+    for (i, rule) in docs.paths.iter().enumerate() {
+        let path = format!("documents.paths[{i}]");
+        let item = || format!("document path {}", rule.path.id());
+        condition(p, &format!("{path}.when"), &rule.when, item);
+        p.provenance(&path, &rule.provenance, item);
+    }
+    p.unique(
+        "document",
+        docs.items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (format!("documents.items[{i}].id"), d.id.clone())),
+    );
+    for (i, d) in docs.items.iter().enumerate() {
+        let path = format!("documents.items[{i}]");
+        let item = || format!("document {}", d.id);
+        let mut bad = |at: &str, reason: &str| {
+            p.add(
+                format!("{path}.{at}"),
+                PolicyProblem::BadDocument {
+                    item: item(),
+                    reason: reason.to_owned(),
+                },
+            );
+        };
+        // An item id is an entry id's first part: the member's row follows a dot.
+        if d.id.contains('.') || !tick::is_entry_id(&d.id) {
+            bad("id", "an id is lowercase letters, digits and _");
+        }
+        if d.who.is_empty() {
+            bad("who", "someone must bring it");
+        }
+        // Both would make the same entry (the item's own id) twice.
+        if d.who.contains(&Who::Applicant) && d.who.contains(&Who::Family) {
+            bad(
+                "who",
+                "an item is the applicant's or the family's, not both",
+            );
+        }
+        if d.max_age_days == Some(0) {
+            bad("max_age_days", "a maximum age is at least one day");
+        }
+        if d.valid_for_days == Some(0) {
+            bad("valid_for_days", "a validity left is at least one day");
+        }
+        if d.handed_in.trim().is_empty() || !tick::is_entry_id(&d.handed_in) {
+            bad(
+                "handed_in",
+                "where it is handed in is an id of lowercase letters, digits and _",
+            );
+        }
+        if docs.path_rule(d.path).is_none() {
+            bad("path", "the path has no rule saying when it applies");
+        }
+        if let Some(when) = &d.when {
+            condition(p, &format!("{path}.when"), when, item);
+        }
+        p.provenance(&path, &d.provenance, item);
+    }
+    let uses_adults = docs
+        .items
+        .iter()
+        .any(|d| d.who.contains(&Who::EachAdultMember));
+    if uses_adults && docs.adult_age == 0 {
+        p.add(
+            "documents.adult_age",
+            PolicyProblem::BadDocument {
+                item: "documents".into(),
+                reason: "adult papers need an age above 0".into(),
+            },
+        );
+    }
+}
+
+/// A condition of the catalogue that does not parse, at `path`.
+fn condition(p: &mut Problems, path: &str, source: &str, item: impl FnOnce() -> String) {
+    if let Err(e) = Condition::parse(source) {
+        p.add(
+            path,
+            PolicyProblem::BadCondition {
+                item: item(),
+                column: e.column,
+                reason: e.reason,
+            },
+        );
+    }
+}
+
+/// The questions the catalogue's conditions read, each with the path of its condition and the
+/// item's name. Conditions that do not parse are `check`'s to report and read nothing here.
+fn document_references(policy: &Policy) -> Vec<(String, String, String)> {
+    let docs = &policy.documents;
+    let rules = docs.paths.iter().enumerate().map(|(i, r)| {
+        (
+            format!("documents.paths[{i}].when"),
+            format!("document path {}", r.path.id()),
+            Some(r.when.as_str()),
+        )
+    });
+    let items = docs.items.iter().enumerate().map(|(i, d)| {
+        (
+            format!("documents.items[{i}].when"),
+            format!("document {}", d.id),
+            d.when.as_deref(),
+        )
+    });
+    let mut out = Vec::new();
+    for (path, item, when) in rules.chain(items) {
+        let Some(Ok(c)) = when.map(Condition::parse) else {
+            continue;
+        };
+        for r in c.references() {
+            out.push((path.clone(), item.clone(), r.path.clone()));
+        }
+    }
+    out
+}
+
+/// Every scoring rule's question, and every question a document condition reads, must be one
+/// `exists` knows (a form's question ids), at the rule's or condition's path.
 pub(super) fn check_questions(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> Problems {
     let mut p = Problems::default();
     for (i, c) in policy.scoring.criteria.iter().enumerate() {
@@ -458,6 +591,11 @@ pub(super) fn check_questions(policy: &Policy, exists: &dyn Fn(&str) -> bool) ->
                     },
                 );
             }
+        }
+    }
+    for (path, item, question) in document_references(policy) {
+        if !exists(&question) {
+            p.add(path, PolicyProblem::DocumentQuestion { item, question });
         }
     }
     p

@@ -1,6 +1,7 @@
 //! The policy bundle: the numbers that change by year or by order (MCI, support measures,
 //! regions and quotas, stage durations, the contract's refund rule, the scoring table), loaded
-//! from `shared/policy/` and checked, each item carrying its source and, where the facts are not
+//! from `shared/policy/` and checked, together with the document catalogue (`documents`),
+//! each item carrying its source and, where the facts are not
 //! settled by a legal text, an `uncertain` flag with a note (one [`Provenance`], flattened into
 //! each item's JSON). [`PolicyStatus`] (official or illustrative) is defined here and re-exported
 //! by `api`; the problems a bad bundle has are [`PolicyProblem`]s, defined in `error`.
@@ -21,9 +22,11 @@ pub use crate::error::{PolicyProblem, Problem};
 
 mod changes;
 mod check;
+mod documents;
 mod figure;
 
 pub use changes::{PolicyChange, changes};
+pub use documents::{DocumentItem, DocumentPath, Documents, PathRule, Translation, Who};
 pub use figure::Figure;
 
 /// A JSON path as `serde_path_to_error` prints it (`.` for the root), as the wire's `path`
@@ -539,6 +542,10 @@ pub struct Policy {
     contract: ContractRule,
     general_grounds: GeneralGrounds,
     scoring: Scoring,
+    /// Optional so that bundles published before the catalogue existed still load (with an
+    /// empty checklist).
+    #[serde(default, skip_serializing_if = "Documents::is_empty")]
+    documents: Documents,
 }
 
 static BUILTIN_POLICY: LazyLock<Result<Policy>> = LazyLock::new(|| Policy::from_json(BUILTIN));
@@ -660,6 +667,11 @@ impl Policy {
     /// The scoring table.
     pub fn scoring(&self) -> &Scoring {
         &self.scoring
+    }
+
+    /// The document catalogue.
+    pub fn documents(&self) -> &Documents {
+        &self.documents
     }
 
     /// One region, if the policy lists it.
@@ -1231,7 +1243,18 @@ mod tests {
             "adaptability.relatives_in_kz",
             "adaptability.previous_stays",
         ];
-        p.check_questions(&|q| ids.contains(&q)).unwrap();
+        // The document catalogue's conditions read these.
+        let documents = [
+            "personal.is_ethnic_kazakh",
+            "personal.citizenship",
+            "kandas.has_status",
+            "kandas.join_quota",
+            "kandas.take_support",
+        ];
+        p.check_questions(&|q| ids.contains(&q) || documents.contains(&q))
+            .unwrap();
+        let form = crate::form::residence_2026().unwrap();
+        p.check_questions(&|q| form.question(q).is_some()).unwrap();
         let err = p.check_questions(&|q| q != "skills.in_demand").unwrap_err();
         assert!(matches!(
             err,
@@ -1240,6 +1263,51 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn document_conditions_read_questions_of_the_form() {
+        let mut v = builtin_json();
+        v["documents"]["items"][9]["when"] = json!("personal.shoe_size > 40");
+        let p = load(&v).unwrap();
+        let problems = p.question_problems(&|q| q != "personal.shoe_size");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "documents.items[9].when");
+        assert_eq!(problems[0].code, "unknown_question");
+    }
+
+    #[test]
+    fn a_document_item_is_checked_like_every_item() {
+        let mut v = builtin_json();
+        v["documents"]["items"][1]["note"] = json!(null);
+        v["documents"]["items"][2]["who"] = json!([]);
+        v["documents"]["items"][3]["id"] = json!("Passport copy");
+        v["documents"]["items"][4]["max_age_days"] = json!(0);
+        v["documents"]["items"][5]["when"] = json!("kandas.take_support ==");
+        v["documents"]["items"][6]["id"] = json!("kandas_application");
+        v["documents"]["paths"][1]["when"] = json!("(");
+        let found = problems(&v);
+        for expected in [
+            ("documents.paths[1].when", "bad_condition"),
+            ("documents.items[1].note", "missing_source"),
+            ("documents.items[2].who", "bad_document"),
+            ("documents.items[3].id", "bad_document"),
+            ("documents.items[4].max_age_days", "bad_document"),
+            ("documents.items[5].when", "bad_condition"),
+            ("documents.items[6].id", "duplicate_id"),
+        ] {
+            assert!(
+                found.contains(&(expected.0.to_owned(), expected.1)),
+                "{expected:?} in {found:?}"
+            );
+        }
+        let mut v = builtin_json();
+        v["documents"]["paths"].as_array_mut().unwrap().remove(1);
+        let found = problems(&v);
+        assert!(found.contains(&("documents.items[4].path".to_owned(), "bad_document")));
+        let mut v = builtin_json();
+        v["documents"]["items"][0]["translation"] = json!("apostille");
+        assert_eq!(problems(&v)[0].1, "json");
     }
 
     #[test]
