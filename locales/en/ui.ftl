@@ -352,6 +352,10 @@ ui-general-text = You can get a residence permit without the kandas quota.
 ui-general-no-quota = No quota needed.
 ui-general-no-support = No money from the state.
 ui-general-any-region = You can live in any region.
+ui-general-screening = The preliminary screening applies on this path too.
+ui-general-funds = Foreigners show funds of { $mci } MCI plus money for { $m2 } m² of housing for each family member aged { $age } or over.
+ui-general-funds-tenge = { $mci } MCI is { $amount } in { $year }.
+ui-general-funds-exempt = Ethnic Kazakhs do not need to show these funds.
 ui-general-compare-contract = With the contract
 ui-general-compare-general = On general grounds
 

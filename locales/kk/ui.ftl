@@ -288,6 +288,10 @@ ui-general-text = Қандастар квотасынсыз да тұруға р
 ui-general-no-quota = Квота керек емес.
 ui-general-no-support = Мемлекеттен ақшалай көмек жоқ.
 ui-general-any-region = Кез келген облыста тұруға болады.
+ui-general-screening = Бұл жолда да алдын ала скрининг өтеді.
+ui-general-funds = Шетелдіктер { $mci } АЕК қаражатын және { $age } жастан асқан әр отбасы мүшесіне { $m2 } м² тұрғын үйге жететін ақшаны көрсетеді.
+ui-general-funds-tenge = { $year } жылы { $mci } АЕК = { $amount }.
+ui-general-funds-exempt = Этникалық қазақтарға бұл қаражатты көрсету қажет емес.
 ui-general-compare-contract = Келісімшартпен
 ui-general-compare-general = Жалпы негізде
 

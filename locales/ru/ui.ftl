@@ -388,6 +388,10 @@ ui-general-text = Можно получить вид на жительство �
 ui-general-no-quota = Квота не нужна.
 ui-general-no-support = Денежной помощи от государства нет.
 ui-general-any-region = Жить можно в любой области.
+ui-general-screening = На этом пути тоже проходят предварительный скрининг.
+ui-general-funds = Иностранцы показывают средства в { $mci } МРП и деньги на { $m2 } м² жилья на каждого члена семьи от { $age } лет.
+ui-general-funds-tenge = В { $year } году { $mci } МРП = { $amount }.
+ui-general-funds-exempt = Этническим казахам эти средства показывать не нужно.
 ui-general-compare-contract = С договором
 ui-general-compare-general = На общих основаниях
 

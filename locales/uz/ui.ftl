@@ -287,6 +287,10 @@ ui-general-text = Kandaslar kvotasisiz ham yashash uchun ruxsatnoma olish mumkin
 ui-general-no-quota = Kvota kerak emas.
 ui-general-no-support = Davlatdan pul yordami yoʻq.
 ui-general-any-region = Istalgan viloyatda yashash mumkin.
+ui-general-screening = Bu yoʻlda ham dastlabki skrining oʻtkaziladi.
+ui-general-funds = Chet elliklar { $mci } AEK miqdoridagi mablagʻ va { $age } yoshdan katta har bir oila aʼzosi uchun { $m2 } m² uy-joyga yetadigan pulni koʻrsatadi.
+ui-general-funds-tenge = { $year }-yilda { $mci } AEK = { $amount }.
+ui-general-funds-exempt = Etnik qozoqlar bu mablagʻni koʻrsatishi shart emas.
 ui-general-compare-contract = Shartnoma bilan
 ui-general-compare-general = Umumiy asosda
 

@@ -271,6 +271,10 @@ ui-general-text = 不用回归同胞配额，也可以办理居留许可。
 ui-general-no-quota = 不需要配额。
 ui-general-no-support = 没有国家的资金补助。
 ui-general-any-region = 可以住在任何一个州。
+ui-general-screening = 这条途径也要经过预审。
+ui-general-funds = 外国人需要证明有 { $mci } 个月计算指数（MCI）的资金，并为每位 { $age } 岁及以上的家庭成员准备够 { $m2 } 平方米住房的钱。
+ui-general-funds-tenge = { $year } 年 { $mci } MCI = { $amount }。
+ui-general-funds-exempt = 哈萨克族人不需要证明这些资金。
 ui-general-compare-contract = 签社会合同
 ui-general-compare-general = 按一般条件
 

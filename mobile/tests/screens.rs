@@ -359,6 +359,10 @@ fn contract_screen_counts_down_warns_and_shows_the_other_path() {
         let (text, _) = render(lang, "/contract", |s| s.contract = Some(contract()));
         assert!(text.contains(&t.t("ui-whatif-title")), "{text}");
         assert!(text.contains(&t.t("ui-general-title")));
+        // What general grounds ask instead: the screening, and the funds unless ethnic Kazakh.
+        assert!(text.contains(&t.t("ui-general-screening")), "{text}");
+        assert!(text.contains(&t.t("ui-general-funds-exempt")), "{text}");
+        assert!(text.contains(&t.number(1_320)), "{text}");
         assert!(text.contains(&t.t("region-pavlodar")));
         assert!(text.contains(&t.tenge(1_211_000)), "{text}");
         assert!(text.contains(&t.t("disclaimer-refund-uncertain")));
