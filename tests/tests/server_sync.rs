@@ -396,6 +396,7 @@ async fn concurrent_pushes_all_land() {
     let server = TestServer::start().await;
     let token = server.register("concurrent@example.kz").await.access_token;
     let t = now_ms();
+    let before = server.state.store.flush_count();
     let mut tasks = Vec::new();
     for i in 0..40u64 {
         let client = server.client.clone();
@@ -429,6 +430,13 @@ async fn concurrent_pushes_all_land() {
     }
     let (_, drafts) = server.get("/v1/drafts", Some(&token)).await;
     assert_eq!(drafts.as_array().unwrap().len(), 40);
-    let flushes = server.state.store.flush_count();
-    assert!(flushes < 40 + 2, "group commit shares flushes: {flushes}");
+    // Every acknowledged push was flushed, and never more than once: pushes arriving together
+    // share a flush (group commit). How many share depends on the machine's timing, so that is
+    // the benchmark's number to print, not this test's to assert.
+    let flushes = server.state.store.flush_count() - before;
+    assert!(
+        (1..=40).contains(&flushes),
+        "40 pushes took {flushes} flushes"
+    );
+    println!("40 concurrent pushes: {flushes} flushes");
 }
