@@ -1,7 +1,13 @@
-//! Embeds every `.ftl` file of every language folder (`locales/<lang>/*.ftl`) into the crate at
-//! compile time. The app runs as wasm in a browser, where there is no filesystem to read them
-//! from; and other engineers add files (`mobile.ftl`) and whole languages without touching
-//! Rust, so the list is discovered here rather than written out by hand.
+//! Lists the language folders (`locales/<lang>/` with at least one `.ftl` file) and, with the
+//! `embedded` feature, embeds every message file into the crate at compile time. Other
+//! engineers add files (`mobile.ftl`) and whole languages without touching Rust, so the list is
+//! discovered here rather than written out by hand.
+//!
+//! The tests and the native apps embed every language. The web app does not: it
+//! would make every phone download the five languages its person does not read before the
+//! first screen (about 40 KiB in brotli, a second on 3G). It fetches its one language at start
+//! instead (`locales/<folder>.ftl` of the web bundle, made by `./kosh`'s web build) and hands it
+//! to `catalog::install`.
 
 use std::env;
 use std::fmt::Write as _;
@@ -46,11 +52,17 @@ fn main() {
         }
     }
 
-    let mut code = String::from(
-        "/// Every message file: (language folder, file name, contents), sorted by folder then name.\n\
+    let embed = env::var_os("CARGO_FEATURE_EMBEDDED").is_some();
+    let mut folders: Vec<&str> = files.iter().map(|(lang, _, _)| lang.as_str()).collect();
+    folders.dedup();
+    let mut code = format!(
+        "/// Every language folder with messages, sorted.\n\
+         pub(crate) static FOLDERS: &[&str] = &{folders:?};\n\
+         /// Every embedded message file: (language folder, file name, contents), sorted by folder\n\
+         /// then name. Empty without the `embedded` feature.\n\
          pub(crate) static FILES: &[(&str, &str, &str)] = &[\n",
     );
-    for (lang, name, path) in &files {
+    for (lang, name, path) in files.iter().filter(|_| embed) {
         writeln!(
             code,
             "    ({lang:?}, {name:?}, include_str!({:?})),",

@@ -68,6 +68,7 @@ ui-language-kazakh-script = Kazakh: which letters?
 ui-language-script-cyrillic = Cyrillic (Қазақша)
 ui-language-script-latin = Latin (Qazaqşa)
 ui-language-script-arabic = Arabic script (قازاقشا)
+ui-language-unavailable = This language could not be loaded. Connect to the internet and try again.
 
 ## Welcome
 

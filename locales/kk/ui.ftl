@@ -71,6 +71,7 @@ ui-language-kazakh-script = Қазақ тілі: қай әріппен жаза�
 ui-language-script-cyrillic = Кирилл әріптері ({"Қазақша"})
 ui-language-script-latin = Латын әріптері (Qazaqşa)
 ui-language-script-arabic = Төте жазу, араб әріптері (قازاقشا)
+ui-language-unavailable = Бұл тілді жүктеу мүмкін болмады. Интернетке қосылып, қайта көріңіз.
 
 ## Сәлемдесу
 

@@ -71,6 +71,7 @@ ui-language-kazakh-script = Казахский язык: какими буква
 ui-language-script-cyrillic = Кириллица (Қазақша)
 ui-language-script-latin = Латиница (Qazaqşa)
 ui-language-script-arabic = Арабское письмо, тете жазу (قازاقشا)
+ui-language-unavailable = Не удалось загрузить этот язык. Подключитесь к интернету и попробуйте ещё раз.
 
 ## Приветствие
 

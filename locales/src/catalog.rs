@@ -1,8 +1,15 @@
-//! The message files embedded in the binary and the Fluent bundles built from them: one bundle
-//! per language, built the first time the language is asked for and then kept for the life of
-//! the process. Latin Kazakh is built here from the Cyrillic files.
+//! The message files and the Fluent bundles built from them: one bundle per language, built the
+//! first time the language is asked for and then kept for the life of the process. Latin and
+//! Arabic-script Kazakh are built here from the Cyrillic files.
+//!
+//! The files are embedded in the binary (the `embedded` feature: tests, native apps) or handed
+//! over at run time with [`install`] (the web app, which fetches only its person's language; see
+//! `build.rs`). A language whose files are not there yet has no bundle, and a [`Translator`]
+//! skips it along its chain.
+//!
+//! [`Translator`]: crate::Translator
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::parser::ParserError;
@@ -33,19 +40,77 @@ pub struct SourceFile {
     pub text: &'static str,
 }
 
-/// Every embedded message file, sorted by folder then file name. The checks in `tests/` run
-/// over these, so they cover every language folder present at build time.
+/// Every message file there is: the embedded ones, sorted by folder then file name, then those
+/// installed at run time. The checks in `tests/` run over these, so they cover every language
+/// folder present at build time.
 pub fn sources() -> impl Iterator<Item = SourceFile> {
+    let installed = lock_installed().clone();
     FILES
         .iter()
         .map(|&(folder, file, text)| SourceFile { folder, file, text })
+        .chain(installed)
 }
 
-/// The language folders that have at least one message file.
+/// The language folders of this build (each has at least one message file in `locales/`),
+/// whether their files are embedded or fetched when needed.
 pub fn folders() -> Vec<&'static str> {
-    let mut folders: Vec<&'static str> = FILES.iter().map(|f| f.0).collect();
-    folders.dedup();
-    folders
+    FOLDERS.to_vec()
+}
+
+/// The message files handed over at run time, in the order they came.
+static INSTALLED: Mutex<Vec<SourceFile>> = Mutex::new(Vec::new());
+
+fn lock_installed() -> std::sync::MutexGuard<'static, Vec<SourceFile>> {
+    // A panic while the list was held cannot leave it half-changed (a push either happened or
+    // not), so a poisoned lock is still a good list.
+    INSTALLED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Whether `lang`'s messages are here (embedded, or installed), so that it has a bundle.
+pub fn is_loaded(lang: Lang) -> bool {
+    let folder = lang.folder();
+    FILES.iter().any(|f| f.0 == folder) || lock_installed().iter().any(|f| f.folder == folder)
+}
+
+/// Hands over the messages of one language folder fetched at run time: all its files in one
+/// text, as the web build writes `locales/<folder>.ftl`. The text is kept for the life of the
+/// process (a language is installed once; a second call for a folder that is already here is
+/// ignored). Refused when `folder` is not one of this build's languages, or when the text is not
+/// Fluent at all (an error page in its place, a cut download): the language then stays not
+/// loaded, and nothing already loaded changes.
+pub fn install(folder: &str, text: String) -> Result<(), LocaleError> {
+    let Some(&folder) = FOLDERS.iter().find(|f| **f == folder) else {
+        return Err(LocaleError::UnknownLanguage(folder.to_owned()));
+    };
+    if Lang::ALL
+        .iter()
+        .any(|l| l.folder() == folder && is_loaded(*l))
+    {
+        return Ok(());
+    }
+    // A file of messages has messages: a text with none (HTML, an empty or cut answer) is not
+    // this language's file, whatever the parser made of it. (Parse errors in a file that has
+    // messages are the build's to catch, as for embedded files: see `build_from`.)
+    let parsed = match FluentResource::try_new(text.clone()) {
+        Ok(resource) => resource,
+        Err((resource, _)) => resource,
+    };
+    let has_messages = parsed
+        .entries()
+        .any(|e| matches!(e, fluent_syntax::ast::Entry::Message(_)));
+    if !has_messages || text.trim_start().starts_with('<') {
+        return Err(LocaleError::Syntax {
+            folder: folder.to_owned(),
+            file: format!("{folder}.ftl"),
+            detail: "no messages in the fetched file".to_owned(),
+        });
+    }
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let file: &'static str = Box::leak(format!("{folder}.ftl").into_boxed_str());
+    lock_installed().push(SourceFile { folder, file, text });
+    Ok(())
 }
 
 /// The languages that have messages in this build (Latin Kazakh whenever Cyrillic Kazakh does).
@@ -150,18 +215,74 @@ pub fn build_from(lang: Lang, files: &[SourceFile]) -> (Option<Bundle>, Vec<Loca
     (Some(bundle), problems)
 }
 
-/// The bundle of `lang`, built on first use; `None` when the language has no files.
+/// The bundle of `lang`, built on first use; `None` while the language has no files (not
+/// embedded and not installed yet: it is built once they are).
 pub(crate) fn bundle(lang: Lang) -> Option<&'static Bundle> {
-    static BUNDLES: [OnceLock<Option<Bundle>>; Lang::ALL.len()] =
+    static BUNDLES: [OnceLock<Bundle>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
     let index = Lang::ALL.iter().position(|l| *l == lang)?;
-    BUNDLES[index]
-        .get_or_init(|| {
-            let (bundle, problems) = build(lang);
-            for problem in problems {
-                tracing::error!(lang = %lang, %problem, "message file problem");
-            }
-            bundle
-        })
-        .as_ref()
+    let cell = &BUNDLES[index];
+    if let Some(bundle) = cell.get() {
+        return Some(bundle);
+    }
+    let (bundle, problems) = build(lang);
+    for problem in problems {
+        tracing::error!(lang = %lang, %problem, "message file problem");
+    }
+    // Two threads may build it at once; whichever sets it first is the one kept.
+    let _ = cell.set(bundle?);
+    cell.get()
+}
+
+/// The web app's way in: no language embedded, each handed over when it has been fetched. Run
+/// by `./kosh test` as `cargo test -p kosh-locales --no-default-features --lib`. One test, since
+/// the installed languages are the process's own.
+#[cfg(all(test, not(feature = "embedded")))]
+mod fetched {
+    use super::*;
+    use crate::Translator;
+
+    #[test]
+    fn a_language_speaks_once_its_words_are_installed_and_bad_files_change_nothing() {
+        assert!(FILES.is_empty());
+        assert!(folders().contains(&"uz"), "{:?}", folders());
+        assert!(Lang::ALL.into_iter().all(|l| !is_loaded(l)));
+        // Nothing here yet: the key itself, never a panic.
+        assert_eq!(Translator::new(Lang::Uz).t("ui-yes"), "ui-yes");
+
+        assert_eq!(
+            install("xx", "ui-yes = ?\n".to_owned()),
+            Err(LocaleError::UnknownLanguage("xx".to_owned()))
+        );
+        // An error page in the file's place, or an empty answer, is not the language.
+        for broken in ["<!doctype html><title>404</title>", "", "\n\n"] {
+            assert!(install("uz", broken.to_owned()).is_err(), "{broken:?}");
+            assert!(!is_loaded(Lang::Uz));
+        }
+
+        install("uz", "ui-yes = Ha\nui-no = Yoʻq\n".to_owned()).expect("a message file");
+        assert!(is_loaded(Lang::Uz));
+        assert!(!is_loaded(Lang::Ru));
+        let uz = Translator::new(Lang::Uz);
+        assert_eq!(uz.t("ui-yes"), "Ha");
+        assert_eq!(uz.t("ui-no"), "Yoʻq");
+        // Installed once: a second text for the folder does not replace the first.
+        install("uz", "ui-yes = Boshqa\n".to_owned()).expect("ignored");
+        assert_eq!(Translator::new(Lang::Uz).t("ui-yes"), "Ha");
+
+        // The Cyrillic Kazakh file serves all three scripts.
+        install("kk", "ui-yes = Иә\n".to_owned()).expect("a message file");
+        for lang in [Lang::Kk, Lang::KkLatn, Lang::KkArab] {
+            assert!(is_loaded(lang), "{lang}");
+        }
+        assert_eq!(Translator::new(Lang::Kk).t("ui-yes"), "Иә");
+        assert_eq!(
+            Translator::new(Lang::KkLatn).t("ui-yes"),
+            crate::to_latin("Иә")
+        );
+        assert_eq!(
+            Translator::new(Lang::KkArab).t("ui-yes"),
+            crate::to_arabic("Иә")
+        );
+    }
 }

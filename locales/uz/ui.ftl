@@ -70,6 +70,7 @@ ui-language-kazakh-script = Qozoq tili: qaysi harflarda yozilsin?
 ui-language-script-cyrillic = Kirill harflari (Қазақша)
 ui-language-script-latin = Lotin harflari (Qazaqşa)
 ui-language-script-arabic = Arab yozuvi (قازاقشا)
+ui-language-unavailable = Bu tilni yuklab boʻlmadi. Internetga ulaning va yana urinib koʻring.
 
 ## Salomlashish
 

@@ -54,6 +54,7 @@ ui-language-kazakh-script = 哈萨克语用哪种字母？
 ui-language-script-cyrillic = 西里尔字母（Қазақша）
 ui-language-script-latin = 拉丁字母（Qazaqşa）
 ui-language-script-arabic = 阿拉伯字母（قازاقشا）
+ui-language-unavailable = 无法加载这种语言。请连接网络后再试一次。
 
 ## 欢迎
 

@@ -73,6 +73,11 @@ pub fn Root(boot: Boot) -> Element {
     let tr = i18n::init(vault);
     let sync = sync::init(vault, boot.sync);
     catalog::init(boot.store.clone(), vault, sync, boot.sync);
+    // On the web, until the person's language has arrived there are no words to draw with:
+    // nothing is drawn, and the page's own first screen (which has its words) stays.
+    if !i18n::use_languages().ready() {
+        return rsx! {};
+    }
     let size = vault.read().state().prefs.text_size;
     let lang = tr.read().lang();
     // Arabic-script Kazakh reads right to left: the stylesheet uses logical properties only,

@@ -1,9 +1,18 @@
 //! Words for the screens: the person's language (from settings, or negotiated from the phone's
 //! or the browser's preferences before they chose), through `kosh_locales::Translator`. `init`
 //! provides it at the root and re-derives it when the settings change; `use_i18n` reads it.
+//!
+//! On the web the app carries no words of its own: a phone downloads only its person's language
+//! (`/locales/<folder>.ftl`, cached by the service worker for offline use), not all five (see
+//! `locales/build.rs`). Until that language is here the screens keep speaking the language they
+//! spoke (after a switch in settings), or nothing is drawn and the page's own first screen stays
+//! (at start). Native builds embed every language and never wait.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use dioxus::prelude::*;
-use kosh_locales::{FluentArgs, FluentValue, Lang, Translator};
+use kosh_locales::{FluentArgs, FluentValue, Lang, Translator, catalog};
 
 use crate::store::vault::{Prefs, Vault};
 
@@ -64,15 +73,152 @@ pub fn args<'a>(pairs: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
 /// How errors become words lives in `view::words`; these are its paths from before.
 pub use crate::view::words::{error_key, error_text};
 
-/// Provide the translator at the root, following the settings in the vault.
+/// Where fetching the words of the language the settings pick stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Every language wanted is here.
+    Done,
+    /// The words of this language are on their way.
+    Fetching(Lang),
+    /// They could not be fetched (no connection and not kept yet, or a broken answer): the
+    /// screens stay in the language they were in.
+    Failed(Lang),
+}
+
+/// What the root provides besides the translator: how loading languages goes, and a way to try
+/// again.
+#[derive(Clone, Copy)]
+pub struct Languages {
+    /// Bumped each time a language's words arrive, so whatever depends on them draws again.
+    arrived: Signal<u32>,
+    loading: Signal<Loading>,
+    retry: Signal<u32>,
+}
+
+impl Languages {
+    /// How loading the chosen language goes.
+    pub fn loading(&self) -> Loading {
+        *self.loading.read()
+    }
+
+    /// Whether any language's words are here yet (on the web, not before the first arrives).
+    pub fn ready(&self) -> bool {
+        self.arrived.read();
+        Lang::ALL.into_iter().any(catalog::is_loaded)
+    }
+
+    /// Fetch the chosen language again after a failure.
+    pub fn retry(&mut self) {
+        *self.retry.write() += 1;
+    }
+}
+
+/// The language whose words are here to speak in: `wanted` when they are, else the one the
+/// screens spoke before, else `wanted` anyway (nothing is here: the root draws nothing).
+fn speaking(wanted: Lang, before: Option<Lang>) -> Lang {
+    if catalog::is_loaded(wanted) {
+        wanted
+    } else {
+        before.filter(|l| catalog::is_loaded(*l)).unwrap_or(wanted)
+    }
+}
+
+/// Provide the translator at the root, following the settings in the vault, and fetch the words
+/// of a language that is not here yet.
 pub fn init(vault: Signal<Vault>) -> Memo<Translator> {
-    let tr = use_memo(move || translator_for(&vault.read().state().prefs));
+    let arrived = use_signal(|| 0_u32);
+    let mut loading = use_signal(|| Loading::Done);
+    let retry = use_signal(|| 0_u32);
+    let languages = use_context_provider(|| Languages {
+        arrived,
+        loading,
+        retry,
+    });
+    // The language last spoken: kept across re-derivations, not itself something to draw from.
+    let before = use_hook(|| Rc::new(Cell::new(None::<Lang>)));
+    let tr = use_memo(move || {
+        arrived.read();
+        let lang = speaking(lang_for(&vault.read().state().prefs), before.get());
+        if catalog::is_loaded(lang) {
+            before.set(Some(lang));
+        }
+        Translator::new(lang)
+    });
+    let mut arrived_w = languages.arrived;
+    use_effect(move || {
+        retry.read();
+        let wanted = lang_for(&vault.read().state().prefs);
+        if catalog::is_loaded(wanted) {
+            loading.set(Loading::Done);
+            return;
+        }
+        loading.set(Loading::Fetching(wanted));
+        spawn(async move {
+            match fetch_words(wanted.folder()).await {
+                Ok(text) => match catalog::install(wanted.folder(), text) {
+                    Ok(()) => {
+                        loading.set(Loading::Done);
+                        *arrived_w.write() += 1;
+                    }
+                    Err(e) => {
+                        tracing::warn!(%wanted, error = %e, "the fetched words are not a message file");
+                        failed(loading, wanted);
+                    }
+                },
+                Err(e) => {
+                    tracing::warn!(%wanted, error = %e, "could not fetch the language's words");
+                    failed(loading, wanted);
+                }
+            }
+        });
+    });
     use_context_provider(|| tr)
+}
+
+/// Loading `lang` failed: say so, and when nothing could be drawn at all (the first start), let
+/// the page's own first screen say it, in the words it has, with its button to try again.
+fn failed(mut loading: Signal<Loading>, lang: Lang) {
+    loading.set(Loading::Failed(lang));
+    if !Lang::ALL.into_iter().any(catalog::is_loaded) {
+        let _ = document::eval(r#"document.dispatchEvent(new Event("kosh-failed"));"#);
+    }
+}
+
+/// The words of one language folder, from the web bundle: the request the page itself started
+/// when the person tapped a language on its first screen (`window.koshLocales`, see
+/// `web/index.html`), or a new one. The service worker answers it from its cache when offline.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_words(folder: &'static str) -> Result<String, String> {
+    let script = format!(
+        r#"const folder = {folder:?};
+        const fetchIt = () => fetch("/locales/" + folder + ".ftl").then((r) => {{
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.text();
+        }});
+        const early = window.koshLocales && window.koshLocales[folder];
+        return await (early ? early.catch(fetchIt) : fetchIt());"#
+    );
+    let value = document::eval(&script).await.map_err(|e| e.to_string())?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("not a text: {value}"))
+}
+
+/// Native builds embed every language (the `embedded` feature): nothing is ever fetched.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_words(folder: &'static str) -> Result<String, String> {
+    Err(format!("{folder}: a native build embeds its languages"))
 }
 
 /// The translator the root provides.
 pub fn use_i18n() -> Memo<Translator> {
     use_context::<Memo<Translator>>()
+}
+
+/// How loading languages goes (the settings say when the chosen one could not be fetched).
+pub fn use_languages() -> Languages {
+    use_context::<Languages>()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 use kosh_locales::Lang;
 
 use crate::components::{Button, ButtonKind, ButtonLink, Card, ChoiceButton, Icon, InlineError};
-use crate::i18n::{args, lang_for, use_i18n};
+use crate::i18n::{Loading, args, lang_for, use_i18n, use_languages};
 use crate::route::Route;
 use crate::store::use_store;
 use crate::store::vault::TextSize;
@@ -18,6 +18,7 @@ use crate::view::words::code_text;
 pub fn Settings() -> Element {
     let mut vault = use_store();
     let tr = use_i18n();
+    let mut languages = use_languages();
     let sync_service = use_sync();
     let mut error = use_signal(|| None::<String>);
     let view = use_memo(move || settings(&tr.read(), vault.read().state()));
@@ -62,6 +63,16 @@ pub fn Settings() -> Element {
                             },
                             {lang.native_name()}
                         }
+                    }
+                }
+                // The screens stay in the language they were in until the chosen one's words
+                // arrive; when they cannot, say so here, where the person chose it.
+                if languages.loading() == Loading::Failed(current) {
+                    InlineError { text: t.t("ui-language-unavailable") }
+                    Button {
+                        kind: ButtonKind::Secondary,
+                        onclick: move |_| languages.retry(),
+                        {t.t("ui-retry")}
                     }
                 }
                 if current.is_kazakh() {
