@@ -70,7 +70,7 @@ pub fn Root(boot: Boot) -> Element {
         }
     });
     let vault = store::init(boot.store.clone());
-    let tr = i18n::init(vault);
+    let tr = i18n::init(vault, boot.store.clone());
     let sync = sync::init(vault, boot.sync);
     catalog::init(boot.store.clone(), vault, sync, boot.sync);
     // On the web, until the person's language has arrived there are no words to draw with:

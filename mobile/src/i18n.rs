@@ -14,6 +14,7 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use kosh_locales::{FluentArgs, FluentValue, Lang, Translator, catalog};
 
+use crate::store::LocalStore;
 use crate::store::vault::{Prefs, Vault};
 
 /// The language the settings pick: the chosen one (its tag names the Kazakh script: `kk`,
@@ -91,6 +92,9 @@ pub enum Loading {
 pub struct Languages {
     /// Bumped each time a language's words arrive, so whatever depends on them draws again.
     arrived: Signal<u32>,
+    /// Whether the screens have been drawn at all: not before the words of the language the
+    /// person wants first are here, so nobody sees a screen in another language flash by.
+    started: Signal<bool>,
     loading: Signal<Loading>,
     retry: Signal<u32>,
 }
@@ -101,10 +105,10 @@ impl Languages {
         *self.loading.read()
     }
 
-    /// Whether any language's words are here yet (on the web, not before the first arrives).
+    /// Whether the screens can be drawn: once the first language wanted has arrived (on the
+    /// web; at once in native builds), and from then on.
     pub fn ready(&self) -> bool {
-        self.arrived.read();
-        Lang::ALL.into_iter().any(catalog::is_loaded)
+        *self.started.read()
     }
 
     /// Fetch the chosen language again after a failure.
@@ -124,13 +128,16 @@ fn speaking(wanted: Lang, before: Option<Lang>) -> Lang {
 }
 
 /// Provide the translator at the root, following the settings in the vault, and fetch the words
-/// of a language that is not here yet.
-pub fn init(vault: Signal<Vault>) -> Memo<Translator> {
+/// of a language that is not here yet. `store` is where the page's own chooser keeps a tap made
+/// while the words were on their way (see `store::take_first_language`).
+pub fn init(mut vault: Signal<Vault>, store: Rc<dyn LocalStore>) -> Memo<Translator> {
     let arrived = use_signal(|| 0_u32);
+    let mut started = use_signal(|| catalog::is_loaded(lang_for(&vault.peek().state().prefs)));
     let mut loading = use_signal(|| Loading::Done);
     let retry = use_signal(|| 0_u32);
     let languages = use_context_provider(|| Languages {
         arrived,
+        started,
         loading,
         retry,
     });
@@ -153,21 +160,32 @@ pub fn init(vault: Signal<Vault>) -> Memo<Translator> {
             return;
         }
         loading.set(Loading::Fetching(wanted));
+        let store = store.clone();
         spawn(async move {
             match fetch_words(wanted.folder()).await {
                 Ok(text) => match catalog::install(wanted.folder(), text) {
                     Ok(()) => {
                         loading.set(Loading::Done);
+                        // The page's chooser stayed on screen while the words came, and took
+                        // taps: the language tapped there is the one to start in (fetched in
+                        // turn when it is another).
+                        if !*started.peek() {
+                            let mut vault = vault.write();
+                            crate::store::take_first_language(store.as_ref(), &mut vault);
+                            if catalog::is_loaded(lang_for(&vault.state().prefs)) {
+                                started.set(true);
+                            }
+                        }
                         *arrived_w.write() += 1;
                     }
                     Err(e) => {
                         tracing::warn!(%wanted, error = %e, "the fetched words are not a message file");
-                        failed(loading, wanted);
+                        failed(loading, started, wanted);
                     }
                 },
                 Err(e) => {
                     tracing::warn!(%wanted, error = %e, "could not fetch the language's words");
-                    failed(loading, wanted);
+                    failed(loading, started, wanted);
                 }
             }
         });
@@ -177,9 +195,16 @@ pub fn init(vault: Signal<Vault>) -> Memo<Translator> {
 
 /// Loading `lang` failed: say so, and when nothing could be drawn at all (the first start), let
 /// the page's own first screen say it, in the words it has, with its button to try again.
-fn failed(mut loading: Signal<Loading>, lang: Lang) {
+fn failed(mut loading: Signal<Loading>, mut started: Signal<bool>, lang: Lang) {
     loading.set(Loading::Failed(lang));
-    if !Lang::ALL.into_iter().any(catalog::is_loaded) {
+    if *started.peek() {
+        return;
+    }
+    if Lang::ALL.into_iter().any(catalog::is_loaded) {
+        // A language tapped on the page's chooser could not come, but the one fetched before
+        // did: better the screens in that one (with settings to try again) than none.
+        started.set(true);
+    } else {
         let _ = document::eval(r#"document.dispatchEvent(new Event("kosh-failed"));"#);
     }
 }

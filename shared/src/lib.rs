@@ -18,7 +18,7 @@
 //! policy                               → stage, calendar, form (LANGUAGE_LEVELS)
 //! validate                             → form
 //! form, draft, stage, calendar         draft → hlc; form, validate, draft, migration → tick
-//! tick, hlc, ids, error                the bottom: error and ids depend on nothing
+//! tick, hlc, ids, error, json          the bottom: error, ids and json depend on nothing
 //! ```
 #![forbid(unsafe_code)]
 
@@ -31,6 +31,7 @@ pub mod error;
 pub mod form;
 pub mod hlc;
 pub mod ids;
+mod json;
 pub mod migration;
 pub mod policy;
 pub mod score;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "error",
     "ids",
+    "json",
     "tick",
     "hlc",
     "calendar",

@@ -34,12 +34,9 @@ impl Form {
     /// conditions are bound and examples checked only once the structure holds, since they read
     /// the whole form. Never an empty `Err`.
     pub fn load(text: &str) -> std::result::Result<Form, Vec<Located>> {
-        let reader = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawForm = serde_path_to_error::deserialize(reader).map_err(|e| {
-            let path = e.path().to_string();
-            let reason = e.into_inner().to_string();
+        let raw: RawForm = crate::json::from_str_located(text).map_err(|(path, reason)| {
             vec![Located {
-                path: if path == "." { String::new() } else { path },
+                path,
                 error: Error::FormJson { reason },
             }]
         })?;

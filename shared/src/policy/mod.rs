@@ -29,15 +29,6 @@ pub use changes::{PolicyChange, changes};
 pub use documents::{DocumentItem, DocumentPath, Documents, PathRule, Translation, Who};
 pub use figure::Figure;
 
-/// A JSON path as `serde_path_to_error` prints it (`.` for the root), as the wire's `path`
-/// (the empty string for the root).
-fn json_path(path: &str) -> String {
-    if path == "." {
-        String::new()
-    } else {
-        path.to_owned()
-    }
-}
 use crate::calendar;
 use crate::ids::RegionId;
 use crate::stage::{DayKind, Part, Stage};
@@ -572,12 +563,8 @@ impl Policy {
     /// publishing a bundle answers with. A text that is not a bundle's shape at all has one
     /// problem, at the path where reading stopped.
     pub fn load(text: &str) -> std::result::Result<Policy, Vec<(String, PolicyProblem)>> {
-        let reader = &mut serde_json::Deserializer::from_str(text);
-        let policy: Policy = serde_path_to_error::deserialize(reader).map_err(|e| {
-            let path = e.path().to_string();
-            let message = e.into_inner().to_string();
-            vec![(json_path(&path), PolicyProblem::Json { message })]
-        })?;
+        let policy: Policy = crate::json::from_str_located(text)
+            .map_err(|(path, message)| vec![(path, PolicyProblem::Json { message })])?;
         let problems = check::check(&policy).0;
         if problems.is_empty() {
             Ok(policy)
