@@ -6,8 +6,9 @@
 //   - the whole first visit, the service worker's install included, under 750 KiB on the wire.
 // The connection is Chromium's (CDP Network.emulateNetworkConditions) for the page; the bytes
 // are counted on a link between the browser and the server that sees every request and answer
-// of the page and of its worker, headers included. The clock starts before the navigation and
-// stops when the screen is there, so each number includes what the test itself costs.
+// of the page and of its worker, headers included. The clock starts before the navigation, so
+// each number includes what the test itself costs before the page; the first tap's stops when
+// the app's welcome heading enters the page (the page's clock, the same epoch milliseconds).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -98,6 +99,20 @@ test("the first visit on 3G: first screen, first tap answered and bytes on the w
   const network = await watchNetwork(cdp);
   await cdp.send("Network.emulateNetworkConditions", THREE_G);
 
+  // The moment the app's answer is in the page, by the page's own clock (an observer set up
+  // before any of the page's scripts): Playwright's polling for the heading would add up to a
+  // few hundred milliseconds of its own to the number.
+  const welcome = t("uz", "ui-welcome-title");
+  await page.addInitScript((title) => {
+    new MutationObserver((_, observer) => {
+      const headings = document.querySelectorAll("#main h1");
+      if ([...headings].some((h) => h.textContent.includes(title))) {
+        window.koshAnsweredAt = performance.timeOrigin + performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  }, welcome);
+
   const started = Date.now();
   await page.goto(link.url, { waitUntil: "commit" });
   const uzbek = page.getByRole("button", { name: "Oʻzbekcha", exact: true });
@@ -107,8 +122,10 @@ test("the first visit on 3G: first screen, first tap answered and bytes on the w
   // The person taps their language as soon as they see it; the app answers with its welcome
   // screen in that language, without asking again.
   await uzbek.tap();
-  await page.getByRole("heading", { name: t("uz", "ui-welcome-title") }).waitFor(PATIENCE);
-  const firstTapMs = Date.now() - started;
+  await page.getByRole("heading", { name: welcome }).waitFor(PATIENCE);
+  const answeredAt = await page.evaluate(() => window.koshAnsweredAt);
+  assert.ok(answeredAt, "the page saw the welcome heading arrive");
+  const firstTapMs = Math.round(answeredAt - started);
   await shot(page, "first-visit-3g-welcome");
 
   // The visit is over when the worker holds the shell and nothing is in flight.
