@@ -162,35 +162,62 @@ pub fn init(mut vault: Signal<Vault>, store: Rc<dyn LocalStore>) -> Memo<Transla
         loading.set(Loading::Fetching(wanted));
         let store = store.clone();
         spawn(async move {
-            match fetch_words(wanted.folder()).await {
-                Ok(text) => match catalog::install(wanted.folder(), text) {
-                    Ok(()) => {
-                        loading.set(Loading::Done);
-                        // The page's chooser stayed on screen while the words came, and took
-                        // taps: the language tapped there is the one to start in (fetched in
-                        // turn when it is another).
-                        if !*started.peek() {
-                            let mut vault = vault.write();
-                            crate::store::take_first_language(store.as_ref(), &mut vault);
-                            if catalog::is_loaded(lang_for(&vault.state().prefs)) {
-                                started.set(true);
-                            }
-                        }
-                        *arrived_w.write() += 1;
-                    }
-                    Err(e) => {
-                        tracing::warn!(%wanted, error = %e, "the fetched words are not a message file");
-                        failed(loading, started, wanted);
-                    }
-                },
-                Err(e) => {
-                    tracing::warn!(%wanted, error = %e, "could not fetch the language's words");
-                    failed(loading, started, wanted);
+            if let Err(e) = load(wanted).await {
+                tracing::warn!(%wanted, error = %e, "could not load the language's words");
+                failed(loading, started, wanted);
+                return;
+            }
+            loading.set(Loading::Done);
+            // The page's chooser stayed on screen while the words came, and took taps: the
+            // language tapped there is the one to start in (fetched in turn when it is another).
+            if !*started.peek() {
+                let mut vault = vault.write();
+                crate::store::take_first_language(store.as_ref(), &mut vault);
+                if catalog::is_loaded(lang_for(&vault.state().prefs)) {
+                    started.set(true);
                 }
             }
+            *arrived_w.write() += 1;
         });
     });
     use_context_provider(|| tr)
+}
+
+/// Fetch `lang`'s words and hand them to the catalog.
+async fn load(lang: Lang) -> Result<(), String> {
+    let text = fetch_words(lang.folder()).await?;
+    catalog::install(lang.folder(), text).map_err(|e| e.to_string())
+}
+
+/// For a screen that speaks more than the person's language (what is written for an office is
+/// in Kazakh and Russian whatever the app's language): fetches the words of `langs` that are not
+/// here yet. `Some(true)` once all are here, `Some(false)` if one could not be fetched (no
+/// connection and not kept yet), `None` while they are on their way. Native builds have them
+/// all at once.
+pub fn use_words_of(langs: &'static [Lang]) -> Option<bool> {
+    let mut arrived = use_languages().arrived;
+    let mut failed = use_signal(|| false);
+    use_hook(move || {
+        for lang in langs.iter().copied().filter(|l| !catalog::is_loaded(*l)) {
+            spawn(async move {
+                match load(lang).await {
+                    Ok(()) => *arrived.write() += 1,
+                    Err(e) => {
+                        tracing::warn!(%lang, error = %e, "could not load a language's words");
+                        failed.set(true);
+                    }
+                }
+            });
+        }
+    });
+    arrived.read();
+    if langs.iter().all(|l| catalog::is_loaded(*l)) {
+        Some(true)
+    } else if *failed.read() {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Loading `lang` failed: say so, and when nothing could be drawn at all (the first start), let
