@@ -136,8 +136,12 @@ test("a notice reported offline survives a reload, reaches the server, and is sh
   const [kk, ru] = text.split("\n\n");
   assert.ok(kk.includes(t("kk", "stage-interagency_checks")), `Kazakh: ${kk}`);
   assert.ok(ru.includes(t("ru", "stage-interagency_checks")), `Russian: ${ru}`);
-  await page.getByRole("button", { name: t("kk", "reports-enquiry-copy") }).waitFor();
   await lookAt360(page, "kk-status-enquiry", enquiry);
+  // Copied as it stands, both languages.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+  await page.getByRole("button", { name: t("kk", "reports-enquiry-copy") }).click();
+  await page.getByText(t("kk", "reports-enquiry-copied")).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
 
   // The same screen in Arabic-script Kazakh, right to left: the sheet and the enquiry.
   await page.clock.setFixedTime(new Date());
