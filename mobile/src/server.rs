@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use kosh_shared::api::{
     Application, Contract, ErrorBody, FormSummary, Health, LoginRequest, RefreshRequest,
-    RegisterRequest, RiskResponse, SubmitRequest, SyncRequest, SyncResponse, SyncWaitResponse,
-    TokenResponse,
+    RegisterRequest, RiskResponse, StageReportRequest, SubmitRequest, SyncRequest, SyncResponse,
+    SyncWaitResponse, TokenResponse,
 };
-use kosh_shared::ids::{DraftId, UserId};
+use kosh_shared::ids::{ApplicationId, DraftId, UserId};
 
 use crate::error::{AppError, AppResult};
 
@@ -185,6 +185,18 @@ impl Server {
             self.request(Method::POST, "/v1/applications").json(&body)
         })
         .await
+    }
+
+    /// `POST /v1/applications/{id}/reports`: the applicant's report of an official notice.
+    pub async fn report(
+        &self,
+        session: &mut Session,
+        application: &ApplicationId,
+        report: &StageReportRequest,
+    ) -> AppResult<Application> {
+        let path = format!("/v1/applications/{}/reports", path_segment(&application.0));
+        self.authed(session, || self.request(Method::POST, &path).json(report))
+            .await
     }
 
     /// `GET /v1/applications`.

@@ -43,6 +43,7 @@ fn literal_keys(dir: &Path, keys: &mut Vec<String>, bare: &mut Vec<String>) {
             "\"error-",
             "\"disclaimer-",
             "\"source-",
+            "\"reports-",
         ] {
             for (i, _) in text.match_indices(prefix) {
                 let rest = &text[i + 1..];

@@ -80,6 +80,7 @@ fn assert_no_raw_keys(text: &str) {
         "criterion-",
         "disclaimer-",
         "source-",
+        "reports-",
     ] {
         for (i, _) in text.match_indices(prefix) {
             let before = text[..i].chars().last();
@@ -484,5 +485,82 @@ fn every_section_with_example_answers_shows_every_kind_in_words() {
             12,
             "every question kind appears: {seen_kinds:?}"
         );
+    }
+}
+
+/// Submitted 20 days ago and passed by officers up to the interview (with the timeline the
+/// server writes, the pending entry of each stage included), due `expected_by_days_from_now`.
+fn served_application(expected_by_days_from_now: i64) -> Application {
+    let sent = Utc::now() - Duration::days(20);
+    let mut app = kosh_shared::testing::application_at("app-42", Stage::Interview, sent, sent);
+    app.expected_by = Some(Utc::now() + Duration::days(expected_by_days_from_now));
+    app
+}
+
+#[test]
+fn status_offers_a_report_of_the_current_stage_and_marks_who_said_each_stage() {
+    for lang in [Lang::Kk, Lang::Ru, Lang::KkArab] {
+        let t = tr(lang);
+        let (text, html) = render(lang, "/status", |s| {
+            s.applications = vec![served_application(4)]
+        });
+        assert!(text.contains(&t.t("reports-title")), "{text}");
+        assert!(html.contains("id=\"report-sheet\""));
+        for outcome in ["passed", "failed", "refused"] {
+            assert!(
+                text.contains(&t.t(&format!("outcome-{outcome}"))),
+                "{outcome}: {text}"
+            );
+        }
+        assert!(text.contains(&t.t("reports-mark-confirmed")), "{text}");
+        assert!(!text.contains(&t.t("reports-mark-pending")));
+        assert!(
+            !text.contains(&t.t("reports-enquiry-title")),
+            "on time: no enquiry"
+        );
+        assert_no_raw_keys(&text);
+    }
+}
+
+#[test]
+fn a_report_kept_on_the_phone_shows_as_pending_and_never_as_confirmed() {
+    let lang = Lang::Kk;
+    let t = tr(lang);
+    let app = served_application(4);
+    let (text, _) = render(lang, "/status", |s| {
+        s.reports = vec![kosh_mobile::store::reports::PendingReport::new(
+            app.id.clone(),
+            kosh_shared::api::StageReportRequest {
+                stage: Stage::Interview,
+                outcome: kosh_shared::status::Outcome::Passed,
+                on: kosh_mobile::view::today(),
+                note: None,
+            },
+        )];
+        s.applications = vec![app.clone()];
+    });
+    assert!(text.contains(&t.t("reports-mark-pending")), "{text}");
+    assert!(text.contains(&t.t("reports-saved")), "{text}");
+    // The next stage is offered now: the decision's notice says approved or refused.
+    assert!(text.contains(&t.t("outcome-approved")), "{text}");
+    assert_no_raw_keys(&text);
+}
+
+#[test]
+fn a_late_stage_offers_the_enquiry_in_kazakh_and_russian_whatever_the_language() {
+    for lang in [Lang::Kk, Lang::Ru, Lang::En, Lang::ZhHans, Lang::KkArab] {
+        let t = tr(lang);
+        let (text, html) = render(lang, "/status", |s| {
+            s.applications = vec![served_application(-4)]
+        });
+        assert!(text.contains(&t.t("reports-enquiry-title")), "{text}");
+        assert!(text.contains(&t.t("reports-enquiry-copy")), "{text}");
+        // The text box holds the enquiry itself: in Kazakh, then in Russian.
+        let enquiry = &html[html.find("id=\"enquiry-text\"").expect("the text box")..];
+        let kk = enquiry.find(&Translator::new(Lang::Kk).t("stage-interview"));
+        let ru = enquiry.find(&Translator::new(Lang::Ru).t("stage-interview"));
+        assert!(kk.is_some() && ru.is_some() && kk < ru, "{enquiry}");
+        assert!(enquiry.contains("app-42"), "{enquiry}");
+        assert_no_raw_keys(&text);
     }
 }

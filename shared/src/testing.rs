@@ -120,6 +120,34 @@ pub fn application(
     }
 }
 
+/// An application as the server keeps it (its timeline as `status` writes it, each stage's
+/// pending entry included): `id`, sent at `submitted_at` under the built-in policy, and passed
+/// by officers through every stage before `upto`, each at `passed_at`.
+pub fn application_at(
+    id: &str,
+    upto: Stage,
+    submitted_at: DateTime<Utc>,
+    passed_at: DateTime<Utc>,
+) -> Application {
+    let policy = Policy::builtin().expect("the built-in policy loads");
+    let draft = crate::draft::Draft::new("d1".into(), "residence-2026".into(), 1);
+    let mut app = crate::status::submit(id.into(), &draft, submitted_at, score_summary(), policy);
+    for stage in policy
+        .application_stages()
+        .into_iter()
+        .take_while(|s| *s != upto)
+    {
+        let event = crate::status::StageEventRequest {
+            stage,
+            outcome: Outcome::Passed,
+            note: None,
+        };
+        app = crate::status::record_event(&app, &event, passed_at, policy)
+            .expect("officers pass the stages in order");
+    }
+    app
+}
+
 /// A version 2 of the residence form for tests of moving drafts between versions: valid in 2027,
 /// without `skills.driving_licence`, and with `contacts.address` renamed `contacts.home_address`
 /// (same words, so every locale already has them).

@@ -1,7 +1,8 @@
 // A phone signed in to Kosh, and the small gestures the scenarios repeat.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 
-import { newPhone } from "./harness.mjs";
+import { FORM, api, newPhone } from "./harness.mjs";
 import { t } from "./locales.mjs";
 
 export const PASSWORD = "dala-zhel-2026";
@@ -66,4 +67,39 @@ export function waitForValue(page, selector, value) {
     // Checked on a timer, not on animation frames: a page in the background gets none.
     { polling: 100 },
   );
+}
+
+/**
+ * Answers every question the account's one draft has not answered yet with the question's
+ * example (which the form guarantees is valid), as if typed on another device of the account.
+ * Returns the draft as the server had it before.
+ */
+export async function completeDraftElsewhere(base, token) {
+  const drafts = await api(base, "GET", "/v1/drafts", { token });
+  assert.equal(drafts.body.length, 1);
+  const draft = drafts.body[0];
+  const device = `d-${randomUUID().replaceAll("-", "")}`;
+  const now = new Date().toISOString();
+  const ops = FORM.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => !(q.id in draft.answers))
+    .map((q, i) => ({
+      op_id: randomUUID(),
+      draft_id: draft.id,
+      form_id: FORM.id,
+      field: q.id,
+      value: q.example,
+      hlc: `${now}/${String(i).padStart(4, "0")}/${device}`,
+    }));
+  const pushed = await api(base, "POST", "/v1/sync", { token, body: { device_id: device, cursor: 0, ops } });
+  assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
+  assert.equal(pushed.body.acked.length, ops.length);
+  return draft;
+}
+
+/** Signs in over the API, as a test checking the server's side does; the access token. */
+export async function login(base, email, password = PASSWORD) {
+  const res = await api(base, "POST", "/v1/auth/login", { body: { email, password } });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.access_token;
 }

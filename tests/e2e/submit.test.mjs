@@ -3,12 +3,11 @@
 // (Filling the questionnaire through its screens is scenario 2, questionnaire.test.mjs; here
 // the answers after the first arrive as from another device, to keep this test short.)
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 
-import { api, FORM, OFFICER, serverAndBrowser, shot } from "./harness.mjs";
+import { api, OFFICER, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
-import { PASSWORD, answer, signedInPhone, synced } from "./phone.mjs";
+import { answer, completeDraftElsewhere, login, signedInPhone, synced } from "./phone.mjs";
 import { foreignTexts, visibleTexts } from "./screens.mjs";
 
 let server;
@@ -17,12 +16,6 @@ serverAndBrowser((started, launched) => {
   server = started;
   browser = launched;
 });
-
-async function login(email, password) {
-  const res = await api(server.url, "POST", "/v1/auth/login", { body: { email, password } });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body.access_token;
-}
 
 test("5. a complete draft is submitted; the officer's next stage shows on the status screen", async () => {
   const EMAIL = "yerlan.submit@kosh.test";
@@ -33,26 +26,8 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
 
   // The rest of the answers arrive as if typed on another device: every question's example,
   // which the form guarantees is valid.
-  const token = await login(EMAIL, PASSWORD);
-  const drafts = await api(server.url, "GET", "/v1/drafts", { token });
-  assert.equal(drafts.body.length, 1);
-  const draft = drafts.body[0];
-  const device = `d-${randomUUID().replaceAll("-", "")}`;
-  const now = new Date().toISOString();
-  const ops = FORM.sections
-    .flatMap((s) => s.questions)
-    .filter((q) => !(q.id in draft.answers))
-    .map((q, i) => ({
-      op_id: randomUUID(),
-      draft_id: draft.id,
-      form_id: FORM.id,
-      field: q.id,
-      value: q.example,
-      hlc: `${now}/${String(i).padStart(4, "0")}/${device}`,
-    }));
-  const pushed = await api(server.url, "POST", "/v1/sync", { token, body: { device_id: device, cursor: 0, ops } });
-  assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
-  assert.equal(pushed.body.acked.length, ops.length);
+  const token = await login(server.url, EMAIL);
+  const draft = await completeDraftElsewhere(server.url, token);
 
   // The phone picks them up when it opens, and the review screen has nothing missing.
   await page.goto(`${server.url}/review`);
@@ -68,7 +43,7 @@ test("5. a complete draft is submitted; the officer's next stage shows on the st
   assert.equal(apps.body[0].draft_id, draft.id);
 
   // The officer passes the submission, which starts the next stage: the counting of the points.
-  const officer = await login(OFFICER.email, OFFICER.password);
+  const officer = await login(server.url, OFFICER.email, OFFICER.password);
   const moved = await api(server.url, "POST", `/v1/applications/${apps.body[0].id}/events`, {
     token: officer,
     body: { stage: "submitted", outcome: "passed", note: "Құжаттар толық." },

@@ -1,18 +1,24 @@
 //! Reusable widgets with typed props: icons, cards, the progress bar, inline errors, buttons
 //! (`button`), radio and checkbox lists (`choice_list`), dates in three boxes (`date_input`),
-//! the searchable list, and the questionnaire's answer fields (`field`). They take words already translated and view-model
+//! the searchable list, the questionnaire's answer fields (`field`), and the status screen's
+//! report sheet (`report_sheet`, which saves through the store) and late-stage enquiry
+//! (`enquiry`). They take words already translated and view-model
 //! types from `view`, so they stay free of lookups and are easy to render in tests.
 
 pub mod button;
 pub mod choice_list;
 pub mod date_input;
+pub mod enquiry;
 pub mod field;
+pub mod report_sheet;
 
 pub use crate::view::Choice;
 pub use button::{Button, ButtonKind, ButtonLink, ChoiceButton};
 pub use choice_list::{ChoiceList, Pick};
 pub use date_input::DateInput;
+pub use enquiry::{EnquiryCard, EnquiryWords};
 pub use field::Field;
+pub use report_sheet::{RefusedReport, ReportSheet, SourceMark};
 
 use dioxus::prelude::*;
 use kosh_locales::matches;

@@ -5,14 +5,20 @@
 
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
-use kosh_shared::stage::{DayKind, EntrySource, Part};
+use kosh_shared::stage::{DayKind, Part};
 use kosh_shared::status::{NextStep, expected_decision_by, next_step};
 
 use crate::catalog::use_catalog;
-use crate::components::{ButtonKind, ButtonLink, Card, Icon, InlineError};
+use crate::components::{
+    ButtonKind, ButtonLink, Card, EnquiryCard, EnquiryWords, Icon, InlineError, RefusedReport,
+    ReportSheet, SourceMark,
+};
 use crate::i18n::{args, use_i18n};
 use crate::route::Route;
+use crate::store::reports::has_unsent;
 use crate::store::use_store;
+use crate::view::enquiry::{enquiry_text, facts, own_language_text};
+use crate::view::report::{known, refused};
 use crate::view::status::{StageState, latest_application, timeline};
 
 /// The application screen.
@@ -37,6 +43,16 @@ pub fn Status() -> Element {
         };
     };
     let now = Utc::now();
+    // The application as the person knows it: their reports still on this phone count, marked
+    // as theirs and unsent.
+    let saved = vault.read();
+    let reports = &saved.state().reports;
+    let known = known(&app, reports, crate::view::today(), policy);
+    let refused_reports: Vec<_> = refused(&app, reports).into_iter().cloned().collect();
+    let unsent = has_unsent(reports);
+    drop(saved);
+    let enquiry = facts(&known.app, now).map(|f| (enquiry_text(&f), own_language_text(&t, &f)));
+    let app = known.app.clone();
     let rows = timeline(&app, policy);
     let step = next_step(&app, now, policy);
     let date = |at: DateTime<Utc>| t.date(at.date_naive());
@@ -45,6 +61,12 @@ pub fn Status() -> Element {
         main { class: "page status",
             h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
             p { class: "quiet", {t.t_args("ui-status-submitted-on", &args(&[("date", date(app.submitted_at).into())]))} }
+            if unsent {
+                p { class: "notice", role: "status", Icon { name: "phone" } " " {t.t("reports-saved")} }
+            }
+            for report in refused_reports {
+                RefusedReport { key: "{report.id}", report, known: app.clone() }
+            }
             match &step {
                 NextStep::Await { stage, due, overdue, then } => rsx! {
                     if *overdue {
@@ -54,6 +76,9 @@ pub fn Status() -> Element {
                                 p { {t.t_args("ui-status-overdue-days", &args(&[("days", ((now - *due).num_days().max(1) as u64).into())]))} }
                             }
                             p { {t.t("ui-status-overdue-hint")} }
+                        }
+                        if let Some((text, own)) = enquiry.clone() {
+                            EnquiryCard { text, own, words: enquiry_words(&t) }
                         }
                     }
                     Card { icon: "next", title: t.t("ui-status-next-title"),
@@ -66,6 +91,9 @@ pub fn Status() -> Element {
                             p { class: "quiet", Icon { name: "next" } " " {t.t(&format!("stage-{}", then.id()))} }
                         }
                     }
+                    // Keyed by the stage: once a report moves the road on, the sheet starts
+                    // afresh for the next stage.
+                    {rsx! { ReportSheet { key: "{stage.id()}", known: app.clone() } }}
                 },
                 NextStep::Finished { outcome, .. } => rsx! {
                     Card { icon: "check", title: t.t(&format!("outcome-{}", outcome.id())),
@@ -112,8 +140,10 @@ pub fn Status() -> Element {
                             if let Some(days) = row.valid_for_days {
                                 p { class: "quiet", {t.t_args("ui-status-valid-for", &args(&[("days", days.into())]))} }
                             }
-                            if row.source == Some(EntrySource::Applicant) {
-                                p { class: "notice warn", Icon { name: "warning" } " " {t.t("ui-status-source-applicant")} }
+                            if row.state != StageState::Waiting {
+                                if let Some(mark) = known.mark(row.stage) {
+                                    SourceMark { mark, text: t.t(mark.label_key()) }
+                                }
                             }
                             if let Some(note) = row.note {
                                 p { {t.t_args("ui-status-note", &args(&[("note", note.into())]))} }
@@ -128,6 +158,18 @@ pub fn Status() -> Element {
             }
             p { class: "hint", {t.t_args("disclaimer-stage-durations", &args(&[("days", policy.stages().total_days.into())]))} }
         }
+    }
+}
+
+fn enquiry_words(t: &kosh_locales::Translator) -> EnquiryWords {
+    EnquiryWords {
+        title: t.t("reports-enquiry-title"),
+        intro: t.t("reports-enquiry-intro"),
+        own_label: t.t("reports-enquiry-own"),
+        copy: t.t("reports-enquiry-copy"),
+        copied: t.t("reports-enquiry-copied"),
+        copy_failed: t.t("reports-enquiry-copy-failed"),
+        share: t.t("reports-enquiry-share"),
     }
 }
 

@@ -3,6 +3,7 @@
 //! routine that opens saved state and sets a corrupted copy aside instead of crash-looping.
 //! `vault` holds the saved state itself; `init`/`use_store` hand it to the screens.
 
+pub mod reports;
 pub mod vault;
 
 use std::cell::RefCell;

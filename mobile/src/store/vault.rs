@@ -16,6 +16,7 @@ use kosh_shared::ids::{DraftId, FormId, OpId};
 use kosh_shared::migration::{LeftReason, MovePlan};
 use kosh_shared::sync::SyncClient;
 
+use super::reports::PendingReport;
 use super::{LocalStore, Recovery, load_json, save_json};
 use crate::error::AppResult;
 use crate::server::Session;
@@ -104,6 +105,10 @@ pub struct Saved {
     /// person can read what they were until they dismiss the list.
     #[serde(default)]
     pub left_behind: Vec<LeftAnswer>,
+    /// The applicant's reports of official notices the server has not taken yet, oldest
+    /// first (`store::reports`).
+    #[serde(default)]
+    pub reports: Vec<PendingReport>,
 }
 
 /// One answer that did not move to the new form version, with what it was.
@@ -144,6 +149,7 @@ impl Saved {
             submit_key: None,
             last_sync_ms: None,
             left_behind: Vec::new(),
+            reports: Vec::new(),
         }
     }
 
@@ -507,6 +513,26 @@ impl Vault {
     pub fn dismiss_left_behind(&mut self) -> AppResult<()> {
         self.update(|s| {
             s.left_behind.clear();
+            Ok(())
+        })
+    }
+
+    /// Keep the applicant's report of a notice to send at the next sync. It replaces the
+    /// report `replacing` names (the person changing a refused one), in the same write.
+    pub fn add_report(&mut self, report: PendingReport, replacing: Option<&str>) -> AppResult<()> {
+        self.update(|s| {
+            match replacing.and_then(|id| s.reports.iter().position(|r| r.id == id)) {
+                Some(at) => s.reports[at] = report,
+                None => s.reports.push(report),
+            }
+            Ok(())
+        })
+    }
+
+    /// Drop a report the person no longer wants sent (a refused one they will not fix).
+    pub fn drop_report(&mut self, id: &str) -> AppResult<()> {
+        self.update(|s| {
+            s.reports.retain(|r| r.id != id);
             Ok(())
         })
     }

@@ -16,6 +16,7 @@ use kosh_shared::api::{Application, RiskResponse};
 
 use crate::error::{AppError, AppResult};
 use crate::server::{Server, Session};
+use crate::store::reports::{Refusal, already_recorded, next_to_send};
 use crate::store::vault::{SyncApplied, Vault};
 
 /// What the header says about the answers.
@@ -175,6 +176,8 @@ pub async fn sync_once<V: VaultCell>(
         }
     }
 
+    push_reports(server, vault).await?;
+
     let applications =
         with_session(vault, async |session| server.applications(session).await).await?;
     // Once this phone's changes are sent, the server's record is the truth: another phone may
@@ -194,6 +197,69 @@ pub async fn sync_once<V: VaultCell>(
         })
     })?;
     Ok(report)
+}
+
+/// Send the applicant's reports the phone keeps, one at a time in order (`store::reports`).
+/// Each answer is saved before the next request: a taken report leaves the list and its
+/// application is replaced by the server's; a refusal (4xx) stays with its report for the
+/// person to see, change or drop, and the round goes on with the rest. The server unreachable
+/// ends the round with the error, so the schedule retries it later with nothing lost.
+async fn push_reports<V: VaultCell>(server: &Server, vault: &V) -> AppResult<()> {
+    while let Some(pending) = vault.with(|v| next_to_send(&v.state().reports).cloned()) {
+        let answer = with_session(vault, async |session| {
+            server
+                .report(session, &pending.application_id, &pending.request)
+                .await
+        })
+        .await;
+        let outcome = match answer {
+            Ok(app) => Ok(Some(app)),
+            // Out of order: perhaps only because an earlier sending went through and its
+            // answer was lost. The server's own record tells.
+            Err(AppError::Api {
+                status: 409,
+                code,
+                fields,
+            }) => {
+                let held =
+                    with_session(vault, async |session| server.applications(session).await).await?;
+                let delivered = held.iter().any(|a| {
+                    a.id == pending.application_id && already_recorded(a, &pending.request)
+                });
+                if delivered {
+                    Ok(None)
+                } else {
+                    Err(Refusal { code, fields })
+                }
+            }
+            Err(AppError::Api {
+                status,
+                code,
+                fields,
+            }) if (400..500).contains(&status) && status != 429 => Err(Refusal { code, fields }),
+            Err(e) => return Err(e),
+        };
+        vault.with_mut(|v| {
+            v.update(|s| {
+                match &outcome {
+                    Ok(app) => {
+                        s.reports.retain(|r| r.id != pending.id);
+                        if let Some(app) = app {
+                            s.applications.retain(|a| a.id != app.id);
+                            s.applications.push(app.clone());
+                        }
+                    }
+                    Err(refusal) => {
+                        if let Some(r) = s.reports.iter_mut().find(|r| r.id == pending.id) {
+                            r.refused = Some(refusal.clone());
+                        }
+                    }
+                }
+                Ok(())
+            })
+        })?;
+    }
+    Ok(())
 }
 
 /// Sign in (or create an account) and keep the session; the next round sends what was typed

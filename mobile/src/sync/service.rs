@@ -85,6 +85,7 @@ pub fn idle_state(vault: &Vault) -> SyncState {
     if s.session.is_some()
         && s.sync.outbox.is_empty()
         && !s.contract_unsent
+        && !crate::store::reports::has_unsent(&s.reports)
         && s.last_sync_ms.is_some()
     {
         SyncState::Synced

@@ -6,8 +6,10 @@
 pub mod choices;
 pub mod contract;
 pub mod date;
+pub mod enquiry;
 pub mod form;
 pub mod home;
+pub mod report;
 pub mod rules;
 pub mod score;
 pub mod settings;
