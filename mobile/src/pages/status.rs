@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
+use kosh_locales::Lang;
 use kosh_shared::stage::{DayKind, Part};
 use kosh_shared::status::{NextStep, expected_decision_by, next_step};
 
@@ -28,6 +29,9 @@ pub fn Status() -> Element {
     let tr = use_i18n();
     let app = use_memo(move || latest_application(&vault.read().state().applications).cloned());
     let catalog = use_catalog();
+    // The enquiry is written in Kazakh and Russian whatever the app's language: on the web
+    // their words are fetched when not here (kept by the service worker for offline use).
+    let office_words = crate::i18n::use_words_of(&[Lang::Kk, Lang::Ru]);
     let t = tr.read();
     let c = catalog.read();
     let Some(policy) = c.catalog().policy(crate::view::today()) else {
@@ -51,7 +55,9 @@ pub fn Status() -> Element {
     let refused_reports: Vec<_> = refused(&app, reports).into_iter().cloned().collect();
     let unsent = has_unsent(reports);
     drop(saved);
-    let enquiry = facts(&known.app, now).map(|f| (enquiry_text(&f), own_language_text(&t, &f)));
+    let enquiry = facts(&known.app, now)
+        .filter(|_| office_words == Some(true))
+        .map(|f| (enquiry_text(&f), own_language_text(&t, &f)));
     let app = known.app.clone();
     let rows = timeline(&app, policy);
     let step = next_step(&app, now, policy);
