@@ -45,6 +45,7 @@ pub fn Status() -> Element {
         main { class: "page status",
             h1 { Icon { name: "status" } " " {t.t("ui-status-title")} }
             p { class: "quiet", {t.t_args("ui-status-submitted-on", &args(&[("date", date(app.submitted_at).into())]))} }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Deadlines {}, Icon { name: "calendar" } " " {t.t("ui-deadlines-open")} }
             match &step {
                 NextStep::Await { stage, due, overdue, then } => rsx! {
                     if *overdue {

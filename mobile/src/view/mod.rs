@@ -6,6 +6,7 @@
 pub mod choices;
 pub mod contract;
 pub mod date;
+pub mod deadlines;
 pub mod form;
 pub mod home;
 pub mod rules;
@@ -13,6 +14,7 @@ pub mod score;
 pub mod settings;
 pub mod status;
 pub mod words;
+pub mod worth;
 
 use chrono::NaiveDate;
 
