@@ -67,3 +67,11 @@ export function waitForValue(page, selector, value) {
     { polling: 100 },
   );
 }
+
+/** `YYYY-MM-DD` of today moved by whole years and days (the app reads the phone's clock). */
+export function day({ years = 0, days = 0 } = {}) {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
