@@ -22,4 +22,4 @@ ui-worth-means-housing-each = Plus money for { $per } m² of housing for each fa
 ui-worth-means-age-unknown = Members without a birth date in your answers: { $count }. Add it to count them.
 ui-worth-means-exempt = Your answers say you are an ethnic Kazakh: you do not need to show these funds.
 ui-worth-means-applies = Your answers say you are not an ethnic Kazakh: these funds are asked of you.
-ui-worth-source-means = Law on Population Migration, art. 23; egov.kz service 009pass_mvd
+ui-worth-source-means = Law on Population Migration, art. 23; the Interior Ministry's rules on egov.kz

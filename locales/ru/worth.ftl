@@ -22,4 +22,4 @@ ui-worth-means-housing-each = И деньги на { $per } м² жилья на
 ui-worth-means-age-unknown = Членов семьи без даты рождения в ответах: { $count }. Укажите её, чтобы их учесть.
 ui-worth-means-exempt = По вашим ответам вы этнический казах: эти средства показывать не нужно.
 ui-worth-means-applies = По вашим ответам вы не этнический казах: эти средства нужно показать.
-ui-worth-source-means = Закон о миграции населения, ст. 23; услуга egov.kz 009pass_mvd
+ui-worth-source-means = Закон о миграции населения, ст. 23; правила МВД на egov.kz

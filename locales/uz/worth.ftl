@@ -23,4 +23,4 @@ ui-worth-means-housing-each = Va { $age } yoshdan katta har bir oila aʼzosiga {
 ui-worth-means-age-unknown = Javoblarda tugʻilgan sanasi yoʻq aʼzolar: { $count }. Ularni hisoblash uchun sanani kiriting.
 ui-worth-means-exempt = Javoblaringiz boʻyicha siz etnik qozoqsiz: bu mablagʻni koʻrsatishingiz shart emas.
 ui-worth-means-applies = Javoblaringiz boʻyicha siz etnik qozoq emassiz: bu mablagʻni koʻrsatishingiz kerak.
-ui-worth-source-means = Aholi migratsiyasi toʻgʻrisidagi qonun, 23-modda; egov.kz xizmati 009pass_mvd
+ui-worth-source-means = Aholi migratsiyasi toʻgʻrisidagi qonun, 23-modda; egov.kz dagi IIV qoidalari

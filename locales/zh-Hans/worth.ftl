@@ -21,4 +21,4 @@ ui-worth-means-housing-each = 另加每位 { $age } 岁及以上的家庭成员 
 ui-worth-means-age-unknown = 回答中没有出生日期的成员：{ $count }。请填写出生日期以便计入。
 ui-worth-means-exempt = 根据您的回答，您是哈萨克族：不需要证明这些资金。
 ui-worth-means-applies = 根据您的回答，您不是哈萨克族：需要证明这些资金。
-ui-worth-source-means = 《居民迁移法》第 23 条；egov.kz 服务 009pass_mvd
+ui-worth-source-means = 《居民迁移法》第 23 条；egov.kz 上的内务部规定
