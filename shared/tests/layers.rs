@@ -23,6 +23,8 @@ const LAYERS: &[&str] = &[
     "contract",
     "status",
     "checklist",
+    "deadlines",
+    "worth",
     "sync",
     "testing",
     "api",
