@@ -27,6 +27,9 @@ pub enum AppError {
     /// An action that needs an account was tried without one.
     #[error("not signed in")]
     SignedOut,
+    /// A file made on the phone (a calendar file) could not be handed to the phone.
+    #[error("file: {0}")]
+    File(String),
     /// A rule of the domain refused the input (bad date, unknown question id...).
     #[error(transparent)]
     Domain(#[from] kosh_shared::Error),
@@ -41,6 +44,7 @@ impl AppError {
             AppError::Api { code, .. } => code,
             AppError::Protocol(_) => "protocol",
             AppError::SignedOut => "signed_out",
+            AppError::File(_) => "file",
             AppError::Domain(e) => e.code(),
         }
     }

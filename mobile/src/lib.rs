@@ -7,6 +7,7 @@
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod download;
 pub mod error;
 pub mod i18n;
 pub mod pages;

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use crate::app::Shell;
 use crate::pages::{
-    Account, Home, Kandas, NotFound, Questionnaire, Review, Score, Settings, Status,
+    Account, Deadlines, Home, Kandas, NotFound, Questionnaire, Review, Score, Settings, Status,
 };
 
 /// Every screen of the app.
@@ -32,6 +32,9 @@ pub enum Route {
         /// The application's timeline.
         #[route("/status")]
         Status {},
+        /// Dates not to miss, each with a calendar file.
+        #[route("/deadlines")]
+        Deadlines {},
         /// The kandas social contract.
         #[route("/contract")]
         Kandas {},

@@ -564,3 +564,100 @@ fn a_late_stage_offers_the_enquiry_in_kazakh_and_russian_whatever_the_language()
         assert_no_raw_keys(&text);
     }
 }
+
+#[test]
+fn deadlines_list_the_dates_with_calendar_files_and_say_when_a_stage_is_late() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        let (text, _) = render(lang, "/deadlines", |s| {
+            s.contract = Some(contract());
+            s.applications = vec![application(-4)];
+        });
+        assert!(text.contains(&t.t("ui-deadlines-title")), "{text}");
+        // The contract of 1 March 2026 ends on 1 March 2031, written DD.MM.YYYY.
+        assert!(text.contains(&t.t("ui-deadlines-contract_end")), "{text}");
+        assert!(text.contains("01.03.2031"), "{text}");
+        assert!(text.contains(&t.t("ui-deadlines-late")), "{text}");
+        assert!(text.contains(&t.t("ui-deadlines-add")), "{text}");
+        assert!(text.contains(&t.t("ui-deadlines-add-all")), "{text}");
+        assert_no_raw_keys(&text);
+        let (empty, _) = render(lang, "/deadlines", |_| {});
+        assert!(empty.contains(&t.t("ui-deadlines-none")), "{empty}");
+        assert!(!empty.contains(&t.t("ui-deadlines-add")), "{empty}");
+        assert_no_raw_keys(&empty);
+    }
+    let (kk, _) = render(Lang::Kk, "/deadlines", |s| s.contract = Some(contract()));
+    assert_kazakh_letters(&kk);
+    // The status screen and home link to it.
+    for route in ["/", "/status"] {
+        let (text, _) = render(Lang::Ru, route, |s| s.applications = vec![application(4)]);
+        assert!(
+            text.contains(&tr(Lang::Ru).t("ui-deadlines-open")),
+            "{route}: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_contract_screen_says_what_the_quota_brings_this_family() {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let policy = kosh_shared::policy::Policy::builtins()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|p| p.in_force_on(today))
+        .expect("a bundle in force today");
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        // Two members move with the applicant: a family of three.
+        let (text, _) = render(lang, "/contract", |s| {
+            s.contract = Some(contract());
+            let rows = json!([
+                {"relation": "spouse", "birth_date": "1990-01-01", "moves_with_me": true},
+                {"relation": "child", "birth_date": "2020-01-01", "moves_with_me": true},
+            ]);
+            for (i, (field, value)) in [
+                ("personal.is_ethnic_kazakh", json!(true)),
+                ("family.has_members", json!(true)),
+                ("family.members", rows),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let hlc = kosh_shared::hlc::Hlc::new(1_000 + i as u64, 0, "d-test").unwrap();
+                s.draft
+                    .edit(kosh_shared::ids::OpId(format!("o{i}")), field, value, hlc)
+                    .unwrap();
+            }
+        });
+        assert!(
+            text.contains(&t.t_args("ui-worth-title", &{
+                let mut a = kosh_locales::FluentArgs::new();
+                a.set("year", today.year().to_string());
+                a
+            })),
+            "{text}"
+        );
+        assert!(text.contains(&t.t("ui-worth-band-note")), "{text}");
+        let worth = kosh_shared::worth::quota_worth(policy, today.year(), 3);
+        let relocation = &worth.measures[0];
+        assert_eq!(relocation.measure, "relocation_subsidy");
+        match relocation.total_kzt {
+            // 70 MCI for each of the three, in tenge.
+            Some(kzt) => assert!(text.contains(&t.tenge(kzt.max)), "{text}"),
+            None => assert!(
+                text.contains(&t.t_args("ui-worth-mci-not-published", &{
+                    let mut a = kosh_locales::FluentArgs::new();
+                    a.set("year", today.year().to_string());
+                    a
+                })),
+                "{text}"
+            ),
+        }
+        // An ethnic Kazakh by the answers: exempt from the means test.
+        assert!(text.contains(&t.t("ui-worth-means-exempt")), "{text}");
+        assert!(text.contains(&t.t("ui-worth-source-means")), "{text}");
+        assert_no_raw_keys(&text);
+    }
+}

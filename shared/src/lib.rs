@@ -1,7 +1,8 @@
 //! Kosh's domain, written once for the app and the server: questionnaires (`form`), drafts and
 //! their merge (`hlc`, `draft`), validation, the policy bundle, the preliminary score, the
 //! application's stages (`stage`, `status`), the kandas social contract, the family's document
-//! checklist (`checklist`, ticked in the draft: `tick`), the client's outbox (`sync`), and the
+//! checklist (`checklist`, ticked in the draft: `tick`), the dates not to miss (`deadlines`), what
+//! each path is worth to a family (`worth`), the client's outbox (`sync`), and the
 //! wire types of API.md (`api`).
 //!
 //! Everything here is pure: no clock, no network, no files. Callers pass in "today" and the
@@ -12,7 +13,9 @@
 //!
 //! ```text
 //! api                                  re-exports every wire type; defines the rest
+//! worth                                → checklist, policy, form
 //! checklist                            → policy, form, tick
+//! deadlines                            → status, contract, form, policy
 //! status, sync, contract               status → score, draft; sync → draft
 //! score                                → policy, form
 //! policy                               → stage, calendar, form (LANGUAGE_LEVELS)
@@ -26,6 +29,7 @@ pub mod api;
 pub mod calendar;
 pub mod checklist;
 pub mod contract;
+pub mod deadlines;
 pub mod draft;
 pub mod error;
 pub mod form;
@@ -42,5 +46,6 @@ pub mod sync;
 pub mod testing;
 pub mod tick;
 pub mod validate;
+pub mod worth;
 
 pub use error::{Error, Result};

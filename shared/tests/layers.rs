@@ -24,6 +24,8 @@ const LAYERS: &[&str] = &[
     "contract",
     "status",
     "checklist",
+    "deadlines",
+    "worth",
     "sync",
     "testing",
     "api",

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import { api, serverAndBrowser, shot } from "./harness.mjs";
 import { t } from "./locales.mjs";
-import { PASSWORD, answerDate, signedInPhone, synced } from "./phone.mjs";
+import { PASSWORD, answerDate, day, signedInPhone, synced } from "./phone.mjs";
 
 let server;
 let browser;
@@ -14,14 +14,6 @@ serverAndBrowser((started, launched) => {
   server = started;
   browser = launched;
 });
-
-/** `YYYY-MM-DD` of today moved by whole years and days (the app reads the phone's clock). */
-function day({ years = 0, days = 0 } = {}) {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The tenge amount in a sentence ("… 1 275 875 ₸."), as a number. */
 function tenge(text) {

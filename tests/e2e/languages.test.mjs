@@ -30,6 +30,7 @@ const TOUR = [
   { name: "review", path: "/review", heading: "ui-review-title" },
   { name: "score", path: "/score", heading: "ui-score-title" },
   { name: "account", path: "/account", heading: "ui-auth-login-title" },
+  { name: "deadlines", path: "/deadlines", heading: "ui-deadlines-title" },
 ];
 
 // The letters whose font is checked, by language: Cyrillic, or the Arabic script for kk-Arab.

@@ -103,3 +103,11 @@ export async function login(base, email, password = PASSWORD) {
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body.access_token;
 }
+
+/** `YYYY-MM-DD` of today moved by whole years and days (the app reads the phone's clock). */
+export function day({ years = 0, days = 0 } = {}) {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

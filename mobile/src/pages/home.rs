@@ -93,6 +93,7 @@ pub fn Home() -> Element {
                 }
             }
             ButtonLink { kind: ButtonKind::Link, to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Deadlines {}, Icon { name: "calendar" } " " {t.t("ui-deadlines-open")} }
         }
     }
 }

@@ -4,17 +4,15 @@
 //! refund warning in plain words with its source and what is not known, and the general-grounds
 //! path beside it.
 
-use chrono::Datelike;
 use dioxus::prelude::*;
 use kosh_shared::api::{Contract, Risk};
-use kosh_shared::policy::Figure;
 
 use crate::catalog::use_catalog;
 use crate::components::{
     Button, ButtonKind, Card, Choice, ChoiceList, DateInput, Icon, InlineError, Pick,
 };
 use crate::i18n::{args, use_i18n};
-use crate::pages::SupportAmounts;
+use crate::pages::{MeansAskedList, SupportAmounts, Worth};
 use crate::store::use_store;
 use crate::sync::use_sync;
 use crate::view::choices;
@@ -65,6 +63,7 @@ pub fn Kandas() -> Element {
                     },
                 }
                 SupportAmounts {}
+                Worth {}
                 GeneralGrounds { contract: None }
             }
         };
@@ -108,6 +107,7 @@ pub fn Kandas() -> Element {
             }
             SupportAmounts {}
             WhatIf { contract: contract.clone() }
+            Worth {}
             GeneralGrounds { contract: Some(contract.clone()) }
         }
     }
@@ -376,29 +376,7 @@ fn GeneralGrounds(contract: Option<Contract>) -> Element {
                         if !general.state_support { li { {t.t("ui-general-no-support")} } }
                         if general.free_choice_of_region { li { {t.t("ui-general-any-region")} } }
                         if policy.general_grounds().screening { li { {t.t("ui-general-screening")} } }
-                        if let Some(means) = &policy.general_grounds().means_test {
-                            li {
-                                {t.t_args("ui-general-funds", &args(&[
-                                    ("mci", t.number(u64::from(means.funds_mci)).into()),
-                                    ("m2", means.housing_m2_per_member.into()),
-                                    ("age", means.members_from_age.into()),
-                                ]))}
-                                " "
-                                // The sum in tenge only for a year whose MCI is published.
-                                {match policy.mci(today().year()) {
-                                    Figure::Published { year, value } => t.t_args("ui-general-funds-tenge", &args(&[
-                                        ("mci", t.number(u64::from(means.funds_mci)).into()),
-                                        ("amount", t.tenge(value.saturating_mul(u64::from(means.funds_mci))).into()),
-                                        ("year", year.into()),
-                                    ])),
-                                    Figure::NotYetPublished { year, .. } => t.t_args("ui-support-not-published", &args(&[("year", year.into())])),
-                                }}
-                                if means.ethnic_kazakhs_exempt {
-                                    " "
-                                    {t.t("ui-general-funds-exempt")}
-                                }
-                            }
-                        }
+                        MeansAskedList {}
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! One module per screen; each page is the component its `Route` variant names.
 
 mod account;
+mod deadlines;
 mod home;
 mod kandas;
 mod not_found;
@@ -11,8 +12,10 @@ mod score;
 mod settings;
 mod status;
 mod welcome;
+mod worth;
 
 pub use account::Account;
+pub use deadlines::Deadlines;
 pub use home::Home;
 pub use kandas::Kandas;
 pub use not_found::NotFound;
@@ -23,3 +26,4 @@ pub use score::Score;
 pub use settings::Settings;
 pub use status::Status;
 pub use welcome::Welcome;
+pub use worth::{MeansAskedList, Worth};

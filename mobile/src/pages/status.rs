@@ -73,6 +73,7 @@ pub fn Status() -> Element {
             for report in refused_reports {
                 RefusedReport { key: "{report.id}", report, known: app.clone() }
             }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Deadlines {}, Icon { name: "calendar" } " " {t.t("ui-deadlines-open")} }
             match &step {
                 NextStep::Await { stage, due, overdue, then } => rsx! {
                     if *overdue {

@@ -7,6 +7,7 @@ pub mod choices;
 pub mod contract;
 pub mod date;
 pub mod enquiry;
+pub mod deadlines;
 pub mod form;
 pub mod home;
 pub mod report;
@@ -15,6 +16,7 @@ pub mod score;
 pub mod settings;
 pub mod status;
 pub mod words;
+pub mod worth;
 
 use chrono::NaiveDate;
 

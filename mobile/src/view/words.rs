@@ -25,6 +25,7 @@ pub fn error_key(error: &AppError) -> String {
         AppError::Storage(_) => "mobile-error-storage".into(),
         AppError::SignedOut => "error-unauthorized".into(),
         AppError::Protocol(_) => "error-unknown".into(),
+        AppError::File(_) => "error-file".into(),
     }
 }
 

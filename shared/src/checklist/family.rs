@@ -74,6 +74,18 @@ impl Household {
         Household(members)
     }
 
+    /// How many members move with the applicant.
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// How many of them are `age` or older, and how many have no age in the answers.
+    pub(super) fn aged_from(&self, age: u32) -> (usize, usize) {
+        let known = self.0.iter().filter(|m| m.age.is_some_and(|a| a >= age));
+        let unknown = self.0.iter().filter(|m| m.age.is_none());
+        (known.count(), unknown.count())
+    }
+
     /// The members `who` names, by row.
     pub(super) fn members(&self, who: Who, adult_age: u32) -> impl Iterator<Item = &MemberRow> {
         self.0.iter().filter(move |m| m.is(who, adult_age))

@@ -132,6 +132,32 @@ pub fn checklist(
     out
 }
 
+/// The family that moves, as the answers the person can see give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilySize {
+    /// The applicant and every member who moves with them.
+    pub members: u32,
+    /// Of those, how many are the age asked about or older: the applicant (who applies in their
+    /// own name and is taken to be of age) and each member whose birth date says so.
+    pub aged_from: u32,
+    /// Members who move but whose birth date is not answered: neither counted nor left out.
+    pub age_unknown: u32,
+}
+
+/// The family that moves by `answers` on `today`, with those aged `age` or older counted
+/// (the same reading of `family.members` as the checklist's).
+pub fn family_size(form: &Form, answers: &dyn Answers, today: NaiveDate, age: u32) -> FamilySize {
+    let asked = asked_answers(form, answers, today);
+    let household = Household::of(&asked, today);
+    let (aged, unknown) = household.aged_from(age);
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    FamilySize {
+        members: n(household.len()).saturating_add(1),
+        aged_from: n(aged).saturating_add(1),
+        age_unknown: n(unknown),
+    }
+}
+
 /// The answers the person can see today: those to questions the form's skip logic asks.
 /// Ticks answer no question and are read from the draft directly.
 fn asked_answers(form: &Form, answers: &dyn Answers, today: NaiveDate) -> BTreeMap<String, Value> {

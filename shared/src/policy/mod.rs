@@ -229,6 +229,25 @@ pub struct SupportMeasure {
     pub provenance: Provenance,
 }
 
+impl SupportMeasure {
+    /// One payment for a family of `family_members`, in MCI: the lowest and highest.
+    pub fn mci_per_payment(&self, family_members: u32) -> (u64, u64) {
+        let heads = match self.per {
+            Per::FamilyMember => u64::from(family_members),
+            Per::Family => 1,
+        };
+        let (lo, hi) = self.amount.mci_bounds();
+        // Non-negative by `check`.
+        let count = |n: i64| u64::try_from(n).unwrap_or(0).saturating_mul(heads);
+        (count(lo), count(hi))
+    }
+
+    /// Whether the measure exists in `year` (a new measure only from its first year).
+    pub fn exists_in(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|from| from <= year)
+    }
+}
+
 /// An amount of tenge between two bounds (equal when the amount is exact).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KztRange {
@@ -711,28 +730,17 @@ impl Policy {
             .ok_or_else(|| Error::UnknownSupport {
                 kind: measure.to_owned(),
             })?;
-        if m.from_year.is_some_and(|from| year < from) {
+        if !m.exists_in(year) {
             return Err(Error::SupportNotAvailable {
                 kind: measure.to_owned(),
                 year,
             });
         }
         let mci = self.mci_kzt(year)?;
-        let heads = match m.per {
-            Per::FamilyMember => u64::from(family_members),
-            Per::Family => 1,
-        };
-        let (lo, hi) = m.amount.mci_bounds();
-        // Non-negative by `check`.
-        let kzt = |n: i64| {
-            u64::try_from(n)
-                .unwrap_or(0)
-                .saturating_mul(mci)
-                .saturating_mul(heads)
-        };
+        let (lo, hi) = m.mci_per_payment(family_members);
         let per_payment = KztRange {
-            min: kzt(lo),
-            max: kzt(hi),
+            min: lo.saturating_mul(mci),
+            max: hi.saturating_mul(mci),
         };
         let payments = m.period.payments();
         Ok(SupportInKzt {
