@@ -1,6 +1,7 @@
 //! One module per screen; each page is the component its `Route` variant names.
 
 mod account;
+mod checklist;
 mod home;
 mod kandas;
 mod not_found;
@@ -10,9 +11,11 @@ mod rules;
 mod score;
 mod settings;
 mod status;
+mod summary;
 mod welcome;
 
 pub use account::Account;
+pub use checklist::Checklist;
 pub use home::Home;
 pub use kandas::Kandas;
 pub use not_found::NotFound;
@@ -22,4 +25,5 @@ pub use rules::{LeftBehind, MoveOffer, RulesNotices, SupportAmounts};
 pub use score::Score;
 pub use settings::Settings;
 pub use status::Status;
+pub use summary::Summary;
 pub use welcome::Welcome;

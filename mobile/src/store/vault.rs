@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -104,6 +105,11 @@ pub struct Saved {
     /// person can read what they were until they dismiss the list.
     #[serde(default)]
     pub left_behind: Vec<LeftAnswer>,
+    /// The day the person plans to hand in the papers, against which the checklist checks
+    /// each paper's age limit. Kept on this phone only: it answers no question of the form,
+    /// and a tick (`documents.<entry>`) holds one paper's facts, not the family's plans.
+    #[serde(default)]
+    pub visit_on: Option<NaiveDate>,
 }
 
 /// One answer that did not move to the new form version, with what it was.
@@ -144,6 +150,7 @@ impl Saved {
             submit_key: None,
             last_sync_ms: None,
             left_behind: Vec::new(),
+            visit_on: None,
         }
     }
 

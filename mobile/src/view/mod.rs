@@ -3,6 +3,7 @@
 //! The types the widgets of `components` take (`Choice`, `FieldSpec`, ...) are defined here, so
 //! the dependency runs one way: pages and components use `view`, `view` uses neither.
 
+pub mod checklist;
 pub mod choices;
 pub mod contract;
 pub mod date;
@@ -12,6 +13,7 @@ pub mod rules;
 pub mod score;
 pub mod settings;
 pub mod status;
+pub mod summary;
 pub mod words;
 
 use chrono::NaiveDate;
