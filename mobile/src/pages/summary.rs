@@ -76,7 +76,10 @@ fn Part(part: SummaryPart) -> Element {
                 p { {part.form_title.clone()} }
                 p { class: "quiet", {part.made_on.clone()} }
             }
-            h3 { {part.answers_title.clone()} }
+            // No heading over nothing: an empty draft prints only its papers and self-check.
+            if !part.sections.is_empty() {
+                h3 { {part.answers_title.clone()} }
+            }
             for section in part.sections.iter() {
                 section { key: "{section.id}", class: "summary-section",
                     h4 { {section.title.clone()} }
