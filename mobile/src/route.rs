@@ -6,7 +6,8 @@ use dioxus::prelude::*;
 
 use crate::app::Shell;
 use crate::pages::{
-    Account, Deadlines, Home, Kandas, NotFound, Questionnaire, Review, Score, Settings, Status,
+    Account, Checklist, Deadlines, Home, Kandas, NotFound, Questionnaire, Review, Score, Settings,
+    Status, Summary,
 };
 
 /// Every screen of the app.
@@ -29,6 +30,12 @@ pub enum Route {
         /// The preliminary self-check score.
         #[route("/score")]
         Score {},
+        /// The papers to bring, with ticks.
+        #[route("/checklist")]
+        Checklist {},
+        /// The summary to print or save as a PDF, in Kazakh and Russian.
+        #[route("/summary")]
+        Summary {},
         /// The application's timeline.
         #[route("/status")]
         Status {},

@@ -301,23 +301,14 @@ fn review_lists_what_is_missing_with_links() {
 fn score_shows_points_pass_mark_and_disclaimer() {
     for lang in [Lang::Kk, Lang::Ru] {
         let (text, _) = render(lang, "/score", |s| {
-            for (i, (field, value)) in [
-                ("personal.birth_date", json!("1990-05-14")),
-                ("education.level", json!("bachelor")),
-                ("languages.kazakh", json!("b1")),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                s.draft
-                    .edit(
-                        format!("op{i}").into(),
-                        field,
-                        value,
-                        kosh_shared::hlc::Hlc::new(1 + i as u64, 0, "d-test").unwrap(),
-                    )
-                    .unwrap();
-            }
+            answer_all(
+                s,
+                [
+                    ("personal.birth_date", json!("1990-05-14")),
+                    ("education.level", json!("bachelor")),
+                    ("languages.kazakh", json!("b1")),
+                ],
+            )
         });
         let t = tr(lang);
         assert!(text.contains("400"), "{text}");
@@ -660,4 +651,77 @@ fn the_contract_screen_says_what_the_quota_brings_this_family() {
         assert!(text.contains(&t.t("ui-worth-source-means")), "{text}");
         assert_no_raw_keys(&text);
     }
+}
+
+/// Gives the draft these answers, each stamped after the one before.
+fn answer_all<const N: usize>(s: &mut Saved, answers: [(&str, serde_json::Value); N]) {
+    for (i, (field, value)) in answers.into_iter().enumerate() {
+        s.draft
+            .edit(
+                format!("op{i}").into(),
+                field,
+                value,
+                kosh_shared::hlc::Hlc::new(1 + i as u64, 0, "d-test").unwrap(),
+            )
+            .unwrap();
+    }
+}
+
+/// A foreign worker's draft: the answers that decide the checklist, and the passport ticked.
+fn foreign_worker_with_a_tick(s: &mut Saved) {
+    answer_all(
+        s,
+        [
+            ("personal.citizenship", json!("RU")),
+            ("personal.is_ethnic_kazakh", json!(false)),
+            ("family.has_members", json!(false)),
+            ("documents.passport", json!({"done": true})),
+        ],
+    )
+}
+
+#[test]
+fn checklist_counts_what_is_missing_and_shows_each_papers_rules() {
+    for lang in [Lang::Kk, Lang::Ru] {
+        let (text, html) = render(lang, "/checklist", foreign_worker_with_a_tick);
+        let t = tr(lang);
+        assert!(text.contains(&t.t("checklist-title")), "{text}");
+        assert!(
+            text.contains(&t.t("documents-item-proof_of_funds")),
+            "{text}"
+        );
+        assert!(text.contains(&t.t("checklist-for-family")), "{text}");
+        assert!(!text.contains(&t.t("documents-item-kandas_application")));
+        // The passport's box is ticked, the others are not.
+        let passport = html
+            .find("id=\"tick-passport\"")
+            .expect("the passport's tick");
+        let tag = &html[html[..passport].rfind('<').unwrap()..];
+        assert!(tag[..tag.find('>').unwrap()].contains("checked"), "{tag}");
+        assert!(
+            html.contains("id=\"issued-medical_certificate\""),
+            "asks when it was issued"
+        );
+        assert_no_raw_keys(&text);
+    }
+    let (kk, _) = render(Lang::Kk, "/checklist", foreign_worker_with_a_tick);
+    assert_kazakh_letters(&kk);
+    assert!(kk.contains("Дайын емес: 11 құжаттың 10"), "{kk}");
+}
+
+#[test]
+fn summary_is_in_kazakh_and_russian_whatever_the_apps_language() {
+    let (text, html) = render(Lang::ZhHans, "/summary", foreign_worker_with_a_tick);
+    assert!(
+        text.contains(&tr(Lang::ZhHans).t("summary-print")),
+        "{text}"
+    );
+    for lang in [Lang::Kk, Lang::Ru] {
+        let t = tr(lang);
+        assert!(text.contains(&t.t("summary-title")), "{text}");
+        assert!(text.contains(&t.t("form-q-personal-citizenship")), "{text}");
+        assert!(text.contains(&t.t("disclaimer-score")), "{text}");
+        assert!(html.contains(&format!("lang=\"{}\"", lang.tag())));
+    }
+    assert_no_raw_keys(&text);
 }

@@ -173,3 +173,43 @@ pub fn residence_v2_json() -> String {
     }
     form.to_string()
 }
+
+/// Answers keyed by question id, from a JSON object.
+fn answers_of(pairs: serde_json::Value) -> std::collections::BTreeMap<String, serde_json::Value> {
+    serde_json::from_value(pairs).unwrap_or_default()
+}
+
+/// One row of `family.members`, a Chinese citizen.
+pub fn family_member(relation: &str, name: &str, born: &str, moves: bool) -> serde_json::Value {
+    serde_json::json!({"relation": relation, "full_name": name, "birth_date": born,
+                       "citizenship": "CN", "moves_with_me": moves})
+}
+
+/// The checklist's first family: ethnic Kazakhs from China; the applicant, a spouse and two
+/// children under 16 move, a parent stays behind. Not on the quota.
+pub fn kandas_family_from_china() -> std::collections::BTreeMap<String, serde_json::Value> {
+    answers_of(serde_json::json!({
+        "personal.citizenship": "CN",
+        "personal.is_ethnic_kazakh": true,
+        "family.has_members": true,
+        "family.members": [
+            family_member("spouse", "Gulnar Serikqyzy", "1990-04-02", true),
+            family_member("child", "Aruzhan", "2013-06-01", true),
+            family_member("child", "Nurali", "2018-09-15", true),
+            family_member("parent", "Serik Amanuly", "1958-01-20", false),
+        ],
+        "kandas.origin_country": "CN",
+        "kandas.has_status": false,
+        "kandas.join_quota": false,
+    }))
+}
+
+/// The checklist's second case: a single foreign worker from Russia, on general grounds.
+pub fn foreign_worker() -> std::collections::BTreeMap<String, serde_json::Value> {
+    answers_of(serde_json::json!({
+        "personal.citizenship": "RU",
+        "personal.is_ethnic_kazakh": false,
+        "family.has_members": false,
+        "work.current_status": "employed",
+    }))
+}

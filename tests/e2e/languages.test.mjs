@@ -29,6 +29,8 @@ const TOUR = [
   { name: "settings", nav: "ui-nav-settings", heading: "ui-settings-title" },
   { name: "review", path: "/review", heading: "ui-review-title" },
   { name: "score", path: "/score", heading: "ui-score-title" },
+  { name: "checklist", path: "/checklist", heading: "checklist-title" },
+  { name: "summary", path: "/summary", heading: "summary-open" },
   { name: "account", path: "/account", heading: "ui-auth-login-title" },
   { name: "deadlines", path: "/deadlines", heading: "ui-deadlines-title" },
 ];

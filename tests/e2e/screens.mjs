@@ -6,14 +6,21 @@ import { join } from "node:path";
 import { repoRoot } from "./harness.mjs";
 import { messages } from "./locales.mjs";
 
-/** The text of every visible text node on the page, trimmed, in document order. */
+/**
+ * The text of every visible text node on the page, trimmed, in document order: the screen's own
+ * words, so text marked as written in another language than the app's (`lang` on an element
+ * inside the app, as the summary's Kazakh and Russian parts are) is left out.
+ */
 export function visibleTexts(page) {
   return page.evaluate(() => {
     const out = [];
+    const screenLang = document.querySelector(".kosh")?.getAttribute("lang");
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent.trim();
       if (!text || n.parentElement.closest("script, style, [hidden]")) continue;
+      const marked = n.parentElement.closest(".kosh [lang]");
+      if (screenLang && marked && marked.getAttribute("lang") !== screenLang) continue;
       const el = n.parentElement;
       const style = getComputedStyle(el);
       const r = el.getBoundingClientRect();

@@ -92,8 +92,10 @@ pub fn Home() -> Element {
                     ButtonLink { kind: ButtonKind::Secondary, to: Route::Kandas {}, {t.t("ui-home-contract-add")} }
                 }
             }
+            ButtonLink { kind: ButtonKind::Secondary, to: Route::Checklist {}, Icon { name: "check" } " " {t.t("checklist-open")} }
             ButtonLink { kind: ButtonKind::Link, to: Route::Score {}, Icon { name: "score" } " " {t.t("ui-home-score-open")} }
             ButtonLink { kind: ButtonKind::Link, to: Route::Deadlines {}, Icon { name: "calendar" } " " {t.t("ui-deadlines-open")} }
+            ButtonLink { kind: ButtonKind::Link, to: Route::Summary {}, Icon { name: "form" } " " {t.t("summary-open")} }
         }
     }
 }

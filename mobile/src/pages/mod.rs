@@ -1,6 +1,7 @@
 //! One module per screen; each page is the component its `Route` variant names.
 
 mod account;
+mod checklist;
 mod deadlines;
 mod home;
 mod kandas;
@@ -11,10 +12,12 @@ mod rules;
 mod score;
 mod settings;
 mod status;
+mod summary;
 mod welcome;
 mod worth;
 
 pub use account::Account;
+pub use checklist::Checklist;
 pub use deadlines::Deadlines;
 pub use home::Home;
 pub use kandas::Kandas;
@@ -25,5 +28,6 @@ pub use rules::{LeftBehind, MoveOffer, RulesNotices, SupportAmounts};
 pub use score::Score;
 pub use settings::Settings;
 pub use status::Status;
+pub use summary::Summary;
 pub use welcome::Welcome;
 pub use worth::{MeansAskedList, Worth};

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -109,6 +110,11 @@ pub struct Saved {
     /// first (`store::reports`).
     #[serde(default)]
     pub reports: Vec<PendingReport>,
+    /// The day the person plans to hand in the papers, against which the checklist checks
+    /// each paper's age limit. Kept on this phone only: it answers no question of the form,
+    /// and a tick (`documents.<entry>`) holds one paper's facts, not the family's plans.
+    #[serde(default)]
+    pub visit_on: Option<NaiveDate>,
 }
 
 /// One answer that did not move to the new form version, with what it was.
@@ -150,6 +156,7 @@ impl Saved {
             last_sync_ms: None,
             left_behind: Vec::new(),
             reports: Vec::new(),
+            visit_on: None,
         }
     }
 

@@ -3,11 +3,12 @@
 //! The types the widgets of `components` take (`Choice`, `FieldSpec`, ...) are defined here, so
 //! the dependency runs one way: pages and components use `view`, `view` uses neither.
 
+pub mod checklist;
 pub mod choices;
 pub mod contract;
 pub mod date;
-pub mod enquiry;
 pub mod deadlines;
+pub mod enquiry;
 pub mod form;
 pub mod home;
 pub mod report;
@@ -15,6 +16,7 @@ pub mod rules;
 pub mod score;
 pub mod settings;
 pub mod status;
+pub mod summary;
 pub mod words;
 pub mod worth;
 

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::form::residence_2026;
+use crate::testing::{family_member as member, foreign_worker, kandas_family_from_china};
 
 const TODAY: &str = "2026-03-01";
 
@@ -21,40 +22,6 @@ fn answers(pairs: Value) -> BTreeMap<String, Value> {
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
-}
-
-fn member(relation: &str, name: &str, born: &str, moves: bool) -> Value {
-    json!({"relation": relation, "full_name": name, "birth_date": born,
-           "citizenship": "CN", "moves_with_me": moves})
-}
-
-/// An ethnic Kazakh family from China: the applicant, a spouse and two children under 16 move;
-/// a parent stays behind. Not on the quota.
-fn kandas_family_from_china() -> BTreeMap<String, Value> {
-    answers(json!({
-        "personal.citizenship": "CN",
-        "personal.is_ethnic_kazakh": true,
-        "family.has_members": true,
-        "family.members": [
-            member("spouse", "Gulnar Serikqyzy", "1990-04-02", true),
-            member("child", "Aruzhan", "2013-06-01", true),
-            member("child", "Nurali", "2018-09-15", true),
-            member("parent", "Serik Amanuly", "1958-01-20", false),
-        ],
-        "kandas.origin_country": "CN",
-        "kandas.has_status": false,
-        "kandas.join_quota": false,
-    }))
-}
-
-/// A foreign worker from Russia, single, on general grounds.
-fn foreign_worker() -> BTreeMap<String, Value> {
-    answers(json!({
-        "personal.citizenship": "RU",
-        "personal.is_ethnic_kazakh": false,
-        "family.has_members": false,
-        "work.current_status": "employed",
-    }))
 }
 
 /// A single ethnic Kazakh from Uzbekistan who joins the regional quota and takes its support.

@@ -1,0 +1,143 @@
+//! The summary to carry: the answers, the papers and the self-check, in Kazakh and then in
+//! Russian (`view::summary`), laid out to print on A4 (the `@media print` rules in `kosh.css`)
+//! and printed with the browser's own print window, which also saves it as a PDF with the
+//! bundled font embedded. Making the PDF on the phone itself would need a PDF writer and a font
+//! subsetter in the wasm; the browser already has both, so "save as PDF" is its job, and on a
+//! phone the saved file is shared from there.
+
+use dioxus::prelude::*;
+
+use crate::catalog::use_catalog;
+use crate::components::{Button, ButtonKind, Icon, InlineError};
+use crate::i18n::use_i18n;
+use crate::store::use_store;
+use crate::view::summary::{SummaryPart, summary};
+use crate::view::today;
+
+/// The print view.
+#[component]
+pub fn Summary() -> Element {
+    let vault = use_store();
+    let tr = use_i18n();
+    let catalog = use_catalog();
+    let parts = use_memo(move || {
+        let c = catalog.read();
+        let v = vault.read();
+        let s = v.state();
+        let form = c.catalog().form_of(&s.draft)?;
+        let policy = c.catalog().policy(today())?;
+        Some(summary(
+            form,
+            policy,
+            &s.draft.answers(),
+            today(),
+            s.visit_on,
+        ))
+    });
+    let t = tr.read();
+    let Some(parts) = parts() else {
+        return rsx! {
+            main { class: "page summary",
+                InlineError { text: t.t("ui-form-version-missing") }
+            }
+        };
+    };
+    rsx! {
+        main { class: "page summary",
+            div { class: "no-print summary-actions",
+                h1 { Icon { name: "form" } " " {t.t("summary-open")} }
+                Button {
+                    kind: ButtonKind::Primary,
+                    onclick: move |_| {
+                        // The browser's print window: print, or "save as PDF" on a phone.
+                        let _printing = document::eval("window.print()");
+                    },
+                    {t.t("summary-print")}
+                }
+                p { class: "hint", {t.t("summary-print-hint")} }
+            }
+            div { class: "summary-sheet",
+                for part in parts {
+                    Part { key: "{part.lang}", part }
+                }
+            }
+        }
+    }
+}
+
+/// The summary in one language.
+#[component]
+fn Part(part: SummaryPart) -> Element {
+    let score = &part.score;
+    rsx! {
+        article { class: "summary-part", lang: "{part.lang}", dir: "ltr",
+            header { class: "summary-head",
+                h2 { {part.title.clone()} }
+                p { {part.form_title.clone()} }
+                p { class: "quiet", {part.made_on.clone()} }
+            }
+            // No heading over nothing: an empty draft prints only its papers and self-check.
+            if !part.sections.is_empty() {
+                h3 { {part.answers_title.clone()} }
+            }
+            for section in part.sections.iter() {
+                section { key: "{section.id}", class: "summary-section",
+                    h4 { {section.title.clone()} }
+                    dl { class: "answers",
+                        for (i, line) in section.lines.iter().enumerate() {
+                            div { key: "{i}",
+                                dt { {line.label.clone()} }
+                                dd { {line.value.clone()} }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { {part.papers_title.clone()} }
+            p { class: "summary-missing", strong { {part.papers.count.clone()} } }
+            for group in part.papers.groups.iter() {
+                section { key: "{group.holder.id()}", class: "summary-section",
+                    h4 { {group.title.clone()} }
+                    ul { class: "summary-papers",
+                        for item in group.items.iter() {
+                            li { key: "{item.id}", class: if item.done { "paper-ready" } else { "paper-missing" },
+                                span { class: "mark", if item.done { "☑" } else { "☐" } }
+                                " "
+                                {item.title.clone()}
+                                " — "
+                                em { if item.done { {part.ready.clone()} } else { {part.not_ready.clone()} } }
+                                if let Some(note) = &item.date_note {
+                                    " · {note}"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { {part.score_title.clone()} }
+            if let Some(total) = &score.total {
+                p { {total.clone()} }
+            }
+            p { {score.pass_mark.clone()} }
+            if let Some((verdict, _)) = &score.verdict {
+                p { {verdict.clone()} }
+            }
+            if let Some(text) = &score.not_published {
+                p { {text.clone()} }
+            }
+            ul { class: "summary-criteria",
+                for c in score.criteria.iter() {
+                    li { key: "{c.id}",
+                        {c.name.clone()}
+                        ": "
+                        {c.standing_words.clone()}
+                        if let Some((points, _)) = &c.points {
+                            " ({points})"
+                        }
+                    }
+                }
+            }
+            p { class: "summary-caveat", strong { {part.caveat.clone()} } }
+        }
+    }
+}
