@@ -9,9 +9,9 @@ use dioxus::prelude::*;
 
 use crate::catalog::use_catalog;
 use crate::components::{Button, ButtonKind, Icon, InlineError};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, use_words_of};
 use crate::store::use_store;
-use crate::view::summary::{SummaryPart, summary};
+use crate::view::summary::{SUMMARY_LANGS, SummaryPart, summary};
 use crate::view::today;
 
 /// The print view.
@@ -20,22 +20,36 @@ pub fn Summary() -> Element {
     let vault = use_store();
     let tr = use_i18n();
     let catalog = use_catalog();
-    let parts = use_memo(move || {
+    // Kazakh and Russian whatever the app's language: on the web, fetched when not here yet.
+    let words = use_words_of(&SUMMARY_LANGS);
+    let t = tr.read();
+    match words {
+        Some(true) => {}
+        Some(false) => {
+            return rsx! {
+                main { class: "page summary",
+                    InlineError { text: t.t("ui-language-unavailable") }
+                }
+            };
+        }
+        None => {
+            return rsx! {
+                main { class: "page summary", aria_busy: "true",
+                    p { role: "status", {t.t("ui-loading")} }
+                }
+            };
+        }
+    }
+    let parts = {
         let c = catalog.read();
         let v = vault.read();
         let s = v.state();
-        let form = c.catalog().form_of(&s.draft)?;
-        let policy = c.catalog().policy(today())?;
-        Some(summary(
-            form,
-            policy,
-            &s.draft.answers(),
-            today(),
-            s.visit_on,
-        ))
-    });
-    let t = tr.read();
-    let Some(parts) = parts() else {
+        c.catalog()
+            .form_of(&s.draft)
+            .zip(c.catalog().policy(today()))
+            .map(|(form, policy)| summary(form, policy, &s.draft.answers(), today(), s.visit_on))
+    };
+    let Some(parts) = parts else {
         return rsx! {
             main { class: "page summary",
                 InlineError { text: t.t("ui-form-version-missing") }

@@ -24,10 +24,13 @@ use crate::view::form::value_text;
 use crate::view::score::{ScoreView, score_view};
 
 /// The languages the summary is printed in, in order: Kazakh (Cyrillic, as the authorities
-/// write it) and Russian, both official in Kazakhstan. The one place that gets them, so loading
-/// translations on demand changes only this.
+/// write it) and Russian, both official in Kazakhstan. On the web their words may have to be
+/// fetched first (`i18n::use_words_of`, in the page).
+pub const SUMMARY_LANGS: [Lang; 2] = [Lang::Kk, Lang::Ru];
+
+/// The translators of [`SUMMARY_LANGS`].
 pub fn summary_translators() -> [Translator; 2] {
-    [Translator::new(Lang::Kk), Translator::new(Lang::Ru)]
+    SUMMARY_LANGS.map(Translator::new)
 }
 
 /// One answer, in words.
