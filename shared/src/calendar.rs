@@ -53,11 +53,8 @@ pub fn working_days_between(start: NaiveDate, end: NaiveDate, holidays: &[NaiveD
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::day as d;
     use rstest::rstest;
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
 
     /// Kazakhstan's public holidays in March 2026: 8 March (a Sunday, moved to Monday 9 March
     /// by decree) and Nauryz, 21 to 23 March. The test's data, not the policy's.

@@ -398,16 +398,9 @@ pub fn validate(contract: &Contract, policy: &Policy, today: NaiveDate) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{builtin_policy as policy, day as d};
     use proptest::prelude::*;
     use rstest::rstest;
-
-    fn policy() -> &'static Policy {
-        Policy::builtin().unwrap()
-    }
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
 
     use crate::testing::payment as pay;
 

@@ -228,7 +228,7 @@ fn stage_due(app: &Application, policy: &Policy, today: NaiveDate) -> Option<Dea
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
+    use crate::testing::{builtin_policy as policy, day as d, instant as t};
     use rstest::rstest;
     use serde_json::json;
     use std::collections::BTreeMap;
@@ -236,18 +236,6 @@ mod tests {
     use crate::form::residence_2026;
     use crate::stage::EntrySource;
     use crate::status::TimelineEntry;
-
-    fn policy() -> &'static Policy {
-        Policy::builtin().unwrap()
-    }
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
-    fn t(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
 
     fn answers(pairs: &[(&str, Value)]) -> BTreeMap<String, Value> {
         pairs

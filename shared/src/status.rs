@@ -343,20 +343,9 @@ pub fn next_step(app: &Application, now: DateTime<Utc>, policy: &Policy) -> Next
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{builtin_policy as policy, day as d, instant as t};
     use chrono::Duration;
     use rstest::rstest;
-
-    fn policy() -> &'static Policy {
-        Policy::builtin().unwrap()
-    }
-
-    fn t(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
 
     fn new_app() -> Application {
         let draft = Draft::new("d1".into(), "residence-2026".into(), 1);

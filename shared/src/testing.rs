@@ -11,6 +11,21 @@ use crate::score::{CriterionPoints, ScoreSummary};
 use crate::stage::{EntrySource, Outcome, Stage};
 use crate::status::{Application, TimelineEntry};
 
+/// A day written `YYYY-MM-DD` in a test.
+pub fn day(text: &str) -> NaiveDate {
+    text.parse().expect("a test's day is YYYY-MM-DD")
+}
+
+/// An instant written in RFC 3339 (`2026-03-01T09:00:00Z`) in a test.
+pub fn instant(text: &str) -> DateTime<Utc> {
+    text.parse().expect("a test's instant is RFC 3339")
+}
+
+/// The policy bundle shipped in this build (`Policy::builtin`), which tests read as given.
+pub fn builtin_policy() -> &'static Policy {
+    Policy::builtin().expect("the built-in policy loads")
+}
+
 /// The region ids every crate relies on (the team brief); a policy bundle may only add to them.
 pub const AGREED_REGIONS: [&str; 8] = [
     "akmola",
@@ -42,10 +57,6 @@ pub const AGREED_CRITERIA: [&str; 8] = [
     "professional_skills",
     "adaptability",
 ];
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a fixture date")
-}
 
 /// One support payment.
 pub fn payment(kind: &str, amount_kzt: u64, received_on: &str) -> SupportPayment {

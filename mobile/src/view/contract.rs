@@ -166,6 +166,7 @@ pub fn family_measures(policy: &Policy) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kosh_shared::testing::builtin_policy as policy;
 
     #[test]
     fn the_card_and_the_what_if_come_from_the_shared_rules() {
@@ -182,10 +183,6 @@ mod tests {
         assert_eq!(typing.risk, None);
     }
     use kosh_shared::api::Risk;
-
-    fn policy() -> &'static Policy {
-        Policy::builtin().unwrap()
-    }
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

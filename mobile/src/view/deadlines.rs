@@ -187,10 +187,7 @@ mod tests {
     use super::*;
     use kosh_locales::Lang;
     use kosh_shared::policy::Source;
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
+    use kosh_shared::testing::day as d;
 
     fn deadline(kind: DeadlineKind, on: &str, is_past: bool, uncertain: bool) -> Deadline {
         Deadline {

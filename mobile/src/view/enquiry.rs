@@ -86,10 +86,7 @@ pub fn own_language_text(tr: &Translator, facts: &EnquiryFacts) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
+    use kosh_shared::testing::instant as at;
 
     /// Sent on 2 March 2026; the submission and the scoring passed on 3 March, so the
     /// interagency checks (20 working days) began then.

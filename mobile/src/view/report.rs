@@ -197,22 +197,10 @@ pub fn refusal_key(report: &PendingReport) -> Option<String> {
 mod tests {
     use super::*;
     use crate::store::reports::Refusal;
-    use chrono::{DateTime, Utc};
     use kosh_shared::api::{FieldError, StageEventRequest};
     use kosh_shared::status::record_event;
+    use kosh_shared::testing::{builtin_policy as policy, day as d, instant as at};
     use rstest::rstest;
-
-    fn policy() -> &'static Policy {
-        Policy::builtin().unwrap()
-    }
-
-    fn d(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
 
     /// An application sent on 2 March 2026 that officers passed through every stage before
     /// `upto` on 3 March.

@@ -8,12 +8,9 @@ use serde_json::json;
 use super::*;
 use crate::catalog::Catalog;
 
+use kosh_shared::testing::builtin_policy as policy;
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
-}
-
-fn policy() -> &'static Policy {
-    Policy::builtin().unwrap()
 }
 
 #[test]
