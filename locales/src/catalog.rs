@@ -70,7 +70,10 @@ fn lock_installed() -> std::sync::MutexGuard<'static, Vec<SourceFile>> {
 
 /// Whether `lang`'s messages are here (embedded, or installed), so that it has a bundle.
 pub fn is_loaded(lang: Lang) -> bool {
-    let folder = lang.folder();
+    folder_loaded(lang.folder())
+}
+
+fn folder_loaded(folder: &str) -> bool {
     FILES.iter().any(|f| f.0 == folder) || lock_installed().iter().any(|f| f.folder == folder)
 }
 
@@ -84,10 +87,7 @@ pub fn install(folder: &str, text: String) -> Result<(), LocaleError> {
     let Some(&folder) = FOLDERS.iter().find(|f| **f == folder) else {
         return Err(LocaleError::UnknownLanguage(folder.to_owned()));
     };
-    if Lang::ALL
-        .iter()
-        .any(|l| l.folder() == folder && is_loaded(*l))
-    {
+    if folder_loaded(folder) {
         return Ok(());
     }
     // A file of messages has messages: a text with none (HTML, an empty or cut answer) is not

@@ -131,11 +131,11 @@ fn speaking(wanted: Lang, before: Option<Lang>) -> Lang {
 /// of a language that is not here yet. `store` is where the page's own chooser keeps a tap made
 /// while the words were on their way (see `store::take_first_language`).
 pub fn init(mut vault: Signal<Vault>, store: Rc<dyn LocalStore>) -> Memo<Translator> {
-    let arrived = use_signal(|| 0_u32);
+    let mut arrived = use_signal(|| 0_u32);
     let mut started = use_signal(|| catalog::is_loaded(lang_for(&vault.peek().state().prefs)));
     let mut loading = use_signal(|| Loading::Done);
     let retry = use_signal(|| 0_u32);
-    let languages = use_context_provider(|| Languages {
+    use_context_provider(|| Languages {
         arrived,
         started,
         loading,
@@ -151,7 +151,6 @@ pub fn init(mut vault: Signal<Vault>, store: Rc<dyn LocalStore>) -> Memo<Transla
         }
         Translator::new(lang)
     });
-    let mut arrived_w = languages.arrived;
     use_effect(move || {
         retry.read();
         let wanted = lang_for(&vault.read().state().prefs);
@@ -177,7 +176,7 @@ pub fn init(mut vault: Signal<Vault>, store: Rc<dyn LocalStore>) -> Memo<Transla
                     started.set(true);
                 }
             }
-            *arrived_w.write() += 1;
+            *arrived.write() += 1;
         });
     });
     use_context_provider(|| tr)
