@@ -384,8 +384,8 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
     bundle["contract"]["term_years"] = json!(0);
     let bad = files.path().join("bad.json");
     std::fs::write(&bad, bundle.to_string()).unwrap();
-    let form = files.path().join("form-v2.json");
-    std::fs::write(&form, kosh_shared::testing::residence_v2_json()).unwrap();
+    let form = files.path().join("form-next.json");
+    std::fs::write(&form, kosh_shared::testing::residence_next_json()).unwrap();
 
     let server = Server::spawn(dir.path());
     let out = publish(dir.path(), "policy", &good);
@@ -449,6 +449,9 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
         .json()
         .await
         .unwrap();
-    assert_eq!(newest["version"], 2);
+    assert_eq!(
+        newest["version"],
+        kosh_shared::testing::NEXT_RESIDENCE_VERSION
+    );
     assert!(server.terminate().success());
 }

@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::device::{SyncCost, now_ms};
 use crate::error::{BenchError, BenchResult};
 use crate::wire::Connection;
-use crate::workload::{Answer, FORM_ID};
+use crate::workload::{Answer, FORM_ID, FORM_VERSION};
 
 /// The most requests one sync may make while the server says `more` (500 ops a page).
 const MAX_PAGES: u32 = 50;
@@ -82,7 +82,7 @@ impl KoshDevice {
                 field: answer.field.clone(),
                 value: answer.value.clone(),
                 hlc: self.clock.tick(now),
-                form_version: Some(1),
+                form_version: Some(FORM_VERSION),
             })
             .collect();
         let mut unacked: HashSet<OpId> = ops.iter().map(|op| op.op_id.clone()).collect();

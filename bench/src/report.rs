@@ -428,7 +428,7 @@ const METHOD: &str = "## How it is measured
   the same load generator (in the benchmark's process, on the same cores: this machine's cores
   are shared by the server and the load, so absolute numbers drift; the ratios are the point).
 - **The load.** N simulated devices, two per applicant sharing one draft of the residence form
-  (`shared/forms/residence-2026.v1.json`). In a closed loop with no think time, each sync pushes
+  (`shared/forms/residence-2026.v2.json`). In a closed loop with no think time, each sync pushes
   one to three answers to different questions (each question's own example as the value: dates,
   choices, yes/no, text, now and then a whole repeat group) and pulls the partner device's
   changes. A sync counts only when every pushed op is acknowledged. Every loop is bounded in time

@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::device::now_ms;
 use crate::error::{BenchError, BenchResult};
 use crate::process::cpu_seconds_of;
-use crate::workload::{AnswerPool, FORM_ID};
+use crate::workload::{AnswerPool, FORM_ID, FORM_VERSION};
 
 /// Syncs between two syncs of the journal: rare enough that durability costs next to nothing
 /// here, so the floor is the store's CPU alone.
@@ -87,11 +87,11 @@ impl Device {
                     field: answer.field,
                     value: answer.value,
                     hlc: self.clock.tick(now),
-                    form_version: Some(1),
+                    form_version: Some(FORM_VERSION),
                 },
                 device: self.id.clone(),
                 clamped: false,
-                form_version: 1,
+                form_version: FORM_VERSION,
             })
             .collect();
         let store_error = |e: kosh_backend::store::StoreError| BenchError::Setup(e.to_string());

@@ -1,5 +1,5 @@
 //! What the simulated applicants type: answers to the real residence form
-//! (`shared/forms/residence-2026.v1.json`, parsed by kosh-shared), each question's own `example`
+//! (`shared/forms/residence-2026.v2.json`, parsed by kosh-shared), each question's own `example`
 //! as the value, so the pushed ops have the field names, value types and sizes of real use
 //! (short strings, dates, yes/no, and now and then a whole repeat group such as the family
 //! members).
@@ -15,6 +15,9 @@ use crate::error::{BenchError, BenchResult};
 
 /// The form every draft in the benchmark answers.
 pub const FORM_ID: &str = "residence-2026";
+/// The version of it the answers follow: kosh-shared's `residence_2026()` (a test holds the two
+/// together), so every op names the version its answer is checked against.
+pub const FORM_VERSION: u32 = 2;
 
 /// The question a single-answer sync changes: an everyday choice.
 const SINGLE_ANSWER_FIELD: &str = "education.level";
@@ -104,6 +107,14 @@ impl AnswerPool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_answers_follow_the_version_they_name() {
+        assert_eq!(
+            super::residence_2026().unwrap().version(),
+            super::FORM_VERSION
+        );
+    }
+
     use super::*;
     use rand::SeedableRng;
     use rand::rngs::StdRng;

@@ -674,6 +674,7 @@ fn foreign_worker_with_a_tick(s: &mut Saved) {
         [
             ("personal.citizenship", json!("RU")),
             ("personal.is_ethnic_kazakh", json!(false)),
+            ("citizenship.current_status", json!("citizen")),
             ("family.has_members", json!(false)),
             ("documents.passport", json!({"done": true})),
         ],

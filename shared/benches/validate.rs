@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("sections progress", |b| {
         b.iter(|| black_box(form).sections_progress(black_box(&draft), env.today()))
     });
-    let source = include_str!("../forms/residence-2026.v1.json");
+    let source = include_str!("../forms/residence-2026.v2.json");
     c.bench_function("load and check the residence form", |b| {
         b.iter(|| Form::from_json(black_box(source)).map(|f| f.version()))
     });

@@ -285,11 +285,18 @@ mod tests {
     }
 
     #[rstest]
-    #[case::no_test_taken(json!(false), Some(json!("2025-12-15")))]
-    #[case::no_date(json!(true), None)]
-    #[case::not_a_date(json!(true), Some(json!("15.12.2025")))]
-    fn no_kaztest_date_no_deadline(#[case] taken: Value, #[case] date: Option<Value>) {
-        let form = residence_2026().unwrap();
+    // Version 1 asked whether a test was taken; version 2 asks for the certificate's date.
+    #[case::no_test_taken_on_version_1(1, json!(false), Some(json!("2025-12-15")))]
+    #[case::no_date(2, json!(true), None)]
+    #[case::not_a_date(2, json!(true), Some(json!("15.12.2025")))]
+    fn no_kaztest_date_no_deadline(
+        #[case] version: u32,
+        #[case] taken: Value,
+        #[case] date: Option<Value>,
+    ) {
+        let form = crate::form::find_builtin("residence-2026", version)
+            .unwrap()
+            .unwrap();
         let mut a = answers(&[("languages.kaztest_taken", taken)]);
         if let Some(date) = date {
             a.insert(KAZTEST_DATE.into(), date);
@@ -303,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_form_without_the_question_gives_no_kaztest_deadline() {
-        let mut v: Value = serde_json::from_str(&crate::testing::residence_v2_json()).unwrap();
+        let mut v: Value = serde_json::from_str(&crate::testing::residence_next_json()).unwrap();
         for s in v["sections"].as_array_mut().unwrap() {
             s["questions"]
                 .as_array_mut()

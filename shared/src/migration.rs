@@ -169,16 +169,17 @@ impl MovePlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::residence_2026;
+    use crate::form::{residence_2026, residence_2026_v1};
     use crate::ids::DraftId;
+    use crate::testing::NEXT_RESIDENCE_VERSION as NEXT;
     use serde_json::json;
 
     fn v2() -> Form {
-        Form::from_json(&crate::testing::residence_v2_json()).unwrap()
+        Form::from_json(&crate::testing::residence_next_json()).unwrap()
     }
 
     fn draft() -> Draft {
-        let form = residence_2026().unwrap();
+        let form = residence_2026_v1().unwrap();
         let mut d = Draft::new(DraftId("d1".into()), form.id().clone(), 1);
         let mut n = 0;
         for (field, value) in [
@@ -223,7 +224,7 @@ mod tests {
             (OpId("x".into()), Hlc::new(3_000, 0, "d-a").unwrap())
         });
         assert!(ops.iter().all(|op| op.field != "documents.passport"));
-        let moved = d.migrate(2, &|id| v2().question(id).is_some());
+        let moved = d.migrate(NEXT, &|id| v2().question(id).is_some());
         assert_eq!(
             moved.draft.answer("documents.passport"),
             Some(&json!({"done": true}))
@@ -231,9 +232,63 @@ mod tests {
     }
 
     #[test]
+    fn version_1_moves_to_the_built_in_version_2_listing_what_it_no_longer_asks() {
+        // Version 2 asks for the KAZTEST certificate outright and counts English by an IELTS or
+        // TOEFL certificate: "did you take KAZTEST?" and the self-assessed English do not move,
+        // and are listed; the certificate's date and results move as they are.
+        let mut d = draft();
+        for (n, (field, value)) in [
+            ("languages.kaztest_taken", json!(true)),
+            ("languages.kaztest_date", json!("2025-12-15")),
+            ("languages.kaztest_reading", json!(58)),
+            ("languages.english", json!("b2")),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            d.edit(
+                OpId(format!("l{n}")),
+                field,
+                value,
+                Hlc::new(2_000 + n as u64, 0, "d-a").unwrap(),
+            )
+            .unwrap();
+        }
+        let plan = plan(
+            &d,
+            residence_2026().unwrap(),
+            &Env::new("2026-12-03".parse().unwrap()),
+        );
+        assert_eq!((plan.from_version, plan.to_version), (1, 2));
+        assert_eq!(
+            plan.kept,
+            [
+                "contacts.address",
+                "languages.kaztest_date",
+                "languages.kaztest_reading",
+                "personal.surname",
+                "skills.driving_licence",
+            ]
+        );
+        assert!(plan.renamed.is_empty());
+        let gone: Vec<(&str, &LeftReason)> = plan
+            .left_behind
+            .iter()
+            .map(|l| (l.field.as_str(), &l.reason))
+            .collect();
+        assert_eq!(
+            gone,
+            [
+                ("languages.english", &LeftReason::QuestionGone),
+                ("languages.kaztest_taken", &LeftReason::QuestionGone),
+            ]
+        );
+    }
+
+    #[test]
     fn kept_renamed_and_left_behind() {
         let plan = plan(&draft(), &v2(), &env());
-        assert_eq!((plan.from_version, plan.to_version), (1, 2));
+        assert_eq!((plan.from_version, plan.to_version), (1, NEXT));
         assert_eq!(plan.kept, ["personal.surname"]);
         assert_eq!(
             plan.renamed,
@@ -253,7 +308,7 @@ mod tests {
     #[test]
     fn an_answer_the_new_rules_refuse_is_listed_with_its_code() {
         let mut text: serde_json::Value =
-            serde_json::from_str(&crate::testing::residence_v2_json()).unwrap();
+            serde_json::from_str(&crate::testing::residence_next_json()).unwrap();
         let q = &mut text["sections"][0]["questions"][0];
         assert_eq!(q["id"], "personal.surname");
         q["constraint"]["max_length"] = json!(5);
@@ -284,7 +339,7 @@ mod tests {
             follower.apply(op).unwrap();
         }
         for d in [&moved, &follower] {
-            assert_eq!(d.form_version, 2);
+            assert_eq!(d.form_version, NEXT);
             assert_eq!(
                 d.answers(),
                 [
@@ -304,10 +359,14 @@ mod tests {
             mine.cell("personal.surname").unwrap().hlc()
         );
         // Every op passes the server's check against the version it names.
-        let v1 = residence_2026().unwrap();
-        let v2 = v2();
+        let v1 = residence_2026_v1().unwrap();
+        let next = v2();
         for op in &ops {
-            let form = if op.form_version == Some(2) { &v2 } else { v1 };
+            let form = if op.form_version == Some(NEXT) {
+                &next
+            } else {
+                v1
+            };
             validate::check_op(form, &op.field, &op.value).unwrap();
         }
     }

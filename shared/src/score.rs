@@ -294,7 +294,7 @@ mod tests {
             ("education.level", json!("bachelor")),
             ("languages.kazakh", json!("a1")),
             ("languages.russian", json!("b2")),
-            ("languages.english", json!("none")),
+            ("languages.english_certificate", json!("none")),
             ("work.years_total", json!(4)),
             ("skills.in_demand", json!(false)),
             ("adaptability.relatives_in_kz", json!(true)),

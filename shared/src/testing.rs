@@ -159,14 +159,18 @@ pub fn application_at(
     app
 }
 
-/// A version 2 of the residence form for tests of moving drafts between versions: valid in 2027,
-/// without `skills.driving_licence`, and with `contacts.address` renamed `contacts.home_address`
-/// (same words, so every locale already has them).
-pub fn residence_v2_json() -> String {
+/// The version [`residence_next_json`] has: one past the newest built-in.
+pub const NEXT_RESIDENCE_VERSION: u32 = 3;
+
+/// The version of the residence form after the newest built-in one (3), for tests of moving
+/// drafts between versions: valid in 2027, without `skills.driving_licence`, and with
+/// `contacts.address` renamed `contacts.home_address` (same words, so every locale already has
+/// them).
+pub fn residence_next_json() -> String {
     let mut form: serde_json::Value =
-        serde_json::from_str(include_str!("../forms/residence-2026.v1.json"))
+        serde_json::from_str(include_str!("../forms/residence-2026.v2.json"))
             .unwrap_or(serde_json::Value::Null);
-    form["version"] = 2.into();
+    form["version"] = NEXT_RESIDENCE_VERSION.into();
     form["valid_from"] = "2027-01-01".into();
     form["valid_until"] = "2027-12-31".into();
     if let Some(sections) = form["sections"].as_array_mut() {
@@ -220,6 +224,7 @@ pub fn foreign_worker() -> std::collections::BTreeMap<String, serde_json::Value>
     answers_of(serde_json::json!({
         "personal.citizenship": "RU",
         "personal.is_ethnic_kazakh": false,
+        "citizenship.current_status": "citizen",
         "family.has_members": false,
         "work.current_status": "employed",
     }))

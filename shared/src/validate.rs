@@ -9,11 +9,14 @@
 //! re-exported by `api`); the app turns `validation-<code>` into words. How far a draft has come
 //! ([`Form::sections_progress`]) is here too: "complete" means "no validation error left".
 //!
-//! Errors block a submission; warnings do not. The only warning the residence form has today is
-//! `kaztest_below_pass` (a KAZTEST section under 30%): a failed result is a true answer, not a
-//! typing mistake, the official system decides the language stage after submission, and the
-//! test can be retaken (up to three paid attempts), so blocking would only push people to leave
-//! the score out or to misstate it. The app shows the warning and explains the pass mark.
+//! Errors block a submission; warnings do not. The residence form has two:
+//! - `kaztest_below_pass` (a KAZTEST section under 30%): a failed result is a true answer, not a
+//!   typing mistake, the official system decides the language stage after submission, and the
+//!   test can be retaken (up to three paid attempts), so blocking would only push people to leave
+//!   the score out or to misstate it. The app shows the warning and explains the pass mark.
+//! - `exit_consent_missing` (version 2: no written consent of the country of citizenship to
+//!   leave): a true answer too, and a paper that can still be obtained; the person is told they
+//!   will need it, and the checklist lists it.
 //!
 //! ```
 //! use kosh_shared::form::residence_2026;
@@ -75,6 +78,7 @@ pub const CODES: &[&str] = &[
     "end_before_start",
     "more_years_than_age",
     "kaztest_below_pass",
+    "exit_consent_missing",
 ];
 
 /// The code of a failed cross-field `check` that names no code of its own.
@@ -738,9 +742,8 @@ mod tests {
     #[test]
     fn irrelevant_answers_are_ignored_not_errors() {
         let draft = with(json!({
-            "languages.kaztest_taken": false,
-            "languages.kaztest_listening": "garbage",
-            "languages.kaztest_reading": 500,
+            "citizenship.current_status": "refugee",
+            "citizenship.exit_consent": "garbage",
             "citizenship.has_second": false,
             "citizenship.second_country": "nowhere",
         }));
@@ -781,9 +784,55 @@ mod tests {
     }
 
     #[test]
-    fn no_kaztest_warning_without_a_test() {
-        let draft = with(json!({"languages.kaztest_taken": false, "languages.kaztest_reading": 5}));
-        assert_eq!(validate_draft(form(), &draft, &env()), Report::default());
+    fn no_kaztest_warning_without_a_test_on_version_1() {
+        // Version 1 asked whether a test was taken; version 2 asks for the certificate outright.
+        let v1 = crate::form::residence_2026_v1().unwrap();
+        let mut draft = v1.example_answers();
+        draft.insert("languages.kaztest_taken".into(), json!(false));
+        draft.insert("languages.kaztest_reading".into(), json!(5));
+        assert_eq!(validate_draft(v1, &draft, &env()), Report::default());
+    }
+
+    #[rstest]
+    #[case::more_than_180_days_left("2026-08-29", &[])]
+    #[case::exactly_180_days_left("2026-08-28", &["date_too_early"])]
+    #[case::expired("2026-02-01", &["date_too_early"])]
+    fn the_passport_must_be_valid_more_than_180_days_after_applying(
+        #[case] until: &str,
+        #[case] expected: &[&str],
+    ) {
+        // On 1 March 2026: 180 days later is 28 August.
+        let draft = with(json!({"personal.passport_valid_until": until}));
+        let report = validate_draft(form(), &draft, &env());
+        let found: Vec<&str> = report.errors.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(found, expected, "{report:?}");
+    }
+
+    #[rstest]
+    #[case::has_it("UZ", false, "citizen", json!(true), Some(&[][..]))]
+    #[case::lacks_it("UZ", false, "citizen", json!(false), Some(&["exit_consent_missing"][..]))]
+    #[case::ethnic_kazakh_from_china("CN", true, "citizen", json!(false), None)]
+    #[case::refugee("AF", false, "refugee", json!(false), None)]
+    #[case::not_an_ethnic_kazakh_from_china("CN", false, "citizen", json!(false), Some(&["exit_consent_missing"][..]))]
+    fn the_exit_consent_is_asked_where_the_country_requires_one(
+        #[case] citizenship: &str,
+        #[case] ethnic_kazakh: bool,
+        #[case] status: &str,
+        #[case] consent: Value,
+        #[case] warned: Option<&[&str]>,
+    ) {
+        let draft = with(json!({
+            "personal.citizenship": citizenship,
+            "personal.is_ethnic_kazakh": ethnic_kazakh,
+            "citizenship.current_status": status,
+            "citizenship.exit_consent": consent,
+        }));
+        let asked = form().relevant("citizenship.exit_consent", &draft, env().today());
+        assert_eq!(asked, warned.is_some());
+        let report = validate_draft(form(), &draft, &env());
+        assert!(report.is_valid(), "{report:?}");
+        let codes: Vec<&str> = report.warnings.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, warned.unwrap_or_default());
     }
 
     #[test]
@@ -832,7 +881,19 @@ mod tests {
         assert_eq!(fields.len(), report.errors.len());
         assert!(fields.contains("personal.birth_date"));
         assert!(!fields.contains("kandas.origin_country"));
-        assert!(!fields.contains("languages.kaztest_reading"));
+        // The questionnaire opens only with a KAZTEST certificate: its date and results are
+        // asked of everyone, with the passport's validity and the place of stay.
+        for asked in [
+            "languages.kaztest_date",
+            "languages.kaztest_reading",
+            "personal.passport_valid_until",
+            "contacts.kz_place_of_stay",
+            "languages.english_certificate",
+        ] {
+            assert!(fields.contains(asked), "{asked}");
+        }
+        // Asked once the status and the citizenship say whether it is needed.
+        assert!(!fields.contains("citizenship.exit_consent"));
     }
 
     #[rstest]

@@ -22,7 +22,7 @@ fn token() -> impl Strategy<Value = String> {
         "family.members[0].relation",
         "work.history",
         "work.history[1].ongoing",
-        "languages.kaztest_taken",
+        "citizenship.exit_consent",
         "citizenship.current_status",
         "true",
         "false",
@@ -110,7 +110,7 @@ impl Resolve for Everything {
 
 /// The built-in form with its first `relevant` condition replaced by `source`.
 fn form_with(source: &str) -> String {
-    let text = include_str!("../forms/residence-2026.v1.json");
+    let text = include_str!("../forms/residence-2026.v2.json");
     let mut form: Value = serde_json::from_str(text).expect("the built-in form is JSON");
     let question = form["sections"]
         .as_array_mut()

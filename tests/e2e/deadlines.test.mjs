@@ -69,8 +69,6 @@ test("the deadlines screen lists dated items and makes calendar files offline; t
   // The KAZTEST, taken 100 days ago (the languages section, the sixth).
   const taken = day({ days: -100 });
   await page.goto(`${server.url}/form/5`);
-  const took = page.locator("#q-languages-kaztest_taken-field");
-  await took.getByRole("button", { name: t("kk", "ui-yes"), exact: true }).click();
   await answerDate(page, "#q-languages-kaztest_date", taken);
 
   // The contract: signed a year ago in Pavlodar region.

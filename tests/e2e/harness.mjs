@@ -29,7 +29,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export const NARROW = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** The residence form as the app and server ship it. */
-export const FORM = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v1.json"), "utf8"));
+export const FORM = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v2.json"), "utf8"));
 
 export const OFFICER = { email: "officer@kosh.test", password: "officer-password-1" };
 

@@ -46,7 +46,7 @@ const NATIVE = ["Қазақша", "Qazaqşa", "Русский", "Oʻzbekcha", "�
 // The form's examples (shown as placeholders) are data, not words of a language: names as a
 // passport writes them in Latin letters, for one.
 function formExamples() {
-  const form = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v1.json"), "utf8"));
+  const form = JSON.parse(readFileSync(join(repoRoot, "shared", "forms", "residence-2026.v2.json"), "utf8"));
   const out = [];
   const walk = (v) => {
     if (Array.isArray(v)) v.forEach(walk);

@@ -1,7 +1,8 @@
 //! The app's catalog of rules against a server: refreshed with `If-None-Match`, a bundle an
 //! officer publishes reaching the phone and its notice, the catalog surviving a restart with the
 //! server gone, a garbled document from a server changing nothing, and a draft moved from
-//! questionnaire v1 to v2 on one phone with the other following through sync.
+//! the newest built-in questionnaire to the next version on one phone with the other following
+//! through sync.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use kosh_mobile::sync::{self, VaultCell, now_ms, sync_once};
 use kosh_shared::form::Form;
 use kosh_shared::migration::plan;
 use kosh_shared::policy::{Figure, Policy};
+use kosh_shared::testing::NEXT_RESIDENCE_VERSION as NEXT;
 use kosh_tests::{TestServer, dead_address};
 use serde_json::{Value, json};
 
@@ -112,12 +114,12 @@ async fn the_catalog_refreshes_with_etags_and_survives_a_restart_offline() {
 }
 
 /// A server that answers with a garbled bundle, lists version 1 of the form only, and serves
-/// version 2 when asked for it by number.
+/// the version after the built-in ones when asked for it by number.
 async fn garbling_server() -> String {
     use axum::Router;
     use axum::http::header::ETAG;
     use axum::routing::get;
-    let v2 = kosh_shared::testing::residence_v2_json();
+    let next = kosh_shared::testing::residence_next_json();
     let app = Router::new()
         .route(
             "/v1/policy",
@@ -135,8 +137,8 @@ async fn garbling_server() -> String {
             }),
         )
         .route(
-            "/v1/forms/residence-2026/versions/2",
-            get(move || async move { v2 }),
+            &format!("/v1/forms/residence-2026/versions/{NEXT}"),
+            get(move || async move { next }),
         );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -151,7 +153,7 @@ async fn a_garbled_bundle_changes_nothing_and_the_drafts_own_version_is_fetched(
     let report = refresh(
         &client,
         &catalog,
-        Some(("residence-2026".into(), 2)),
+        Some(("residence-2026".into(), NEXT)),
         today(),
     )
     .await
@@ -170,16 +172,17 @@ async fn a_garbled_bundle_changes_nothing_and_the_drafts_own_version_is_fetched(
         "asked for again next time"
     );
     assert!(c.catalog().notice().is_empty());
-    assert_eq!(report.forms, [("residence-2026".to_string(), 2)]);
-    assert!(c.catalog().form("residence-2026", 2).is_some());
+    assert_eq!(report.forms, [("residence-2026".to_string(), NEXT)]);
+    assert!(c.catalog().form("residence-2026", NEXT).is_some());
 }
 
-/// Version 2 of the residence form, in use from version 1's first day, so a draft of today can
-/// move to it.
-fn v2_in_use_now() -> Value {
-    let mut v2: Value = serde_json::from_str(&kosh_shared::testing::residence_v2_json()).unwrap();
-    v2["valid_from"] = json!("2026-01-30");
-    v2
+/// The version after the built-in ones, in use from the first day of the built-in ones, so a
+/// draft of today can move to it.
+fn next_in_use_now() -> Value {
+    let mut next: Value =
+        serde_json::from_str(&kosh_shared::testing::residence_next_json()).unwrap();
+    next["valid_from"] = json!("2026-01-30");
+    next
 }
 
 fn device() -> RefCell<Vault> {
@@ -198,7 +201,7 @@ async fn a_draft_moves_to_the_new_version_on_one_phone_and_the_other_follows() {
     let client = Server::new(&server.base).unwrap();
     let officer = server.officer("forms@kosh.test").await;
     let (status, body) = server
-        .post("/v1/forms", Some(&officer.access_token), v2_in_use_now())
+        .post("/v1/forms", Some(&officer.access_token), next_in_use_now())
         .await;
     assert_eq!(status, 201, "{body}");
 
@@ -220,12 +223,12 @@ async fn a_draft_moves_to_the_new_version_on_one_phone_and_the_other_follows() {
         Some(json!("Tashkent, Chilonzor 9"))
     );
 
-    // Phone A's catalog receives version 2 and offers the move; the person moves.
+    // Phone A's catalog receives the new version and offers the move; the person moves.
     let catalog_a = catalog_on(Rc::new(MemoryStore::new()));
     let report = refresh(&client, &catalog_a, None, today()).await.unwrap();
     assert_eq!(
         report.forms,
-        [("residence-2026".to_string(), 2)],
+        [("residence-2026".to_string(), NEXT)],
         "{report:?}"
     );
     let (new, old): (Form, Form) = {
@@ -261,7 +264,7 @@ async fn a_draft_moves_to_the_new_version_on_one_phone_and_the_other_follows() {
     sync_once(&client, &b, &now_ms).await.unwrap();
     for phone in [&a, &b] {
         let draft = phone.with(|v| v.state().draft.clone());
-        assert_eq!(draft.form_version, 2);
+        assert_eq!(draft.form_version, NEXT);
         assert_eq!(
             draft.answer("contacts.home_address"),
             Some(&json!("Tashkent, Chilonzor 9"))

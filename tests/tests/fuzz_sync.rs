@@ -55,7 +55,7 @@ fn question_id() -> impl Strategy<Value = Value> {
         "family.members[999999999999].relation",
         "work.history[0].ongoing",
         "documents.passport",
-        "languages.kaztest_taken",
+        "citizenship.exit_consent",
         "nope.nothing",
         "",
         "personal",

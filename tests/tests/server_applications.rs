@@ -23,7 +23,7 @@ async fn submit_scores_and_is_idempotent() {
     assert_eq!(status, 201, "{app}");
     assert_eq!(app["draft_id"], draft.as_str());
     assert_eq!(app["form_id"], "residence-2026");
-    assert_eq!(app["form_version"], 1);
+    assert_eq!(app["form_version"], 2);
     assert_eq!(app["stage"], "submitted");
     assert_eq!(app["outcome"], "pending");
     assert_eq!(app["score"]["pass_mark"], 400);

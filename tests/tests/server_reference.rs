@@ -1,5 +1,6 @@
 //! Reference data over real HTTP: forms and the policy, with ETags and 304s, no login needed.
 
+use kosh_shared::testing::NEXT_RESIDENCE_VERSION as NEXT;
 use kosh_tests::{TestServer, example_answers};
 use serde_json::Value;
 
@@ -303,9 +304,9 @@ async fn a_bundle_that_does_not_load_gets_every_problem_and_publishes_nothing() 
     assert_eq!(list.as_array().unwrap().len(), 2);
 }
 
-/// The v2 fixture of `kosh_shared::testing` as JSON.
-fn form_v2() -> Value {
-    serde_json::from_str(&kosh_shared::testing::residence_v2_json()).unwrap()
+/// The next-version fixture of `kosh_shared::testing` as JSON.
+fn form_next() -> Value {
+    serde_json::from_str(&kosh_shared::testing::residence_next_json()).unwrap()
 }
 
 #[tokio::test]
@@ -313,29 +314,31 @@ async fn form_versions_are_published_once_and_old_drafts_keep_syncing_and_submit
     let server = TestServer::start().await;
     let officer = server.officer("officer@kosh.kz").await.access_token;
     let applicant = server.register("aigul@example.kz").await.access_token;
-    // A draft started on v1, complete and valid.
+    // A draft started on the newest built-in version, complete and valid.
     let draft = server.valid_draft(&applicant, "d-phone").await;
-    let v1_etag = etag_of(&server, "/v1/forms/residence-2026").await;
+    let built_in_etag = etag_of(&server, "/v1/forms/residence-2026").await;
 
-    let (status, _) = server.post("/v1/forms", Some(&applicant), form_v2()).await;
+    let (status, _) = server
+        .post("/v1/forms", Some(&applicant), form_next())
+        .await;
     assert_eq!(status, 403);
-    let (status, body) = server.post("/v1/forms", Some(&officer), form_v2()).await;
+    let (status, body) = server.post("/v1/forms", Some(&officer), form_next()).await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(
         (body["id"].as_str(), body["version"].as_u64()),
-        (Some("residence-2026"), Some(2))
+        (Some("residence-2026"), Some(u64::from(NEXT)))
     );
-    let (status, _) = server.post("/v1/forms", Some(&officer), form_v2()).await;
+    let (status, _) = server.post("/v1/forms", Some(&officer), form_next()).await;
     assert_eq!(status, 200, "the same content again");
-    let mut other = form_v2();
+    let mut other = form_next();
     other["title_key"] = json!("form-residence-title-2027");
     let (status, body) = server.post("/v1/forms", Some(&officer), other).await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (409, Some("version_exists"))
     );
-    let mut broken = form_v2();
-    broken["version"] = json!(3);
+    let mut broken = form_next();
+    broken["version"] = json!(NEXT + 1);
     broken["sections"][1]["questions"][0]["kind"] = json!("colour");
     let (status, body) = server.post("/v1/forms", Some(&officer), broken).await;
     assert_eq!(
@@ -355,13 +358,16 @@ async fn form_versions_are_published_once_and_old_drafts_keep_syncing_and_submit
         .iter()
         .map(|f| f["version"].as_u64().unwrap())
         .collect();
-    assert_eq!(versions, [1, 2]);
+    assert_eq!(versions, [1, 2, u64::from(NEXT)]);
     let (_, newest) = server.get("/v1/forms/residence-2026", None).await;
-    assert_eq!(newest["version"], 2);
-    assert_ne!(etag_of(&server, "/v1/forms/residence-2026").await, v1_etag);
+    assert_eq!(newest["version"], NEXT);
+    assert_ne!(
+        etag_of(&server, "/v1/forms/residence-2026").await,
+        built_in_etag
+    );
     assert_eq!(
-        etag_of(&server, "/v1/forms/residence-2026/versions/1").await,
-        v1_etag
+        etag_of(&server, "/v1/forms/residence-2026/versions/2").await,
+        built_in_etag
     );
     let (status, _) = server
         .get("/v1/forms/residence-2026/versions/7", None)
@@ -372,8 +378,9 @@ async fn form_versions_are_published_once_and_old_drafts_keep_syncing_and_submit
         .await;
     assert_eq!(status, 404);
 
-    // The v1 draft still syncs an answer to a question v2 dropped, named as a v1 op...
-    let mut v1_op = op(
+    // The draft still syncs an answer to a question the next version dropped, named as an op of
+    // its own version...
+    let mut old_op = op(
         "late-v1",
         &draft,
         "skills.driving_licence",
@@ -381,32 +388,32 @@ async fn form_versions_are_published_once_and_old_drafts_keep_syncing_and_submit
         now_ms(),
         "d-phone",
     );
-    v1_op["form_version"] = json!(1);
+    old_op["form_version"] = json!(2);
     let (status, body) = server
         .sync(
             &applicant,
-            json!({"device_id": "d-phone", "cursor": 0, "ops": [v1_op]}),
+            json!({"device_id": "d-phone", "cursor": 0, "ops": [old_op]}),
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    // ...while a v2 op for it is refused, as the question is not in v2.
-    let mut v2_op = op(
-        "v2-op",
+    // ...while an op of the next version for it is refused, as the question is not in it.
+    let mut next_op = op(
+        "next-op",
         &draft,
         "skills.driving_licence",
         json!(true),
         now_ms(),
         "d-phone",
     );
-    v2_op["form_version"] = json!(2);
+    next_op["form_version"] = json!(NEXT);
     let (status, _) = server
         .sync(
             &applicant,
-            json!({"device_id": "d-phone", "cursor": 0, "ops": [v2_op]}),
+            json!({"device_id": "d-phone", "cursor": 0, "ops": [next_op]}),
         )
         .await;
     assert_eq!(status, 400);
-    // And it is submitted against v1, the version it follows.
+    // And it is submitted against its own version.
     let (status, body) = server
         .post(
             "/v1/applications",
@@ -415,5 +422,5 @@ async fn form_versions_are_published_once_and_old_drafts_keep_syncing_and_submit
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    assert_eq!(body["form_version"], 1);
+    assert_eq!(body["form_version"], 2);
 }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use kosh_shared::draft::Draft;
 use kosh_shared::policy::Figure;
+use kosh_shared::testing::NEXT_RESIDENCE_VERSION as NEXT;
 use rstest::rstest;
 use serde_json::{Value, json};
 
@@ -37,8 +38,9 @@ fn bundle_2027() -> String {
     })
 }
 
-fn v2() -> String {
-    kosh_shared::testing::residence_v2_json()
+/// The version after the built-in ones, in use from 2027.
+fn next() -> String {
+    kosh_shared::testing::residence_next_json()
 }
 
 #[test]
@@ -48,7 +50,11 @@ fn a_fresh_phone_holds_the_built_in_rules() {
     assert_eq!(policy.id(), "kz-2026");
     assert_eq!(catalog.stale(day("2026-06-01")), None);
     let form = catalog.newest_form("residence-2026").unwrap();
-    assert_eq!(form.version(), 1);
+    assert_eq!(form.version(), 2);
+    assert!(
+        catalog.form("residence-2026", 1).is_some(),
+        "drafts begun on it"
+    );
     assert!(catalog.notice().is_empty());
 }
 
@@ -157,21 +163,21 @@ fn what_was_received_survives_saving_and_a_damaged_document_is_dropped() {
         .take_policy(raised(), Some("\"e1\"".into()), today)
         .unwrap();
     assert_eq!(
-        catalog.take_form(v2(), Some("\"f2\"".into())),
-        Ok(Some(("residence-2026".into(), 2)))
+        catalog.take_form(next(), Some("\"f2\"".into())),
+        Ok(Some(("residence-2026".into(), NEXT)))
     );
     let saved = catalog.saved().clone();
     let (again, dropped) = Catalog::open(saved.clone());
     assert_eq!(dropped, 0);
     assert_eq!(again.saved(), &saved);
     assert_eq!(again.policy(today), catalog.policy(today));
-    assert_eq!(again.newest_form("residence-2026").unwrap().version(), 2);
+    assert_eq!(again.newest_form("residence-2026").unwrap().version(), NEXT);
 
     let mut broken = saved;
     broken.forms[0].text.truncate(40);
     let (again, dropped) = Catalog::open(broken);
     assert_eq!(dropped, 1);
-    assert_eq!(again.newest_form("residence-2026").unwrap().version(), 1);
+    assert_eq!(again.newest_form("residence-2026").unwrap().version(), 2);
     assert_eq!(
         again.policy(today),
         catalog.policy(today),
@@ -183,24 +189,32 @@ fn what_was_received_survives_saving_and_a_damaged_document_is_dropped() {
 fn a_newer_form_is_offered_only_while_it_is_in_use() {
     let mut catalog = Catalog::default();
     assert_eq!(
-        catalog.take_form(v2(), None),
-        Ok(Some(("residence-2026".into(), 2)))
+        catalog.take_form(next(), None),
+        Ok(Some(("residence-2026".into(), NEXT)))
     );
     assert_eq!(
-        catalog.take_form(v2(), None),
+        catalog.take_form(next(), None),
         Ok(None),
         "versions never change"
     );
-    let draft = Draft::new("d1".into(), "residence-2026".into(), 1);
+    // A draft of version 1 is offered the built-in version 2, in use since version 1's first day.
+    let old = Draft::new("d0".into(), "residence-2026".into(), 1);
+    assert_eq!(
+        catalog
+            .newer_form(&old, day("2026-12-02"))
+            .map(|f| f.version()),
+        Some(2)
+    );
+    let draft = Draft::new("d1".into(), "residence-2026".into(), 2);
     assert!(catalog.newer_form(&draft, day("2026-12-02")).is_none());
     assert_eq!(
         catalog
             .newer_form(&draft, day("2027-01-10"))
             .map(|f| f.version()),
-        Some(2)
+        Some(NEXT)
     );
-    assert_eq!(catalog.form_of(&draft).map(|f| f.version()), Some(1));
-    let moved = Draft::new("d1".into(), "residence-2026".into(), 2);
+    assert_eq!(catalog.form_of(&draft).map(|f| f.version()), Some(2));
+    let moved = Draft::new("d1".into(), "residence-2026".into(), NEXT);
     assert!(catalog.newer_form(&moved, day("2027-01-10")).is_none());
     assert!(catalog.take_form("{\"id\": 1}".into(), None).is_err());
 }

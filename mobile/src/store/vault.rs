@@ -27,8 +27,9 @@ pub const STATE_KEY: &str = "state";
 
 /// The form every new draft answers.
 pub const FORM_ID: &str = "residence-2026";
-/// The version of it the app ships.
-pub const FORM_VERSION: u32 = 1;
+/// The version of it new drafts start on: the newest the app ships (`kosh_shared::form`'s
+/// built-ins; a test holds the two together).
+pub const FORM_VERSION: u32 = 2;
 
 /// How big the app's text is, on top of the phone's own font size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -558,6 +559,7 @@ impl Vault {
 mod tests {
     use super::*;
     use crate::store::MemoryStore;
+    use kosh_shared::testing::NEXT_RESIDENCE_VERSION as NEXT;
     use serde_json::json;
 
     fn vault() -> (Rc<MemoryStore>, Vault) {
@@ -781,17 +783,17 @@ mod tests {
         vault
             .answer("skills.driving_licence", json!(true), 2_002)
             .unwrap();
-        let v1 = residence_2026().unwrap();
-        let v2 = Form::from_json(&kosh_shared::testing::residence_v2_json()).unwrap();
+        let now_on = residence_2026().unwrap();
+        let next = Form::from_json(&kosh_shared::testing::residence_next_json()).unwrap();
         let plan = plan(
             &vault.state().draft,
-            &v2,
+            &next,
             &Env::new("2027-01-10".parse().unwrap()),
         );
-        let ops = vault.move_draft(&plan, Some(v1), 3_000).unwrap();
+        let ops = vault.move_draft(&plan, Some(now_on), 3_000).unwrap();
         assert!(!ops.is_empty());
         let saved: Saved = serde_json::from_str(&store.read(STATE_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(saved.draft.form_version, 2);
+        assert_eq!(saved.draft.form_version, NEXT);
         assert_eq!(
             saved.draft.answer("contacts.home_address"),
             Some(&json!("Tashkent, Chilonzor 9"))
@@ -812,14 +814,19 @@ mod tests {
                 label_key: Some("form-q-skills-driving_licence".into()),
                 value: json!(true),
                 code: None,
-                version: 1,
+                version: FORM_VERSION,
             }]
         );
         // A stale plan (the draft moved meanwhile) does nothing.
-        assert!(vault.move_draft(&plan, Some(v1), 4_000).unwrap().is_empty());
+        assert!(
+            vault
+                .move_draft(&plan, Some(now_on), 4_000)
+                .unwrap()
+                .is_empty()
+        );
         // The next answer is stamped with the new version.
         let next = vault.answer("personal.sex", json!("male"), 5_000).unwrap();
-        assert_eq!(next.form_version, Some(2));
+        assert_eq!(next.form_version, Some(NEXT));
         vault.dismiss_left_behind().unwrap();
         assert!(vault.state().left_behind.is_empty());
     }
@@ -827,17 +834,24 @@ mod tests {
     #[test]
     fn an_empty_draft_simply_starts_on_the_new_version() {
         let (_, mut vault) = vault();
-        vault.start_on_version(2).unwrap();
-        assert_eq!(vault.state().draft.form_version, 2);
+        assert_eq!(vault.state().draft.form_version, FORM_VERSION);
+        vault.start_on_version(NEXT).unwrap();
+        assert_eq!(vault.state().draft.form_version, NEXT);
         vault.start_on_version(1).unwrap();
-        assert_eq!(vault.state().draft.form_version, 2, "never back");
+        assert_eq!(vault.state().draft.form_version, NEXT, "never back");
         let (_, mut typed) = super::tests::vault();
         typed.answer("personal.sex", json!("male"), 2_000).unwrap();
-        typed.start_on_version(2).unwrap();
+        typed.start_on_version(NEXT).unwrap();
         assert_eq!(
             typed.state().draft.form_version,
-            1,
+            FORM_VERSION,
             "answers move only by a plan"
         );
+    }
+
+    #[test]
+    fn new_drafts_start_on_the_newest_built_in_version() {
+        let newest = kosh_shared::form::latest_builtin(FORM_ID).unwrap().unwrap();
+        assert_eq!(newest.version(), FORM_VERSION);
     }
 }

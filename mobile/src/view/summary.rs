@@ -230,13 +230,13 @@ mod tests {
     fn a_skipped_question_is_not_printed_even_with_an_answer_kept() {
         let form = residence_2026().unwrap();
         let mut answers = form.example_answers();
-        // Said to have taken KAZTEST, with its date, then corrected: the date stays in the
-        // draft but is no longer asked.
-        answers.insert("languages.kaztest_taken".into(), json!(false));
-        answers.insert("languages.kaztest_date".into(), json!("2026-01-10"));
+        // The written consent to leave answered, then "I am a refugee": the answer stays in
+        // the draft but is no longer asked.
+        answers.insert("citizenship.exit_consent".into(), json!(false));
+        answers.insert("citizenship.current_status".into(), json!("refugee"));
         for (part, tr) in parts(&answers).iter().zip(summary_translators()) {
-            let skipped = tr.t("form-q-languages-kaztest_date");
-            let asked = tr.t("form-q-languages-kaztest_taken");
+            let skipped = tr.t("form-q-citizenship-exit_consent");
+            let asked = tr.t("form-q-citizenship-current_status");
             let labels: Vec<_> = printed(part).into_iter().map(|(l, _)| l).collect();
             assert!(!labels.contains(&skipped), "{}: {labels:?}", part.lang);
             assert!(labels.contains(&asked), "{}: {labels:?}", part.lang);

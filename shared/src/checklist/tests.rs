@@ -29,6 +29,7 @@ fn single_kandas_from_uzbekistan_on_the_quota() -> BTreeMap<String, Value> {
     answers(json!({
         "personal.citizenship": "UZ",
         "personal.is_ethnic_kazakh": true,
+        "citizenship.current_status": "citizen",
         "family.has_members": false,
         "kandas.origin_country": "UZ",
         "kandas.has_status": false,
@@ -162,6 +163,17 @@ fn answers_the_form_no_longer_asks_call_for_nothing() {
     );
     assert!(!ids.iter().any(|i| i.contains(".m")), "{ids:?}");
     assert!(ids.contains(&"proof_of_funds".to_owned()));
+}
+
+#[test]
+fn a_refugee_is_not_asked_for_an_exit_consent() {
+    // Version 2 of the questionnaire asks; version 1 did not, and lists it for everyone but an
+    // ethnic Kazakh from the PRC.
+    let mut a = foreign_worker();
+    a.insert("citizenship.current_status".into(), json!("refugee"));
+    assert!(!table(&list(&a)).contains(&"exit_consent".to_owned()));
+    a.insert("citizenship.current_status".into(), json!("visitor"));
+    assert!(table(&list(&a)).contains(&"exit_consent".to_owned()));
 }
 
 #[test]

@@ -26,7 +26,7 @@ mod model;
 mod path;
 mod relevance;
 
-pub use builtin::{builtin, find_builtin, latest_builtin, residence_2026};
+pub use builtin::{builtin, find_builtin, latest_builtin, residence_2026, residence_2026_v1};
 pub use constraint::{Constraint, DateBound, DateUnit};
 pub use load::Located;
 pub use model::{Answers, Choice, Form, FormSummary, Kind, Question, Section, SectionsProgress};

@@ -238,8 +238,11 @@ fn examples(form: &Form) -> BTreeMap<String, Value> {
 #[case("education.level", Kind::SingleChoice)]
 #[case("languages.kazakh", Kind::LanguageLevel)]
 #[case("languages.russian", Kind::LanguageLevel)]
-#[case("languages.english", Kind::LanguageLevel)]
-#[case("languages.kaztest_taken", Kind::YesNo)]
+#[case("languages.english_certificate", Kind::SingleChoice)]
+#[case("languages.kaztest_date", Kind::Date)]
+#[case("personal.passport_valid_until", Kind::Date)]
+#[case("contacts.kz_place_of_stay", Kind::Text)]
+#[case("citizenship.exit_consent", Kind::YesNo)]
 #[case("languages.kaztest_listening", Kind::Number)]
 #[case("languages.kaztest_reading", Kind::Number)]
 #[case("work.years_total", Kind::Number)]
@@ -276,9 +279,15 @@ fn residence_choice_values_are_the_agreed_ones() {
         "doctorate",
     ];
     assert_eq!(values("education.level"), education);
-    for id in ["languages.kazakh", "languages.russian", "languages.english"] {
+    for id in ["languages.kazakh", "languages.russian"] {
         assert_eq!(values(id), LANGUAGE_LEVELS, "{id}");
     }
+    // English counts by an IELTS or TOEFL certificate, whose levels start at B1.
+    assert_eq!(
+        values("languages.english_certificate"),
+        ["none", "b1", "b2", "c1", "c2"]
+    );
+    assert!(values("citizenship.current_status").contains(&"refugee".to_owned()));
     let kaztest = residence().question("languages.kaztest_reading").unwrap();
     let limits = kaztest.constraint.as_ref().unwrap();
     assert_eq!((limits.min, limits.max), (Some(0.0), Some(100.0)));
@@ -492,16 +501,22 @@ fn residence_serialises_in_the_api_shape() {
     let form = residence();
     let value = serde_json::to_value(form).unwrap();
     assert_eq!(value["id"], "residence-2026");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["title_key"], "form-residence-title");
     assert_eq!(
         value["sections"][12]["relevant"],
         "personal.is_ethnic_kazakh == true"
     );
-    let reading = &value["sections"][5]["questions"][6];
+    let reading = &value["sections"][5]["questions"][5];
     assert_eq!(reading["id"], "languages.kaztest_reading");
-    assert_eq!(reading["relevant"], "languages.kaztest_taken == true");
+    assert_eq!(reading["required"], true);
     assert_eq!(reading["constraint"]["max"], 100.0);
+    let consent = &value["sections"][2]["questions"][5];
+    assert_eq!(consent["id"], "citizenship.exit_consent");
+    assert_eq!(
+        consent["relevant"],
+        "citizenship.current_status != \"refugee\" && (personal.is_ethnic_kazakh == false || personal.citizenship != \"CN\")"
+    );
     let members = &value["sections"][3]["questions"][1];
     assert_eq!(members["questions"][2]["constraint"]["max_date"], "today");
     // The served shape loads again as the same form.
@@ -512,10 +527,11 @@ fn residence_serialises_in_the_api_shape() {
         "residence-2026"
     );
     assert!(find_builtin("residence-2026", 1).unwrap().is_some());
-    assert!(find_builtin("residence-2026", 2).unwrap().is_none());
+    assert!(find_builtin("residence-2026", 2).unwrap().is_some());
+    assert!(find_builtin("residence-2026", 3).unwrap().is_none());
     assert_eq!(
         latest_builtin("residence-2026").unwrap().unwrap().version(),
-        1
+        2
     );
 }
 

@@ -1232,7 +1232,7 @@ mod tests {
             "education.level",
             "languages.kazakh",
             "languages.russian",
-            "languages.english",
+            "languages.english_certificate",
             "work.years_total",
             "skills.in_demand",
             "adaptability.relatives_in_kz",
@@ -1242,6 +1242,7 @@ mod tests {
         let documents = [
             "personal.is_ethnic_kazakh",
             "personal.citizenship",
+            "citizenship.current_status",
             "kandas.has_status",
             "kandas.join_quota",
             "kandas.take_support",

@@ -156,7 +156,7 @@ fn every_change_has_words_in_every_language() {
 }
 
 fn answered_draft() -> Draft {
-    let mut d = Draft::new("d1".into(), "residence-2026".into(), 1);
+    let mut d = Draft::new("d1".into(), "residence-2026".into(), 2);
     for (n, (field, value)) in [
         ("personal.surname", json!("Nurlanuly")),
         ("contacts.address", json!("Tashkent, Chilonzor 9")),
@@ -181,7 +181,7 @@ fn the_move_offer_lists_every_answer_that_will_not_move_with_what_it_was() {
     let tr = Translator::new(Lang::En);
     let mut catalog = Catalog::default();
     catalog
-        .take_form(kosh_shared::testing::residence_v2_json(), None)
+        .take_form(kosh_shared::testing::residence_next_json(), None)
         .unwrap();
     let draft = answered_draft();
     let today = day("2027-01-10");
@@ -189,7 +189,10 @@ fn the_move_offer_lists_every_answer_that_will_not_move_with_what_it_was() {
     let old = catalog.form_of(&draft);
     let plan = plan(&draft, new, &Env::new(today));
     let view = move_view(&tr, &plan, old, new, today);
-    assert_eq!(view.to_version, 2);
+    assert_eq!(
+        view.to_version,
+        kosh_shared::testing::NEXT_RESIDENCE_VERSION
+    );
     assert_eq!(view.kept, 1);
     assert_eq!(view.renamed, [tr.t("form-q-contacts-address")]);
     assert_eq!(
