@@ -24,20 +24,25 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// The most bytes of password we hash: enough for any passphrase, too few to tie up argon2.
 const MAX_PASSWORD_BYTES: usize = 1024;
 
-/// The client's address, when the server was started with connect info.
+/// The client's address, when the server was started with connect info: the connection's, or
+/// behind a trusted reverse proxy the one it names (`proxy`).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddr(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip());
+        Ok(ClientAddr(peer.map(|peer| {
+            state.settings.trusted_proxies.client(peer, &parts.headers)
+        })))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod drafts;
 pub mod error;
 pub mod health;
 pub mod live;
+pub mod proxy;
 pub mod rate_limit;
 pub mod reference;
 pub mod settings;

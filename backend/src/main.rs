@@ -24,6 +24,9 @@ Environment variables:
   KOSH_DISK_RESERVE_MB      free disk kept; below it writes get 503 storage_full (default 32)
   KOSH_SYNC_WAIT_SECS       how long GET /v1/sync/wait holds a phone with nothing new (default 25)
   KOSH_ATTACHMENT_QUOTA_MB  photos of documents one user may keep, in MiB (default 50)
+  KOSH_TRUSTED_PROXIES      reverse proxies (addresses or networks, comma-separated) whose
+                            X-Forwarded-For names the client for login throttling (default:
+                            none, the header is ignored; see docs/DEPLOYING.md)
   RUST_LOG         log filter, e.g. info or kosh_backend=debug (default info); logs go to stderr";
 
 /// Kosh's sync server.

@@ -7,6 +7,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::proxy::TrustedProxies;
+
 pub use crate::connections::ConnectionLimits;
 
 /// How expensive password hashing is (argon2id's memory, passes and lanes).
@@ -94,6 +96,9 @@ pub struct Settings {
     pub disk_reserve_bytes: u64,
     /// How many bytes of attachments (photos of documents) one user may keep.
     pub attachment_quota_bytes: u64,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (login throttling by
+    /// address); none by default, when the header is ignored.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// A setting from the environment that could not be used.
@@ -129,13 +134,14 @@ impl Settings {
             connections: ConnectionLimits::default(),
             disk_reserve_bytes: 32 * 1024 * 1024,
             attachment_quota_bytes: 50 * 1024 * 1024,
+            trusted_proxies: TrustedProxies::default(),
         }
     }
 
     /// The defaults, overridden by `KOSH_ADDR`, `KOSH_DATA_DIR`, `KOSH_JWT_SECRET`,
     /// `KOSH_WEB_DIR`, `KOSH_MAX_CONNECTIONS`, `KOSH_HEADER_TIMEOUT_SECS`,
-    /// `KOSH_DISK_RESERVE_MB`, `KOSH_SYNC_WAIT_SECS` and `KOSH_ATTACHMENT_QUOTA_MB` where they
-    /// are set and not empty.
+    /// `KOSH_DISK_RESERVE_MB`, `KOSH_SYNC_WAIT_SECS`, `KOSH_ATTACHMENT_QUOTA_MB` and
+    /// `KOSH_TRUSTED_PROXIES` where they are set and not empty.
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::from_vars(|name| std::env::var(name).ok())
     }
@@ -202,6 +208,13 @@ impl Settings {
         )? {
             settings.attachment_quota_bytes = n.saturating_mul(1024 * 1024);
         }
+        if let Some(list) = var("KOSH_TRUSTED_PROXIES") {
+            settings.trusted_proxies = list.parse().map_err(|_| SettingsError {
+                variable: "KOSH_TRUSTED_PROXIES",
+                value: list.clone(),
+                reason: "expected IP addresses or networks separated by commas, such as 127.0.0.1, 10.0.0.0/8",
+            })?;
+        }
         Ok(settings)
     }
 }
@@ -233,6 +246,7 @@ impl fmt::Debug for Settings {
             .field("connections", &self.connections)
             .field("disk_reserve_bytes", &self.disk_reserve_bytes)
             .field("attachment_quota_bytes", &self.attachment_quota_bytes)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -274,6 +288,7 @@ mod tests {
             "KOSH_DISK_RESERVE_MB" => Some("8".into()),
             "KOSH_SYNC_WAIT_SECS" => Some("3".into()),
             "KOSH_ATTACHMENT_QUOTA_MB" => Some("5".into()),
+            "KOSH_TRUSTED_PROXIES" => Some("127.0.0.1, 10.0.0.0/8".into()),
             _ => None,
         })
         .unwrap();
@@ -282,6 +297,11 @@ mod tests {
         assert_eq!(settings.disk_reserve_bytes, 8 * 1024 * 1024);
         assert_eq!(settings.sync_wait, Duration::from_secs(3));
         assert_eq!(settings.attachment_quota_bytes, 5 * 1024 * 1024);
+        assert_eq!(
+            settings.trusted_proxies,
+            "127.0.0.1,10.0.0.0/8".parse().unwrap()
+        );
+        assert!(Settings::new().trusted_proxies.is_empty());
         for (variable, value) in [
             ("KOSH_MAX_CONNECTIONS", "0"),
             ("KOSH_MAX_CONNECTIONS", "many"),
@@ -289,6 +309,7 @@ mod tests {
             ("KOSH_DISK_RESERVE_MB", "1.5"),
             ("KOSH_SYNC_WAIT_SECS", "0"),
             ("KOSH_ATTACHMENT_QUOTA_MB", "lots"),
+            ("KOSH_TRUSTED_PROXIES", "the load balancer"),
         ] {
             let err =
                 Settings::from_vars(|name| (name == variable).then(|| value.into())).unwrap_err();

@@ -224,6 +224,60 @@ async fn repeated_login_failures_are_rate_limited() {
     assert_eq!(code(&body), "rate_limited");
 }
 
+/// `times` failed logins sent with this `X-Forwarded-For`, each for another email; their statuses.
+async fn fail_logins(server: &TestServer, forwarded_for: &str, times: u32) -> Vec<u16> {
+    let mut statuses = Vec::new();
+    for n in 0..times {
+        // A new email each time: only the address limit is under test.
+        let resp = server
+            .client
+            .post(server.url("/v1/auth/login"))
+            .header("x-forwarded-for", forwarded_for)
+            .json(&json!({"email": format!("guess{n}@example.kz"), "password": "not the password"}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(resp.status().as_u16());
+    }
+    statuses
+}
+
+/// Behind a reverse proxy every connection comes from the proxy. Trusted, its
+/// `X-Forwarded-For` keeps one client's failures from locking out everyone else; not trusted
+/// (the default), the header changes nothing, so a guesser cannot spread failures over
+/// addresses it makes up.
+#[tokio::test]
+async fn login_throttling_believes_forwarded_addresses_only_from_a_trusted_proxy() {
+    let per_address = 3;
+    let start = |trusted: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = kosh_tests::test_settings(dir.path());
+        settings.login_limits.per_address = per_address;
+        settings.trusted_proxies = trusted.parse().unwrap();
+        TestServer::start_with(settings, Some(dir))
+    };
+    let behind_proxy = start("127.0.0.1").await;
+    let limited = [vec![401; per_address as usize], vec![429]].concat();
+    assert_eq!(
+        fail_logins(&behind_proxy, "198.51.100.1", per_address + 1).await,
+        limited
+    );
+    // Another applicant behind the same proxy is not locked out...
+    assert_eq!(fail_logins(&behind_proxy, "198.51.100.2", 1).await, [401]);
+    // ...and what a client writes left of the proxy's entry is not believed.
+    assert_eq!(
+        fail_logins(&behind_proxy, "203.0.113.5, 198.51.100.1", 1).await,
+        [429]
+    );
+
+    let direct = start("").await;
+    let mut statuses = Vec::new();
+    for n in 0..=per_address {
+        statuses.extend(fail_logins(&direct, &format!("198.51.100.{}", 10 + n), 1).await);
+    }
+    assert_eq!(statuses, limited, "made-up addresses are one address");
+}
+
 #[tokio::test]
 async fn bad_tokens_are_refused() {
     let server = TestServer::start().await;
