@@ -33,6 +33,7 @@ use axum::routing::{get, post, put};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
@@ -49,6 +50,13 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The largest attachment body accepted (API.md): 2 MiB.
 const MAX_ATTACHMENT_BODY: usize = attachments::upload::MAX_ATTACHMENT_BYTES as usize;
+
+/// What the compression layer gzips on the fly: tower-http's default (not images, not event
+/// streams, not tiny answers) and not fonts either, since woff2 is compressed already and the web
+/// app's text files come precompressed from the build (`web`).
+fn compressible() -> impl Predicate {
+    DefaultPredicate::new().and(NotForContentType::const_new("font/"))
+}
 
 /// Every route of API.md, with the layers that harden them.
 pub fn router(state: AppState) -> Router {
@@ -117,7 +125,7 @@ pub fn router(state: AppState) -> Router {
     // Each `layer` wraps the ones before it: the redaction of secret headers is outermost so
     // that nothing below it can log them (the body limits are the routes' own, innermost).
     let sensitive = [AUTHORIZATION, COOKIE, SET_COOKIE];
-    api.layer(CompressionLayer::new())
+    api.layer(CompressionLayer::new().compress_when(compressible()))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,

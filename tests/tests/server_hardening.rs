@@ -186,6 +186,33 @@ async fn responses_carry_request_ids_and_compress() {
 }
 
 #[tokio::test]
+async fn a_font_is_sent_as_it_is_not_gzipped_again() {
+    // A woff2 font is compressed already (as a JPEG is): gzip on the fly would spend the
+    // server's CPU to make it no smaller.
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(web.path().join("index.html"), "<!doctype html>").unwrap();
+    let font: Vec<u8> = (0..4096u32).map(|i| (i % 7) as u8).collect();
+    std::fs::write(web.path().join("kosh-sans.woff2"), &font).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let settings = kosh_backend::Settings {
+        web_dir: Some(web.path().to_owned()),
+        ..test_settings(data.path())
+    };
+    let server = TestServer::start_with(settings, Some(data)).await;
+    let resp = server
+        .client
+        .get(server.url("/kosh-sans.woff2"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "font/woff2");
+    assert!(resp.headers().get("content-encoding").is_none());
+    assert_eq!(resp.bytes().await.unwrap(), font);
+}
+
+#[tokio::test]
 async fn the_web_app_is_served_beside_the_api() {
     let web = tempfile::tempdir().unwrap();
     std::fs::write(
