@@ -12,8 +12,7 @@ photos-alt = Photo { $number }: { $paper }
 photos-remove = Remove
 photos-remove-label = Remove photo { $number }: { $paper }
 photos-waiting = Kept on this phone. It goes to the server when there is a connection.
-photos-sent = Kept on this phone and on the server.
-photos-elsewhere = On the server, not on this phone.
+photos-sent = Sent to the server.
 
 ## Why the server did not take a photo
 

@@ -12,8 +12,7 @@ photos-alt = Фото { $number }: { $paper }
 photos-remove = Удалить
 photos-remove-label = Удалить фото { $number }: { $paper }
 photos-waiting = Сохранено на этом телефоне. Уйдёт на сервер, когда будет связь.
-photos-sent = Сохранено на этом телефоне и на сервере.
-photos-elsewhere = На сервере, но не на этом телефоне.
+photos-sent = Отправлено на сервер.
 
 ## Почему сервер не принял фото
 

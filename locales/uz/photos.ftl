@@ -13,8 +13,7 @@ photos-alt = { $number }-surat: { $paper }
 photos-remove = Oʻchirish
 photos-remove-label = { $number }-suratni oʻchirish: { $paper }
 photos-waiting = Bu telefonda saqlandi. Aloqa boʻlganda serverga yuboriladi.
-photos-sent = Bu telefonda ham, serverda ham saqlandi.
-photos-elsewhere = Serverda bor, lekin bu telefonda yoʻq.
+photos-sent = Serverga yuborildi.
 
 ## Server suratni nega qabul qilmadi
 

@@ -11,8 +11,7 @@ photos-alt = 照片 { $number }：{ $paper }
 photos-remove = 删除
 photos-remove-label = 删除照片 { $number }：{ $paper }
 photos-waiting = 已保存在这部手机上。有网络时会上传到服务器。
-photos-sent = 已保存在这部手机上和服务器上。
-photos-elsewhere = 在服务器上，不在这部手机上。
+photos-sent = 已上传到服务器。
 
 ## 服务器为什么没有接收照片
 

@@ -4,8 +4,6 @@
 //! the wasm every phone downloads; this side only calls it (`document::eval`) and reads its
 //! JSON answers. The native builds keep no photos yet: `AVAILABLE` tells the screens so.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Value, json};
 
 use crate::store::uploads::Answer;
@@ -45,18 +43,9 @@ pub async fn keep(input_id: &str) -> Result<Kept, String> {
     }
 }
 
-/// Addresses to show the kept photos of `names` by; a photo not on this phone is left out.
-pub async fn thumbs(names: Vec<String>) -> BTreeMap<String, String> {
-    if names.is_empty() {
-        return BTreeMap::new();
-    }
-    let answer = call("thumbs", json!([names])).await.unwrap_or_default();
-    answer
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter_map(|(name, url)| Some((name.clone(), url.as_str()?.to_owned())))
-        .collect()
+/// Have the page show every kept photo the screens name (`img data-kept`), from now on.
+pub async fn watch() {
+    let _ = call("watch", json!([])).await;
 }
 
 /// Delete a photo from this phone.

@@ -138,23 +138,42 @@ export async function keep(inputId) {
 
 const urls = new Map();
 
-/** Object URLs to show the kept photos named in `names`; a photo not on this phone is left out. */
-export async function thumbs(names) {
-  const out = {};
-  for (const name of names) {
-    if (!urls.has(name)) {
-      let kept;
-      try {
-        kept = await inStore("readonly", (store) => store.get(name));
-      } catch (_) {
-        kept = undefined;
-      }
-      if (!kept) continue;
-      urls.set(name, URL.createObjectURL(new Blob([kept.bytes], { type: kept.type })));
+/** The kept photo `name` as an object URL, or null when this phone does not have it. */
+async function url(name) {
+  if (!urls.has(name)) {
+    let kept;
+    try {
+      kept = await inStore("readonly", (store) => store.get(name));
+    } catch (_) {
+      kept = undefined;
     }
-    out[name] = urls.get(name);
+    if (!kept) return null;
+    urls.set(name, URL.createObjectURL(new Blob([kept.bytes], { type: kept.type })));
   }
-  return out;
+  return urls.get(name);
+}
+
+/** Give every `<img data-kept="<sha256>">` on the page its picture from IndexedDB, now and
+ * whenever the app draws another: the app names the photo, this module shows it, so the wasm
+ * holds no code to carry the addresses around. A photo this phone does not have (sent from
+ * another phone, or cleared by the browser) is marked `data-gone` for the stylesheet. */
+export function watch() {
+  const fill = () => {
+    for (const img of document.querySelectorAll("img[data-kept]:not([src]):not([data-gone])")) {
+      const name = img.dataset.kept;
+      url(name).then((found) => {
+        if (img.dataset.kept !== name) return;
+        if (found) img.src = found;
+        else img.dataset.gone = "";
+      });
+    }
+  };
+  if (!watch.observer) {
+    watch.observer = new MutationObserver(fill);
+    watch.observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-kept"] });
+  }
+  fill();
+  return true;
 }
 
 /** Forget a photo on this phone (the person removed it and no paper names it any more). */

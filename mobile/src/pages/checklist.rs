@@ -6,8 +6,6 @@
 //! Photos of a paper (web only for now): chosen from the camera or the gallery, shrunk and kept
 //! on the phone by the page (`photos`), named in the tick and queued for upload in one write.
 
-use std::collections::BTreeMap;
-
 use dioxus::prelude::*;
 use kosh_shared::tick::{MAX_ATTACHMENTS, Tick};
 
@@ -46,22 +44,11 @@ pub fn Checklist() -> Element {
             s.visit_on,
         ))
     });
-    // Every photo the ticks name, and where the page shows each from (asked again when the
-    // list changes: a photo just kept shows at once).
-    let shown = use_memo(move || {
-        view()
-            .map(|v| {
-                v.groups
-                    .iter()
-                    .flat_map(|g| &g.items)
-                    .flat_map(|i| i.tick.attachments.clone())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
-    let thumbs = use_resource(move || {
-        let names = shown();
-        async move { photos::thumbs(names).await }
+    // The page shows the photos the rows name (`photos::watch`), from IndexedDB.
+    use_hook(|| {
+        if photos::AVAILABLE {
+            spawn(photos::watch());
+        }
     });
     let t = tr.read();
     let Some(ChecklistView {
@@ -92,7 +79,6 @@ pub fn Checklist() -> Element {
         }
         Err(_) => save_error.set(true),
     };
-    let urls: Option<BTreeMap<String, String>> = thumbs.read().clone();
     let pending = vault.read().state().uploads.clone();
     let set_visit = move |answer: Option<String>| {
         // Only a whole date counts; the boxes keep a partial one as typed.
@@ -135,7 +121,7 @@ pub fn Checklist() -> Element {
                         for item in group.items {
                             PaperRow {
                                 key: "{item.id}",
-                                photos: photo_views(&t, &item.title, &item.tick.attachments, &pending, urls.as_ref()),
+                                photos: photo_views(&t, &item.title, &item.tick.attachments, &pending),
                                 item: item.clone(),
                                 words: words.clone(),
                                 issued_label: t.t("checklist-issued-on"),
@@ -270,11 +256,8 @@ fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element 
                 for photo in photos {
                     li { key: "{photo.sha256}", class: if photo.refused { "photo refused" } else { "photo" },
                         "data-photo": "{photo.sha256}",
-                        if let Some(url) = &photo.url {
-                            img { src: "{url}", alt: "{photo.alt}", width: "64", height: "64" }
-                        } else {
-                            span { class: "photo-none", role: "img", "aria-label": "{photo.alt}", Icon { name: "camera" } }
-                        }
+                        // No `src`: the page fills it in from the phone's own store.
+                        img { "data-kept": "{photo.sha256}", alt: "{photo.alt}", width: "64", height: "64" }
                         div { class: "photo-facts",
                             p { class: if photo.refused { "field-error" } else { "quiet" },
                                 role: if photo.refused { "alert" } else { "status" },

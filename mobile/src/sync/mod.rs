@@ -281,19 +281,30 @@ pub(crate) async fn push_uploads<V: VaultCell>(
     }
     for upload in vault.with(|v| uploads::to_send(&v.state().uploads)) {
         let name = upload.sha256.as_str();
-        let held = with_token(server, vault, async |token| {
-            reached(uploader.head(name, token).await)
-        })
-        .await?;
-        let mut next = uploads::after_head(&upload, &held);
-        for _ in 0..uploads::MAX_PUTS_PER_ROUND {
-            let Next::From(from) = next else { break };
-            let sent = with_token(server, vault, async |token| {
-                reached(uploader.put(name, token, from).await)
+        // `None`: ask how much the server holds; `Some(from)`: send the bytes from there. One
+        // request site for both, so the wasm holds the token-refreshing request once.
+        let mut from = None;
+        let mut puts = 0;
+        let next = loop {
+            let answer = with_token(server, vault, async |token| {
+                reached(match from {
+                    None => uploader.head(name, token).await,
+                    Some(from) => uploader.put(name, token, from).await,
+                })
             })
             .await?;
-            next = uploads::after_put(&upload, &sent);
-        }
+            let next = match from {
+                None => uploads::after_head(&upload, &answer),
+                Some(_) => uploads::after_put(&upload, &answer),
+            };
+            match next {
+                Next::From(offset) if puts < uploads::MAX_PUTS_PER_ROUND => {
+                    from = Some(offset);
+                    puts += 1;
+                }
+                other => break other,
+            }
+        };
         vault.with_mut(|v| {
             v.update(|s| {
                 uploads::settle(&mut s.uploads, name, &next);

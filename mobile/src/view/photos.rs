@@ -1,8 +1,6 @@
-//! The photos of one paper as the checklist shows them: each with its picture when this phone
-//! has it, and in words where it stands (waiting for a connection, on the server, refused and
-//! why), from the tick's list of photos and the upload outbox (`store::uploads`).
-
-use std::collections::BTreeMap;
+//! The photos of one paper as the checklist shows them: each in words where it stands (waiting
+//! for a connection, on the server, refused and why), from the tick's list of photos and the
+//! upload outbox (`store::uploads`). The picture itself the page draws from the phone's store.
 
 use kosh_locales::Translator;
 
@@ -14,8 +12,6 @@ use crate::view::words::screen_code_text;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhotoView {
     pub sha256: String,
-    /// Where the page shows it from; `None` while loading or when this phone does not have it.
-    pub url: Option<String>,
     /// "Photo 1: Passport", for the picture and its remove button.
     pub alt: String,
     pub remove_label: String,
@@ -25,14 +21,12 @@ pub struct PhotoView {
     pub refused: bool,
 }
 
-/// The photos of the paper `title` (its tick's `attachments`), against the outbox `uploads`
-/// and the addresses the page gave (`urls`, `None` until it answered).
+/// The photos of the paper `title` (its tick's `attachments`), against the outbox `uploads`.
 pub fn photo_views(
     tr: &Translator,
     title: &str,
     attachments: &[String],
     uploads: &[PendingUpload],
-    urls: Option<&BTreeMap<String, String>>,
 ) -> Vec<PhotoView> {
     attachments
         .iter()
@@ -42,19 +36,15 @@ pub fn photo_views(
                 ("number", ((i + 1) as u64).into()),
                 ("paper", title.to_owned().into()),
             ]);
-            let url = urls.and_then(|u| u.get(sha256).cloned());
             let queued = uploads.iter().find(|u| &u.sha256 == sha256);
             let refusal = queued.and_then(|u| u.refused.as_ref());
             let note = match (queued, refusal) {
                 (_, Some(r)) => screen_code_text(tr, "photos-refused", &r.code, "photos-refused"),
                 (Some(_), None) => tr.t("photos-waiting"),
-                // Sent from another phone of the account, or cleared by the browser.
-                (None, None) if urls.is_some() && url.is_none() => tr.t("photos-elsewhere"),
                 (None, None) => tr.t("photos-sent"),
             };
             PhotoView {
                 sha256: sha256.clone(),
-                url,
                 alt: tr.t_args("photos-alt", &named),
                 remove_label: tr.t_args("photos-remove-label", &named),
                 note,
@@ -102,29 +92,19 @@ mod tests {
     fn each_photo_says_where_it_stands() {
         let tr = Translator::new(Lang::En);
         let names = [A.to_owned(), B.to_owned(), C.to_owned()];
-        let urls = BTreeMap::from([(A.to_owned(), "blob:a".to_owned())]);
-        let v = photo_views(
-            &tr,
-            "Passport",
-            &names,
-            &refused("quota_exceeded"),
-            Some(&urls),
-        );
-        assert_eq!(v[0].url.as_deref(), Some("blob:a"));
+        let v = photo_views(&tr, "Passport", &names, &refused("quota_exceeded"));
         assert!(v[0].refused && v[0].note.contains("room"), "{:?}", v[0]);
         assert!(
             !v[1].refused && v[1].note.contains("connection"),
             "{:?}",
             v[1]
         );
-        // Not queued, not on this phone: another phone sent it.
-        assert!(v[2].note.contains("not on this phone"), "{:?}", v[2]);
+        // Not queued: the server has it.
+        assert_eq!(v[2].note, tr.t("photos-sent"));
         assert_eq!(v[1].alt, "Photo 2: Passport");
-        // Until the page has answered, a photo not queued is taken as sent, not as missing.
-        let loading = photo_views(&tr, "Passport", &names, &[], None);
-        assert_eq!(loading[2].note, tr.t("photos-sent"));
+        assert_eq!(v[1].remove_label, "Remove photo 2: Passport");
         // A refusal with no words of its own still says what to do.
-        let odd = photo_views(&tr, "Passport", &names, &refused("teapot"), None);
+        let odd = photo_views(&tr, "Passport", &names, &refused("teapot"));
         assert_eq!(odd[0].note, tr.t("photos-refused"));
     }
 
