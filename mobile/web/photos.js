@@ -169,7 +169,16 @@ export function watch() {
     }
   };
   if (!watch.observer) {
-    watch.observer = new MutationObserver(fill);
+    watch.observer = new MutationObserver((records) => {
+      // An <img> the app moved to another photo shows that one, not the last.
+      for (const record of records) {
+        if (record.type === "attributes") {
+          record.target.removeAttribute("src");
+          delete record.target.dataset.gone;
+        }
+      }
+      fill();
+    });
     watch.observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-kept"] });
   }
   fill();
