@@ -227,6 +227,7 @@ test("a photo taken offline is kept small and without its location, survives a r
   await page.getByRole("navigation").getByRole("link", { name: t("kk", "ui-nav-settings") }).click();
   const storage = page.locator("#photo-storage");
   await storage.waitFor();
+  await shot(page, "kk-settings-photos", { at: storage });
   const said = await storage.innerText();
   assert.ok(
     ["photos-storage-kept", "photos-storage-refused", "photos-storage-unknown"].some((k) => said === t("kk", k)),
