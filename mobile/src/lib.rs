@@ -11,6 +11,7 @@ pub mod download;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod photos;
 pub mod route;
 pub mod server;
 pub mod store;

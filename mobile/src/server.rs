@@ -127,10 +127,29 @@ impl Server {
         session: &mut Session,
         build: impl Fn() -> RequestBuilder,
     ) -> AppResult<T> {
+        // Written out rather than through `with_fresh_token`: that async closure, once per
+        // route, cost the web download more than these few lines.
         match send(build().bearer_auth(&session.access_token)).await {
             Err(AppError::Api { status: 401, .. }) => {
                 self.refresh(session).await?;
                 send(build().bearer_auth(&session.access_token)).await
+            }
+            other => other,
+        }
+    }
+
+    /// Make an authenticated `call` with the session's access token; on 401 refresh the pair
+    /// once and call again, as `authed` does: for requests made outside this client (the
+    /// photos, which the page's own `fetch` sends).
+    pub async fn with_fresh_token<T>(
+        &self,
+        session: &mut Session,
+        call: impl AsyncFn(&str) -> AppResult<T>,
+    ) -> AppResult<T> {
+        match call(&session.access_token).await {
+            Err(AppError::Api { status: 401, .. }) => {
+                self.refresh(session).await?;
+                call(&session.access_token).await
             }
             other => other,
         }

@@ -1,10 +1,12 @@
 // Kosh's service worker: keeps the app shell so the app opens with no connection.
 //
-// - The shell (page, JS, wasm, font, manifest, icons, and the words of every language under
-//   /locales/) is cached when the worker installs and served cache-first; any page address (the
-//   app's routes) gets the cached index.html. The page fetched only its person's language before
-//   the app started; the others come now, after the first screen, so that a switch of language
-//   in the settings works offline too.
+// - The shell (page, JS, wasm, the photos module, font, manifest, icons, and the words of every
+//   language under /locales/) is cached when the worker installs and served cache-first; any
+//   page address (the app's routes) gets the cached index.html. The page fetched only its
+//   person's language before the app started; the others come now, after the first screen, so
+//   that a switch of language in the settings works offline too. The photos module is not
+//   loaded by the page, only imported by the app on the checklist: cached here all the same,
+//   so a photo can be taken with no connection.
 // - The install does not download again what the page has just downloaded (on 3G the wasm alone
 //   is ten seconds): the page registers the worker only once the app has started, and each file
 //   is asked for with `cache: "no-cache"`, so the browser offers its HTTP cache's copy to the

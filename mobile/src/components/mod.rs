@@ -42,6 +42,7 @@ pub fn Icon(name: &'static str) -> Element {
         "calendar" => "📅",
         "money" => "💰",
         "check" => "✔️",
+        "camera" => "📷",
         "clock" => "⏳",
         "next" => "➡️",
         "person" | "personal" => "👤",

@@ -3,18 +3,22 @@
 //! why, the translation and age rules, where to hand it in, and a large tick. A tick is a draft
 //! answer (`documents.<entry>`), saved at once and synced like every answer. The day of the
 //! visit, kept on the phone, lets the screen warn of a paper that will be too old by then.
+//! Photos of a paper (web only for now): chosen from the camera or the gallery, shrunk and kept
+//! on the phone by the page (`photos`), named in the tick and queued for upload in one write.
 
 use dioxus::prelude::*;
-use kosh_shared::tick::Tick;
+use kosh_shared::tick::{MAX_ATTACHMENTS, Tick};
 
 use crate::catalog::use_catalog;
 use crate::components::{ButtonKind, ButtonLink, Card, DateInput, Icon, InlineError};
 use crate::i18n::use_i18n;
+use crate::photos;
 use crate::route::Route;
 use crate::store::use_store;
 use crate::sync::{now_ms, use_sync};
 use crate::view::checklist::{ChecklistView, Freshness, ItemView, checklist_view, whole_date};
 use crate::view::date::date_words;
+use crate::view::photos::{PhotoView, keep_error, photo_views};
 use crate::view::today;
 
 /// The checklist screen.
@@ -39,6 +43,12 @@ pub fn Checklist() -> Element {
             today(),
             s.visit_on,
         ))
+    });
+    // The page shows the photos the rows name (`photos::watch`), from IndexedDB.
+    use_hook(|| {
+        if photos::AVAILABLE {
+            spawn(photos::watch());
+        }
     });
     let t = tr.read();
     let Some(ChecklistView {
@@ -69,6 +79,7 @@ pub fn Checklist() -> Element {
         }
         Err(_) => save_error.set(true),
     };
+    let pending = vault.read().state().uploads.clone();
     let set_visit = move |answer: Option<String>| {
         // Only a whole date counts; the boxes keep a partial one as typed.
         let Some(day) = whole_date(answer.as_deref()) else {
@@ -92,6 +103,7 @@ pub fn Checklist() -> Element {
                 InlineError { text: t.t("mobile-error-storage") }
             }
             p { class: "hint", {t.t("checklist-intro")} }
+            p { class: "hint", {t.t(if photos::AVAILABLE { "photos-intro" } else { "photos-web-only" })} }
             Card { icon: "calendar", title: t.t("checklist-visit-title"),
                 DateInput {
                     id: "visit-on",
@@ -109,6 +121,7 @@ pub fn Checklist() -> Element {
                         for item in group.items {
                             PaperRow {
                                 key: "{item.id}",
+                                photos: photo_views(&t, &item.title, &item.tick.attachments, &pending),
                                 item: item.clone(),
                                 words: words.clone(),
                                 issued_label: t.t("checklist-issued-on"),
@@ -123,11 +136,12 @@ pub fn Checklist() -> Element {
     }
 }
 
-/// One paper: its tick, what it is and the rules it keeps, and its issue date when it has an age
-/// limit.
+/// One paper: its tick, what it is and the rules it keeps, its issue date when it has an age
+/// limit, and its photos.
 #[component]
 fn PaperRow(
     item: ItemView,
+    photos: Vec<PhotoView>,
     words: crate::view::date::DateWords,
     issued_label: String,
     on_tick: EventHandler<(String, Tick)>,
@@ -193,7 +207,104 @@ fn PaperRow(
                         {text.clone()}
                     }
                 }
+                PaperPhotos { entry: item.id.clone(), field: item.field.clone(), photos }
             }
+        }
+    }
+}
+
+/// A paper's photos: a small picture of each with where it stands and a way to remove it, and
+/// the button that opens the camera or the gallery (a file input for images with no `capture`,
+/// which on Android would allow the camera only). A photo chosen is shrunk and kept by the page
+/// (`photos::keep`), then named in the tick and queued for upload in one write.
+#[component]
+fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element {
+    let mut vault = use_store();
+    let tr = use_i18n();
+    let sync = use_sync();
+    let mut keeping = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
+    let t = tr.read();
+    let input = format!("photo-{}", entry.replace('.', "-"));
+    let room = photos.len() < MAX_ATTACHMENTS;
+    let add = {
+        let (field, input) = (field.clone(), input.clone());
+        move |_| {
+            let (field, input) = (field.clone(), input.clone());
+            keeping.set(true);
+            error.set(None);
+            spawn(async move {
+                let kept = photos::keep(&input).await;
+                keeping.set(false);
+                let saved = match kept {
+                    Ok(kept) => vault.write().attach_photo(&field, &kept, now_ms()),
+                    Err(code) => {
+                        error.set(keep_error(&tr.peek(), &code));
+                        return;
+                    }
+                };
+                match saved {
+                    Ok(()) => sync.changed(),
+                    Err(_) => error.set(Some(tr.peek().t("mobile-error-storage"))),
+                }
+            });
+        }
+    };
+    rsx! {
+        if !photos.is_empty() {
+            ul { class: "photos",
+                for photo in photos {
+                    li { key: "{photo.sha256}", class: if photo.refused { "photo refused" } else { "photo" },
+                        "data-photo": "{photo.sha256}",
+                        // No `src`: the page fills it in from the phone's own store.
+                        img { "data-kept": "{photo.sha256}", alt: "{photo.alt}", width: "64", height: "64" }
+                        div { class: "photo-facts",
+                            p { class: if photo.refused { "field-error" } else { "quiet" },
+                                role: if photo.refused { "alert" } else { "status" },
+                                {photo.note.clone()}
+                            }
+                            button {
+                                r#type: "button",
+                                class: "button link photo-remove",
+                                "aria-label": "{photo.remove_label}",
+                                onclick: {
+                                    let field = field.clone();
+                                    let sha256 = photo.sha256.clone();
+                                    move |_| match vault.write().detach_photo(&field, &sha256, now_ms()) {
+                                        Ok(unused) => {
+                                            sync.changed();
+                                            let sha256 = sha256.clone();
+                                            if unused {
+                                                spawn(async move { photos::forget(&sha256).await });
+                                            }
+                                        }
+                                        Err(_) => error.set(Some(tr.peek().t("mobile-error-storage"))),
+                                    }
+                                },
+                                {t.t("photos-remove")}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if photos::AVAILABLE && room {
+            label { class: "button secondary photo-add", r#for: "{input}",
+                Icon { name: "camera" } " " {t.t("photos-add")}
+                input {
+                    id: "{input}",
+                    r#type: "file",
+                    accept: "image/*",
+                    disabled: *keeping.read(),
+                    onchange: add,
+                }
+            }
+        }
+        if *keeping.read() {
+            p { class: "quiet", role: "status", {t.t("photos-keeping")} }
+        }
+        if let Some(words) = error.read().as_ref() {
+            p { class: "field-error", role: "alert", {words.clone()} }
         }
     }
 }

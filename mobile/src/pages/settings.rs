@@ -147,9 +147,38 @@ pub fn Settings() -> Element {
                 }
                 ServerAddress {}
             }
+            PhotoStorage {}
             p { class: "quiet center",
                 {t.t_args("ui-settings-version", &args(&[("version", env!("CARGO_PKG_VERSION").into())]))}
             }
+        }
+    }
+}
+
+/// Whether the browser promised to keep the photos on this phone, said once there are photos
+/// to lose: a browser that did not promise may clear them when the phone is short of space.
+#[component]
+fn PhotoStorage() -> Element {
+    let vault = use_store();
+    let tr = use_i18n();
+    let v = vault.read();
+    let s = v.state();
+    let has_photos = !s.uploads.is_empty()
+        || crate::store::uploads::shown(&s.draft.answers())
+            .next()
+            .is_some();
+    if !crate::photos::AVAILABLE || !has_photos {
+        return rsx! {};
+    }
+    let (key, kept) = match s.photos_persisted {
+        Some(true) => ("photos-storage-kept", true),
+        Some(false) => ("photos-storage-refused", false),
+        None => ("photos-storage-unknown", false),
+    };
+    let t = tr.read();
+    rsx! {
+        Card { icon: "camera", title: t.t("photos-storage-title"),
+            p { class: if kept { "quiet" } else { "notice warn" }, id: "photo-storage", {t.t(key)} }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `vault` holds the saved state itself; `init`/`use_store` hand it to the screens.
 
 pub mod reports;
+pub mod uploads;
 pub mod vault;
 
 use std::cell::RefCell;

@@ -16,10 +16,13 @@ use kosh_shared::hlc::{Hlc, HlcClock};
 use kosh_shared::ids::{DraftId, FormId, OpId};
 use kosh_shared::migration::{LeftReason, MovePlan};
 use kosh_shared::sync::SyncClient;
+use kosh_shared::tick::Tick;
 
 use super::reports::PendingReport;
+use super::uploads::{self, PendingUpload};
 use super::{LocalStore, Recovery, load_json, save_json};
 use crate::error::AppResult;
+use crate::photos::Kept;
 use crate::server::Session;
 
 /// The name the whole state is saved under.
@@ -116,6 +119,14 @@ pub struct Saved {
     /// and a tick (`documents.<entry>`) holds one paper's facts, not the family's plans.
     #[serde(default)]
     pub visit_on: Option<NaiveDate>,
+    /// The photos of papers the server does not hold yet, oldest first (`store::uploads`);
+    /// their bytes are in the browser's IndexedDB.
+    #[serde(default)]
+    pub uploads: Vec<PendingUpload>,
+    /// Whether the browser promised to keep what the app stores, as it answered when the last
+    /// photo was kept (`None`: not asked yet, or it cannot say); settings say so.
+    #[serde(default)]
+    pub photos_persisted: Option<bool>,
 }
 
 /// One answer that did not move to the new form version, with what it was.
@@ -158,6 +169,8 @@ impl Saved {
             left_behind: Vec::new(),
             reports: Vec::new(),
             visit_on: None,
+            uploads: Vec::new(),
+            photos_persisted: None,
         }
     }
 
@@ -215,6 +228,18 @@ fn move_answers(s: &mut Saved, mut into: Draft) -> AppResult<()> {
     s.sync.outbox.ack(&stale);
     s.draft = into;
     Ok(())
+}
+
+/// Stamp an answer, apply it to the draft and queue its op.
+fn answer_in(s: &mut Saved, field: &str, value: Value, now_ms: u64) -> AppResult<Op> {
+    let mut clock = HlcClock::resume(s.clock.clone());
+    let hlc = clock.tick(now_ms);
+    let op = s
+        .draft
+        .edit(OpId(uuid::Uuid::new_v4().to_string()), field, value, hlc)?;
+    s.clock = clock.last().clone();
+    queue(s, op.clone());
+    Ok(op)
 }
 
 /// Put `op` in the outbox in place of any unsent op for the same answer. Typing sends one change
@@ -343,15 +368,37 @@ impl Vault {
 
     /// Record an answer: stamp it, apply it to the draft and queue its op, in one write.
     pub fn answer(&mut self, field: &str, value: Value, now_ms: u64) -> AppResult<Op> {
+        self.update(|s| answer_in(s, field, value, now_ms))
+    }
+
+    /// Put the photo `kept` on the paper whose tick is `field` and queue its upload, in one
+    /// write: the tick never names a photo the outbox forgot, nor the outbox one no tick names.
+    /// The tick is read as saved now (the person may have ticked it while the photo shrank).
+    pub fn attach_photo(&mut self, field: &str, kept: &Kept, now_ms: u64) -> AppResult<()> {
         self.update(|s| {
-            let mut clock = HlcClock::resume(s.clock.clone());
-            let hlc = clock.tick(now_ms);
-            let op = s
-                .draft
-                .edit(OpId(uuid::Uuid::new_v4().to_string()), field, value, hlc)?;
-            s.clock = clock.last().clone();
-            queue(s, op.clone());
-            Ok(op)
+            let mut tick = Tick::read(s.draft.answer(field)).unwrap_or_default();
+            if !tick.attachments.contains(&kept.sha256) {
+                tick.attachments.push(kept.sha256.clone());
+            }
+            answer_in(s, field, tick.to_value(), now_ms)?;
+            uploads::add(&mut s.uploads, &kept.sha256, kept.size);
+            s.photos_persisted = kept.persisted;
+            Ok(())
+        })
+    }
+
+    /// Take the photo `sha256` off the paper whose tick is `field`. Returns whether no paper
+    /// shows it any more: its upload is then dropped too, and its bytes may go.
+    pub fn detach_photo(&mut self, field: &str, sha256: &str, now_ms: u64) -> AppResult<bool> {
+        self.update(|s| {
+            let mut tick = Tick::read(s.draft.answer(field)).unwrap_or_default();
+            tick.attachments.retain(|a| a != sha256);
+            answer_in(s, field, tick.to_value(), now_ms)?;
+            let unused = !uploads::is_shown(&s.draft.answers(), sha256);
+            if unused {
+                s.uploads.retain(|u| u.sha256 != sha256);
+            }
+            Ok(unused)
         })
     }
 
@@ -566,6 +613,55 @@ mod tests {
         let store = Rc::new(MemoryStore::new());
         let vault = Vault::open(store.clone(), 1_000).unwrap();
         (store, vault)
+    }
+
+    #[test]
+    fn a_photo_and_its_upload_are_saved_in_one_write_and_leave_together() {
+        let (store, mut v) = vault();
+        let photo = |sha: &str| Kept {
+            sha256: sha.repeat(64),
+            size: 1000,
+            persisted: Some(false),
+        };
+        v.answer("documents.passport", json!({"done": true}), 2_000)
+            .unwrap();
+        v.attach_photo("documents.passport", &photo("a"), 3_000)
+            .unwrap();
+        v.attach_photo("documents.passport", &photo("a"), 3_001)
+            .unwrap();
+        v.attach_photo("documents.photo", &photo("a"), 3_002)
+            .unwrap();
+        // Saved: a fresh open sees the tick, kept as it was, and one upload of the one photo.
+        let again = Vault::open(store.clone(), 4_000).unwrap();
+        let s = again.state();
+        assert_eq!(
+            s.draft.answer("documents.passport"),
+            Some(&json!({"done": true, "attachments": ["a".repeat(64)]}))
+        );
+        assert_eq!(s.uploads.len(), 1);
+        assert_eq!(s.photos_persisted, Some(false));
+        assert!(
+            s.sync
+                .outbox
+                .ops()
+                .iter()
+                .any(|op| op.field == "documents.photo")
+        );
+        // Off one paper it is still on the other: its upload stays.
+        assert!(
+            !v.detach_photo("documents.passport", &"a".repeat(64), 5_000)
+                .unwrap()
+        );
+        assert_eq!(v.state().uploads.len(), 1);
+        assert!(
+            v.detach_photo("documents.photo", &"a".repeat(64), 5_001)
+                .unwrap()
+        );
+        assert!(v.state().uploads.is_empty());
+        assert_eq!(
+            v.state().draft.answer("documents.passport"),
+            Some(&json!({"done": true}))
+        );
     }
 
     #[test]

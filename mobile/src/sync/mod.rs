@@ -15,8 +15,10 @@ use chrono::NaiveDate;
 use kosh_shared::api::{Application, RiskResponse};
 
 use crate::error::{AppError, AppResult};
+use crate::photos::{PagePhotos, Uploader};
 use crate::server::{Server, Session};
 use crate::store::reports::{Refusal, already_recorded, next_to_send};
+use crate::store::uploads::{self, Answer, Next};
 use crate::store::vault::{SyncApplied, Vault};
 
 /// What the header says about the answers.
@@ -177,6 +179,7 @@ pub async fn sync_once<V: VaultCell>(
     }
 
     push_reports(server, vault).await?;
+    push_uploads(server, vault, &PagePhotos).await?;
 
     let applications =
         with_session(vault, async |session| server.applications(session).await).await?;
@@ -260,6 +263,88 @@ async fn push_reports<V: VaultCell>(server: &Server, vault: &V) -> AppResult<()>
         })?;
     }
     Ok(())
+}
+
+/// Send the photos the server does not hold yet (`store::uploads`), one after the other: ask
+/// how much of it the server holds (`HEAD`), then send the rest (`PUT` with `Content-Range`),
+/// so a photo cut off halfway continues there. What came of each is saved before the next: a
+/// whole one leaves the list (its bytes stay on the phone: they are the person's), a refusal
+/// (4xx) stays with it in words until the person removes it, and the server unreachable ends
+/// the round with the error, for the schedule to try again later with nothing lost.
+pub(crate) async fn push_uploads<V: VaultCell>(
+    server: &Server,
+    vault: &V,
+    uploader: &impl Uploader,
+) -> AppResult<()> {
+    if !uploader.here() {
+        return Ok(());
+    }
+    for upload in vault.with(|v| uploads::to_send(&v.state().uploads)) {
+        let name = upload.sha256.as_str();
+        // `None`: ask how much the server holds; `Some(from)`: send the bytes from there. One
+        // request site for both, so the wasm holds the token-refreshing request once.
+        let mut from = None;
+        let mut puts = 0;
+        let next = loop {
+            let answer = with_token(server, vault, async |token| {
+                reached(match from {
+                    None => uploader.head(name, token).await,
+                    Some(from) => uploader.put(name, token, from).await,
+                })
+            })
+            .await?;
+            let next = match from {
+                None => uploads::after_head(&upload, &answer),
+                Some(_) => uploads::after_put(&upload, &answer),
+            };
+            match next {
+                Next::From(offset) if puts < uploads::MAX_PUTS_PER_ROUND => {
+                    from = Some(offset);
+                    puts += 1;
+                }
+                other => break other,
+            }
+        };
+        vault.with_mut(|v| {
+            v.update(|s| {
+                uploads::settle(&mut s.uploads, name, &next);
+                Ok(())
+            })
+        })?;
+    }
+    Ok(())
+}
+
+/// Make `call` with the saved session's access token, refreshed once on a 401 (for requests
+/// the page sends itself, outside `Server`).
+async fn with_token<V: VaultCell, T>(
+    server: &Server,
+    vault: &V,
+    call: impl AsyncFn(&str) -> AppResult<T>,
+) -> AppResult<T> {
+    with_session(vault, async |session| {
+        server.with_fresh_token(session, &call).await
+    })
+    .await
+}
+
+/// An answer of the page's photos module as a result: the server unreachable (no answer, or a
+/// 5xx from whatever stands in between) is the error a round ends with, and a 401 the one that
+/// refreshes the tokens; every other answer is for `store::uploads` to read.
+fn reached(answer: Answer) -> AppResult<Answer> {
+    match answer.status {
+        0 if !answer.missing => Err(AppError::Offline("no answer to a photo's upload".into())),
+        401 => Err(AppError::Api {
+            status: 401,
+            code: "unauthorized".into(),
+            fields: Vec::new(),
+        }),
+        500.. => Err(AppError::Offline(format!(
+            "{} to a photo's upload",
+            answer.status
+        ))),
+        _ => Ok(answer),
+    }
 }
 
 /// Sign in (or create an account) and keep the session; the next round sends what was typed
@@ -357,6 +442,225 @@ pub fn now_ms() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::{Cell, RefCell};
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+
+    use crate::store::MemoryStore;
+    use crate::store::vault::Saved;
+
+    const A: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    const B: &str = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+    /// The server's side of the attachment routes as far as the outbox sees it: how many bytes
+    /// of each photo it holds, a connection that can be cut after some bytes of a body, and a
+    /// refusal to give instead of taking a body.
+    #[derive(Default)]
+    struct FakeUploads {
+        sizes: BTreeMap<&'static str, u64>,
+        held: RefCell<BTreeMap<String, u64>>,
+        cut_after: Cell<Option<u64>>,
+        /// The photo refused, with the status and code of the refusal.
+        refuse: Option<(&'static str, u16, &'static str)>,
+        missing: bool,
+        calls: RefCell<Vec<String>>,
+    }
+
+    impl Uploader for FakeUploads {
+        fn here(&self) -> bool {
+            true
+        }
+
+        async fn head(&self, name: &str, _token: &str) -> Answer {
+            self.calls.borrow_mut().push(format!("HEAD {}", &name[..4]));
+            let size = self.sizes[name];
+            match self.held.borrow().get(name) {
+                Some(&held) if held == size => Answer {
+                    status: 200,
+                    offset: Some(held),
+                    ..Answer::default()
+                },
+                Some(&held) => Answer {
+                    status: 204,
+                    offset: Some(held),
+                    ..Answer::default()
+                },
+                None => Answer {
+                    status: 404,
+                    ..Answer::default()
+                },
+            }
+        }
+
+        async fn put(&self, name: &str, _token: &str, from: u64) -> Answer {
+            self.calls
+                .borrow_mut()
+                .push(format!("PUT {} from {from}", &name[..4]));
+            if self.missing {
+                return Answer {
+                    missing: true,
+                    ..Answer::default()
+                };
+            }
+            if let Some((refused, status, code)) = self.refuse
+                && refused == name
+            {
+                return Answer {
+                    status,
+                    code: Some(code.into()),
+                    ..Answer::default()
+                };
+            }
+            let size = self.sizes[name];
+            let held = self.held.borrow().get(name).copied().unwrap_or(0);
+            if from != held {
+                return Answer {
+                    status: 416,
+                    offset: Some(held),
+                    code: Some("bad_range".into()),
+                    ..Answer::default()
+                };
+            }
+            // What arrives is kept as it arrives, even when the connection is cut.
+            let arrived = self.cut_after.take().map_or(size, |n| (from + n).min(size));
+            self.held.borrow_mut().insert(name.to_owned(), arrived);
+            if arrived < size {
+                return Answer::default();
+            }
+            Answer {
+                status: 201,
+                ..Answer::default()
+            }
+        }
+    }
+
+    fn vault_with(photos: &[(&str, u64)]) -> Rc<RefCell<Vault>> {
+        let mut saved = Saved::fresh();
+        saved.session = Some(Session {
+            user_id: kosh_shared::ids::UserId("u1".into()),
+            email: "a@kosh.test".into(),
+            access_token: "access".into(),
+            refresh_token: "refresh".into(),
+        });
+        for (name, size) in photos {
+            uploads::add(&mut saved.uploads, name, *size);
+        }
+        Rc::new(RefCell::new(Vault::with_state(
+            Rc::new(MemoryStore::new()),
+            saved,
+        )))
+    }
+
+    fn fake(sizes: &[(&'static str, u64)]) -> FakeUploads {
+        FakeUploads {
+            sizes: sizes.iter().copied().collect(),
+            ..FakeUploads::default()
+        }
+    }
+
+    // Never reached: the fake answers every request, and no answer is a 401 that would refresh.
+    fn server() -> Server {
+        Server::new("http://127.0.0.1:9").unwrap()
+    }
+
+    fn left(vault: &Rc<RefCell<Vault>>) -> Vec<(String, Option<String>)> {
+        vault.with(|v| {
+            v.state()
+                .uploads
+                .iter()
+                .map(|u| (u.sha256.clone(), u.refused.as_ref().map(|r| r.code.clone())))
+                .collect()
+        })
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_photo_cut_off_halfway_continues_where_the_server_stopped_in_the_next_round() {
+        let vault = vault_with(&[(A, 1000)]);
+        let photos = fake(&[(A, 1000)]);
+        photos.cut_after.set(Some(600));
+        let first = push_uploads(&server(), &vault, &photos).await;
+        assert!(
+            matches!(first, Err(AppError::Offline(_))),
+            "a cut connection ends the round: {first:?}"
+        );
+        assert_eq!(left(&vault), [(A.to_owned(), None)], "still queued");
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(
+            *photos.calls.borrow(),
+            [
+                "HEAD 9f86",
+                "PUT 9f86 from 0",
+                "HEAD 9f86",
+                "PUT 9f86 from 600"
+            ]
+        );
+        assert!(left(&vault).is_empty(), "sent: off the list");
+        // Nothing left to send: the next round asks nothing.
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(photos.calls.borrow().len(), 4);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_photo_the_server_holds_already_is_not_sent_again() {
+        let vault = vault_with(&[(A, 1000)]);
+        let photos = fake(&[(A, 1000)]);
+        photos.held.borrow_mut().insert(A.into(), 1000);
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(*photos.calls.borrow(), ["HEAD 9f86"]);
+        assert!(left(&vault).is_empty());
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_refused_photo_stays_with_its_reason_and_the_others_still_go() {
+        let vault = vault_with(&[(A, 1000), (B, 500)]);
+        let mut photos = fake(&[(A, 1000), (B, 500)]);
+        photos.refuse = Some((A, 413, "quota_exceeded"));
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(
+            left(&vault),
+            [(A.to_owned(), Some("quota_exceeded".to_owned()))]
+        );
+        assert_eq!(
+            photos.held.borrow().get(B),
+            Some(&500),
+            "the next photo went"
+        );
+        // Refused photos wait for the person: a later round sends neither again.
+        photos.refuse = None;
+        let calls = photos.calls.borrow().len();
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(photos.calls.borrow().len(), calls);
+        assert!(!uploads::has_unsent(
+            &vault.with(|v| v.state().uploads.clone())
+        ));
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_photo_the_browser_cleared_is_kept_as_missing() {
+        let vault = vault_with(&[(A, 1000)]);
+        let mut photos = fake(&[(A, 1000)]);
+        photos.missing = true;
+        push_uploads(&server(), &vault, &photos).await.unwrap();
+        assert_eq!(
+            left(&vault),
+            [(A.to_owned(), Some(uploads::MISSING.to_owned()))]
+        );
+    }
+
+    #[test]
+    fn answers_with_no_server_behind_them_end_the_round() {
+        let status = |status| Answer {
+            status,
+            ..Answer::default()
+        };
+        assert!(matches!(reached(status(0)), Err(AppError::Offline(_))));
+        assert!(matches!(reached(status(502)), Err(AppError::Offline(_))));
+        assert!(matches!(
+            reached(status(401)),
+            Err(AppError::Api { status: 401, .. })
+        ));
+        assert_eq!(reached(status(413)).unwrap(), status(413));
+    }
 
     #[test]
     fn jitter_is_a_unit_fraction() {

@@ -86,6 +86,7 @@ pub fn idle_state(vault: &Vault) -> SyncState {
         && s.sync.outbox.is_empty()
         && !s.contract_unsent
         && !crate::store::reports::has_unsent(&s.reports)
+        && !crate::store::uploads::has_unsent(&s.uploads)
         && s.last_sync_ms.is_some()
     {
         SyncState::Synced

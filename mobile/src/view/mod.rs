@@ -11,6 +11,7 @@ pub mod deadlines;
 pub mod enquiry;
 pub mod form;
 pub mod home;
+pub mod photos;
 pub mod report;
 pub mod rules;
 pub mod score;

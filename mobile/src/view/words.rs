@@ -40,6 +40,12 @@ pub fn code_text(tr: &Translator, code: &str, fallback: &str) -> String {
     words_or(tr, &format!("error-{code}"), fallback)
 }
 
+/// The words for a code of one screen's own (`<prefix>-<code>`: a photo's refusal), or
+/// `fallback`'s when that code has none.
+pub fn screen_code_text(tr: &Translator, prefix: &str, code: &str, fallback: &str) -> String {
+    words_or(tr, &format!("{prefix}-{code}"), fallback)
+}
+
 /// The words for one validation error (`validation-<code>`).
 pub fn validation_text(tr: &Translator, error: &FieldError) -> String {
     words_or(
