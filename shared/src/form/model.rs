@@ -286,7 +286,8 @@ impl Form {
                 add(child, keys);
             }
         }
-        let mut keys = BTreeSet::from([self.title_key.as_str()]);
+        let mut keys = BTreeSet::new();
+        keys.insert(self.title_key.as_str());
         for section in &self.sections {
             keys.insert(&section.title_key);
             for q in &section.questions {
