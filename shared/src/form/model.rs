@@ -310,9 +310,7 @@ impl Form {
     /// Every top-level question answered with its `example`: a complete draft, valid on the
     /// form's first and last day (loading checks that), the starting point of many tests.
     pub fn example_answers(&self) -> BTreeMap<String, Value> {
-        self.questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect()
+        crate::sort::map_of(self.questions().map(|q| (q.id.clone(), q.example.clone())))
     }
 
     pub(crate) fn top(&self, index: usize) -> &Question {
