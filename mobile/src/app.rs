@@ -14,8 +14,9 @@ use crate::route::Route;
 use crate::store::{self, LocalStore, use_store};
 use crate::sync::{self, use_sync};
 
-/// The stylesheet, embedded so every platform gets it without `dx` copying assets.
-pub const CSS: &str = include_str!("../assets/kosh.css");
+/// The stylesheet, embedded so every platform gets it without `dx` copying assets: the sheet
+/// of `assets/kosh.css` without its comments and indentation (build.rs).
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/kosh.css"));
 
 /// How the root starts: which store to open, where to begin, whether to run the sync task.
 #[derive(Clone)]

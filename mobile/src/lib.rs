@@ -9,6 +9,8 @@ pub mod catalog;
 pub mod components;
 pub mod download;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+mod fetch;
 pub mod i18n;
 pub mod pages;
 pub mod photos;

@@ -2,8 +2,11 @@
 //! values or an `AppError` carrying the server's code. Access tokens are refreshed transparently:
 //! an authenticated call that meets 401 refreshes the pair once and tries again.
 
+#[cfg(target_arch = "wasm32")]
+use crate::fetch::{Client, Method, RequestBuilder};
 use chrono::NaiveDate;
-use reqwest::{Method, RequestBuilder, StatusCode};
+#[cfg(not(target_arch = "wasm32"))]
+use reqwest::{Client, Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +43,7 @@ impl Session {
 /// A connection to one Kosh server.
 #[derive(Debug, Clone)]
 pub struct Server {
-    http: reqwest::Client,
+    http: Client,
     base: String,
 }
 
@@ -254,7 +257,7 @@ impl Server {
         session: &mut Session,
         leave_on: NaiveDate,
     ) -> AppResult<RiskResponse> {
-        let path = format!("/v1/contract/risk?leave_on={}", leave_on.format("%Y-%m-%d"));
+        let path = format!("/v1/contract/risk?leave_on={leave_on}");
         self.authed(session, || self.request(Method::GET, &path))
             .await
     }
@@ -309,39 +312,58 @@ fn path_segment(id: &str) -> String {
         .collect()
 }
 
-async fn conditional(request: RequestBuilder, etag: Option<&str>) -> AppResult<Fetched> {
-    let request = match etag {
-        Some(tag) => request.header(reqwest::header::IF_NONE_MATCH, tag),
-        None => request,
-    };
-    let response = request
-        .send()
-        .await
-        .map_err(|e| AppError::Offline(e.to_string()))?;
-    let status = response.status();
-    if status == StatusCode::NOT_MODIFIED {
-        return Ok(Fetched::NotModified);
-    }
-    if !status.is_success() {
-        return Err(error_from(
-            status,
-            response.text().await.unwrap_or_default(),
-        ));
-    }
+/// An answer read whole (every answer of the API is a small JSON document or text): its
+/// status, its entity tag, and its text or why the text could not be read.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub etag: Option<String>,
+    pub text: Result<String, String>,
+}
+
+/// Sends the request and reads the answer; `Err` when none came (offline, refused).
+#[cfg(not(target_arch = "wasm32"))]
+async fn reply(request: RequestBuilder) -> Result<Reply, String> {
+    let response = request.send().await.map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
     let etag = response
         .headers()
         .get(reqwest::header::ETAG)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let text = response
-        .text()
-        .await
+    let text = response.text().await.map_err(|e| e.to_string());
+    Ok(Reply { status, etag, text })
+}
+
+/// Sends the request and reads the answer; `Err` when none came (offline, refused).
+#[cfg(target_arch = "wasm32")]
+async fn reply(request: RequestBuilder) -> Result<Reply, String> {
+    request.send().await
+}
+
+async fn conditional(request: RequestBuilder, etag: Option<&str>) -> AppResult<Fetched> {
+    let request = match etag {
+        Some(tag) => request.header("if-none-match", tag),
+        None => request,
+    };
+    let reply = reply(request).await.map_err(AppError::Offline)?;
+    if reply.status == 304 {
+        return Ok(Fetched::NotModified);
+    }
+    if !is_success(reply.status) {
+        return Err(error_from(reply.status, reply.text.unwrap_or_default()));
+    }
+    let text = reply
+        .text
         .map_err(|e| AppError::Offline(format!("body: {e}")))?;
-    Ok(Fetched::Body { text, etag })
+    Ok(Fetched::Body {
+        text,
+        etag: reply.etag,
+    })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn build_client() -> AppResult<reqwest::Client> {
+fn build_client() -> AppResult<Client> {
     // A phone on 3G waits a while, but not forever: a hung request would stall every later sync.
     reqwest::Client::builder()
         .connect_timeout(std::time::Duration::from_secs(10))
@@ -351,52 +373,49 @@ fn build_client() -> AppResult<reqwest::Client> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn build_client() -> AppResult<reqwest::Client> {
+fn build_client() -> AppResult<Client> {
     // The browser's fetch applies its own timeouts.
-    Ok(reqwest::Client::new())
+    Ok(Client)
 }
 
 async fn send<T: DeserializeOwned>(request: RequestBuilder) -> AppResult<T> {
-    let response = checked(request).await?;
-    response
-        .json::<T>()
-        .await
-        .map_err(|e| AppError::Protocol(format!("body: {e}")))
+    let text = checked(request)
+        .await?
+        .text
+        .map_err(|e| AppError::Protocol(format!("body: {e}")))?;
+    serde_json::from_str(&text).map_err(|e| AppError::Protocol(format!("body: {e}")))
 }
 
 async fn send_empty(request: RequestBuilder) -> AppResult<()> {
     checked(request).await.map(|_| ())
 }
 
-async fn checked(request: RequestBuilder) -> AppResult<reqwest::Response> {
-    let response = request
-        .send()
-        .await
-        .map_err(|e| AppError::Offline(e.to_string()))?;
-    let status = response.status();
-    if status.is_success() {
-        return Ok(response);
-    }
-    Err(error_from(
-        status,
-        response.text().await.unwrap_or_default(),
-    ))
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
 }
 
-fn error_from(status: StatusCode, body: String) -> AppError {
+async fn checked(request: RequestBuilder) -> AppResult<Reply> {
+    let reply = reply(request).await.map_err(AppError::Offline)?;
+    if is_success(reply.status) {
+        return Ok(reply);
+    }
+    Err(error_from(reply.status, reply.text.unwrap_or_default()))
+}
+
+fn error_from(status: u16, body: String) -> AppError {
     match serde_json::from_str::<ErrorBody>(&body) {
         Ok(body) => AppError::Api {
-            status: status.as_u16(),
+            status,
             code: body.error.code,
             fields: body.error.fields,
         },
         // A proxy or captive portal answering instead of Kosh: treat 5xx as "unreachable".
-        Err(_) if status.is_server_error() => {
-            AppError::Offline(format!("{status} without a Kosh error body"))
+        Err(_) if (500..600).contains(&status) => {
+            AppError::Offline(format!("HTTP {status} without a Kosh error body"))
         }
         Err(_) => AppError::Api {
-            status: status.as_u16(),
-            code: match status.as_u16() {
+            status,
+            code: match status {
                 401 => "unauthorized",
                 403 => "forbidden",
                 404 => "not_found",
@@ -417,13 +436,13 @@ mod tests {
     #[test]
     fn server_error_bodies_become_codes() {
         let err = error_from(
-            StatusCode::CONFLICT,
+            409,
             r#"{"error": {"code": "email_taken", "message": "taken"}}"#.into(),
         );
         assert_eq!(err.code(), "email_taken");
-        let err = error_from(StatusCode::BAD_GATEWAY, "<html>".into());
+        let err = error_from(502, "<html>".into());
         assert!(err.is_transient());
-        let err = error_from(StatusCode::NOT_FOUND, String::new());
+        let err = error_from(404, String::new());
         assert_eq!(err.code(), "not_found");
     }
 

@@ -106,7 +106,7 @@ pub fn deadlines(facts: Facts<'_>, policy: &Policy, today: NaiveDate) -> Vec<Dea
     .into_iter()
     .flatten()
     .collect();
-    out.sort_by_key(|d| d.on);
+    crate::sort::sort_by_key(&mut out, |d| d.on);
     out
 }
 

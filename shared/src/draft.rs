@@ -183,7 +183,7 @@ impl Cell {
 
     /// Keep the two greatest of `all` (never empty: callers always include a write).
     fn keep_greatest(&mut self, mut all: Vec<Write>) {
-        all.sort_by(|a, b| b.rank(a));
+        crate::sort::sort_by(&mut all, |a, b| b.rank(a));
         all.dedup_by(|a, b| a.rank(b) == Ordering::Equal);
         let mut all = all.into_iter();
         if let Some(winner) = all.next() {
@@ -299,11 +299,12 @@ impl Draft {
 
     /// The merged answers, without cleared ones: what validation and scoring read.
     pub fn answers(&self) -> BTreeMap<String, Value> {
-        self.cells
-            .iter()
-            .filter(|(_, c)| !c.is_cleared())
-            .map(|(k, c)| (k.clone(), c.value().clone()))
-            .collect()
+        crate::sort::map_of(
+            self.cells
+                .iter()
+                .filter(|(_, c)| !c.is_cleared())
+                .map(|(k, c)| (k.clone(), c.value().clone())),
+        )
     }
 
     /// The greatest stamp of any write, i.e. when the draft last changed.
@@ -480,8 +481,8 @@ fn cmp_values(a: &Value, b: &Value) -> Ordering {
         (Value::Object(x), Value::Object(y)) => {
             let mut xs: Vec<_> = x.iter().collect();
             let mut ys: Vec<_> = y.iter().collect();
-            xs.sort_by(|p, q| p.0.cmp(q.0));
-            ys.sort_by(|p, q| p.0.cmp(q.0));
+            crate::sort::sort_by(&mut xs, |p, q| p.0.cmp(q.0));
+            crate::sort::sort_by(&mut ys, |p, q| p.0.cmp(q.0));
             xs.iter()
                 .zip(&ys)
                 .map(|(p, q)| p.0.cmp(q.0).then_with(|| cmp_values(p.1, q.1)))

@@ -2,8 +2,8 @@
 //! their merge (`hlc`, `draft`), validation, the policy bundle, the preliminary score, the
 //! application's stages (`stage`, `status`), the kandas social contract, the family's document
 //! checklist (`checklist`, ticked in the draft: `tick`), the dates not to miss (`deadlines`), what
-//! each path is worth to a family (`worth`), the client's outbox (`sync`), and the
-//! wire types of API.md (`api`).
+//! each path is worth to a family (`worth`), the client's outbox (`sync`), the
+//! wire types of API.md (`api`), and one sort for all of them (`sort`, a smaller web app).
 //!
 //! Everything here is pure: no clock, no network, no files. Callers pass in "today" and the
 //! data they loaded, so the phone offline and the server answer exactly alike.
@@ -21,7 +21,7 @@
 //! policy                               → stage, calendar, form (LANGUAGE_LEVELS)
 //! validate                             → form
 //! form, draft, stage, calendar         draft → hlc; form, validate, draft, migration → tick
-//! tick, hlc, ids, error, json          the bottom: error, ids and json depend on nothing
+//! tick, hlc, ids, error, json, sort    the bottom: error, ids, json and sort depend on nothing
 //! ```
 #![forbid(unsafe_code)]
 
@@ -39,6 +39,7 @@ mod json;
 pub mod migration;
 pub mod policy;
 pub mod score;
+pub mod sort;
 pub mod stage;
 pub mod status;
 pub mod sync;

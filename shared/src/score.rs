@@ -108,7 +108,7 @@ pub fn score(answers: &BTreeMap<String, Value>, today: NaiveDate, table: &Scorin
         }
     }
     // Stable sort: equal gains keep the table's order, so the list is deterministic.
-    suggestions.sort_by_key(|s| std::cmp::Reverse(s.gain));
+    crate::sort::sort_by_key(&mut suggestions, |s| std::cmp::Reverse(s.gain));
     let total = criteria.iter().map(|c| c.points).sum();
     ScoreReport {
         summary: ScoreSummary {
@@ -131,7 +131,7 @@ fn rule_points(rule: &Rule, answer: Option<&Value>, today: NaiveDate) -> Option<
             Some(points.get(answer.as_str()?).copied().unwrap_or(0))
         }
         Rule::AgeBands { bands, .. } => {
-            let born = NaiveDate::parse_from_str(answer.as_str()?, "%Y-%m-%d").ok()?;
+            let born = crate::calendar::parse_ymd(answer.as_str()?)?;
             Some(band_points(bands, f64::from(age_on(born, today)?)))
         }
         Rule::NumberBands { bands, .. } => {

@@ -106,7 +106,7 @@ impl Outbox {
     /// Forget the acknowledged ops; returns how many were removed. Ids it does not hold (acked
     /// twice, or by an earlier request whose answer was lost) are ignored.
     pub fn ack(&mut self, acked: &[OpId]) -> usize {
-        let acked: BTreeSet<&OpId> = acked.iter().collect();
+        let acked: BTreeSet<&OpId> = crate::sort::set_of(acked);
         let before = self.ops.len();
         self.ops.retain(|o| !acked.contains(&o.op_id));
         before - self.ops.len()

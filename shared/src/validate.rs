@@ -107,7 +107,7 @@ impl Env {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.regions = Some(regions.into_iter().map(Into::into).collect());
+        self.regions = Some(crate::sort::set_of(regions.into_iter().map(Into::into)));
         self
     }
 
@@ -151,7 +151,7 @@ pub fn validate_draft(form: &Form, answers: &dyn Answers, env: &Env) -> Report {
                 && answers.answer(id).is_some_and(|v| !v.is_null())
         })
         .collect();
-    unknown.sort_unstable();
+    crate::sort::sort(&mut unknown);
     for id in unknown {
         push(&mut report.errors, id, "unknown_question");
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// Bottom first. A module may use the modules before it in this list.
 const LAYERS: &[&str] = &[
     "error",
+    "sort",
     "ids",
     "json",
     "tick",

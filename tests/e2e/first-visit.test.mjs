@@ -22,14 +22,6 @@ import { t } from "./locales.mjs";
 /** The issue's 3G: 400 ms latency, 400 kbit/s (50,000 bytes a second) down and up. */
 const THREE_G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const TARGET = { firstScreenMs: 4_000, firstTapMs: 12_000, visitKiB: 750 };
-/**
- * The first tap is answered when the wasm has arrived and started. With the languages out of
- * the wasm it was answered in 11.9-12.3 s; the deadlines, reports, checklist and summary
- * screens then brought the wasm back to 553 KiB in brotli, 13.0 s (BENCHMARKS.md, "The first
- * visit on 3G"). Until the wasm is smaller again the 12 s target is reported as a TODO, and this
- * bound keeps it from slipping further.
- */
-const FIRST_TAP_GUARD_MS = 14_000;
 /** On 3G a slow build of the page takes far longer than Playwright's default 30 s to show. */
 const PATIENCE = { timeout: 120_000 };
 
@@ -174,12 +166,9 @@ test("the first visit on 3G: first screen, first tap answered and bytes on the w
 
   assert.ok(firstScreenMs <= TARGET.firstScreenMs, numbers);
   assert.ok(visitKiB < TARGET.visitKiB, numbers);
-  assert.ok(firstTapMs <= FIRST_TAP_GUARD_MS, numbers);
-  await ctx.test(
-    `the first tap is answered within ${TARGET.firstTapMs} ms`,
-    { todo: "the wasm is 553 KiB in brotli: 40 KiB too many (BENCHMARKS.md, the first visit on 3G)" },
-    () => assert.ok(firstTapMs <= TARGET.firstTapMs, numbers),
-  );
+  // The first tap is answered when the wasm has arrived and started: what the wasm weighs in
+  // brotli is most of this number (BENCHMARKS.md, "The first visit on 3G").
+  assert.ok(firstTapMs <= TARGET.firstTapMs, numbers);
   // The page asked for the words of the language tapped, and only those: the other languages
   // are not in the wasm and do not come before the first screen (the worker keeps them for
   // offline use once the app runs).

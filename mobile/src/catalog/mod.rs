@@ -21,6 +21,7 @@ use kosh_shared::draft::Draft;
 use kosh_shared::error::Problem;
 use kosh_shared::form::{self, Form};
 use kosh_shared::policy::{Policy, PolicyChange, changes};
+use kosh_shared::sort::sort_by_key;
 
 use crate::error::AppResult;
 use crate::store::{LocalStore, Recovery, load_json, save_json};
@@ -188,8 +189,7 @@ impl Catalog {
         let id = policy.id().to_owned();
         self.policies.retain(|p| p.id() != id);
         self.policies.push(policy);
-        self.policies
-            .sort_by_key(|p| (p.valid_from(), p.id().to_owned()));
+        sort_by_key(&mut self.policies, |p| (p.valid_from(), p.id().to_owned()));
         self.saved.policies.retain(|d| d.id != id);
         self.saved.policies.push(Doc {
             id,
@@ -203,8 +203,7 @@ impl Catalog {
         self.forms
             .retain(|f| (f.id().as_str(), f.version()) != (id.as_str(), version));
         self.forms.push(form);
-        self.forms
-            .sort_by_key(|f| (f.id().to_string(), f.version()));
+        sort_by_key(&mut self.forms, |f| (f.id().to_string(), f.version()));
         self.saved
             .forms
             .retain(|d| (d.id.as_str(), d.version) != (id.as_str(), Some(version)));

@@ -38,9 +38,7 @@ pub fn ReportSheet(
     let start = initial.clone();
     let mut chosen = use_signal(|| start.as_ref().map(|(o, _)| *o));
     let start = initial.clone();
-    let mut date = use_signal(move || {
-        start.map_or_else(|| today().format("%Y-%m-%d").to_string(), |(_, d)| d)
-    });
+    let mut date = use_signal(move || start.map_or_else(|| today().to_string(), |(_, d)| d));
     let mut problem = use_signal(|| None::<String>);
     let t = tr.read();
     let c = catalog.read();
@@ -169,7 +167,7 @@ pub fn RefusedReport(report: PendingReport, known: Application) -> Element {
     let why =
         refusal_key(&report).map(|key| t.try_t(&key, None).unwrap_or_else(|| t.t("error-unknown")));
     let id = report.id.clone();
-    let initial = Some((r.outcome, r.on.format("%Y-%m-%d").to_string()));
+    let initial = Some((r.outcome, r.on.to_string()));
     rsx! {
         div { class: "notice warn refused-report", role: "alert",
             p { strong { Icon { name: "warning" } " " {t.t("reports-refused-title")} } }

@@ -14,6 +14,7 @@ use kosh_locales::Translator;
 use kosh_shared::checklist::{ChecklistItem, Member, checklist};
 use kosh_shared::form::{Answers, Form};
 use kosh_shared::policy::{Policy, Translation};
+use kosh_shared::sort::sort_by_key;
 use kosh_shared::tick::{self, Tick};
 
 use crate::i18n::args;
@@ -245,7 +246,7 @@ pub fn checklist_view(
             }),
         }
     }
-    groups.sort_by_key(|g| g.holder);
+    sort_by_key(&mut groups, |g| g.holder);
     let count = if missing == 0 {
         tr.t("checklist-all-ready")
     } else {

@@ -3,6 +3,7 @@
 
 use kosh_locales::Translator;
 use kosh_shared::policy::Policy;
+use kosh_shared::sort::sort_by_key;
 
 use crate::view::Choice;
 
@@ -36,7 +37,7 @@ pub fn countries(tr: &Translator) -> Vec<Choice> {
         label: country_name(tr, code),
     };
     let mut rest: Vec<Choice> = COUNTRIES[FIRST..].iter().map(choice).collect();
-    rest.sort_by_key(|c| c.label.to_lowercase());
+    sort_by_key(&mut rest, |c| c.label.to_lowercase());
     COUNTRIES[..FIRST].iter().map(choice).chain(rest).collect()
 }
 

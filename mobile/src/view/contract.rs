@@ -4,9 +4,11 @@
 
 use chrono::NaiveDate;
 use kosh_shared::api::{Contract, RiskResponse, SupportPayment};
+use kosh_shared::calendar::parse_ymd;
 use kosh_shared::contract::{Progress, first_safe_date, progress, risk, support_received_by};
 use kosh_shared::ids::RegionId;
 use kosh_shared::policy::{Payee, Policy};
+use kosh_shared::sort::sort_by_key;
 
 /// The contract card: how far the term is on `today` and the support received by then.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +40,7 @@ pub struct WhatIfAnswer {
 /// The answer for the date the family typed (`YYYY-MM-DD`, from the date picker).
 pub fn what_if(contract: &Contract, leave_on: &str, policy: &Policy) -> WhatIfAnswer {
     WhatIfAnswer {
-        risk: NaiveDate::parse_from_str(leave_on, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| risk(contract, d, policy).ok()),
+        risk: parse_ymd(leave_on).and_then(|d| risk(contract, d, policy).ok()),
         free_from: first_safe_date(contract).ok(),
     }
 }
@@ -83,8 +83,7 @@ pub fn contract_from(
     policy: &Policy,
     today: NaiveDate,
 ) -> Result<Contract, InputError> {
-    let signed_on = NaiveDate::parse_from_str(input.signed_on.trim(), "%Y-%m-%d")
-        .map_err(|_| InputError::Incomplete)?;
+    let signed_on = parse_ymd(input.signed_on.trim()).ok_or(InputError::Incomplete)?;
     let family_members = input
         .family_members
         .trim()
@@ -124,8 +123,7 @@ pub fn with_payment(
         .collect::<String>()
         .parse::<u64>()
         .map_err(|_| InputError::Incomplete)?;
-    let received_on =
-        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| InputError::Incomplete)?;
+    let received_on = parse_ymd(date.trim()).ok_or(InputError::Incomplete)?;
     if kind.is_empty() || amount_kzt == 0 {
         return Err(InputError::Incomplete);
     }
@@ -135,7 +133,7 @@ pub fn with_payment(
         amount_kzt,
         received_on,
     });
-    next.support.sort_by_key(|p| p.received_on);
+    sort_by_key(&mut next.support, |p| p.received_on);
     next.verified = false;
     kosh_shared::contract::validate(&next, policy, today)
         .map_err(|e| InputError::Refused(e.code().to_owned()))?;

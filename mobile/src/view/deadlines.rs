@@ -1,12 +1,11 @@
 //! The dates-not-to-miss screen's view model, and the calendar files it offers: one `.ics` per
-//! deadline and one with all of them, made here on the phone (no server, works offline) with
-//! the `icalendar` crate. Each deadline is an all-day event on its day, in the person's
+//! deadline and one with all of them, made here on the phone (no server, works offline) by a
+//! small iCalendar writer of its own. Each deadline is an all-day event on its day, in the person's
 //! language, with a reminder a few days before.
 //!
 //! Dates are written DD.MM.YYYY, the way Kazakh papers write them, whatever the language.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use icalendar::{Alarm, Calendar, Component, EventLike, Property, Trigger};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use kosh_locales::{FluentArgs, Translator};
 use kosh_shared::deadlines::{Deadline, DeadlineKind, Facts, deadlines};
 use kosh_shared::form::{Answers, Form};
@@ -141,13 +140,22 @@ pub fn rows(tr: &Translator, deadlines: &[Deadline]) -> Vec<DeadlineRow> {
 /// names the deadline and its day, so adding the same date twice updates one event, and a
 /// date that moved (a contract re-entered) is a new one.
 pub fn ics(tr: &Translator, deadlines: &[Deadline], stamp: DateTime<Utc>) -> String {
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(Property::new("VERSION", "2.0"))
-        .append_property(Property::new("PRODID", "-//Kosh//Dates not to miss//EN"))
-        .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("METHOD", "PUBLISH"))
-        .name(&tr.t("ui-deadlines-calendar-name"));
+    let name = tr.t("ui-deadlines-calendar-name");
+    let mut file = Ics::default();
+    file.raw("BEGIN", "VCALENDAR")
+        .raw("VERSION", "2.0")
+        .raw("PRODID", "-//Kosh//Dates not to miss//EN")
+        .raw("CALSCALE", "GREGORIAN")
+        .raw("METHOD", "PUBLISH")
+        .text("NAME", &name)
+        .text("X-WR-CALNAME", &name);
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        basic_date(stamp.date_naive()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     for d in deadlines {
         let summary = title(tr, d);
         let mut description = vec![detail(tr, d)];
@@ -163,23 +171,79 @@ pub fn ics(tr: &Translator, deadlines: &[Deadline], stamp: DateTime<Utc>) -> Str
             &args(&[("what", summary.clone()), ("date", numeric_date(d.on))]),
         );
         let day_after = d.on.succ_opt().unwrap_or(d.on);
-        calendar.push(
-            icalendar::Event::new()
-                .uid(&format!("{}-{}@kosh", d.kind.id(), d.on.format("%Y%m%d")))
-                .timestamp(stamp)
-                .summary(&summary)
-                .description(&description.join("\n"))
-                // An all-day event: DTEND is the day after, exclusive (RFC 5545 3.6.1).
-                .starts(d.on)
-                .ends(day_after)
-                .alarm(Alarm::display(
-                    &reminder,
-                    Trigger::before_start(Duration::days(REMIND_DAYS_BEFORE)),
-                ))
-                .done(),
-        );
+        file.raw("BEGIN", "VEVENT")
+            .raw("UID", &format!("{}-{}@kosh", d.kind.id(), basic_date(d.on)))
+            .raw("DTSTAMP", &stamp)
+            .text("SUMMARY", &summary)
+            .text("DESCRIPTION", &description.join("\n"))
+            // An all-day event: DTEND is the day after, exclusive (RFC 5545 3.6.1).
+            .raw("DTSTART;VALUE=DATE", &basic_date(d.on))
+            .raw("DTEND;VALUE=DATE", &basic_date(day_after))
+            .raw("BEGIN", "VALARM")
+            .raw("ACTION", "DISPLAY")
+            .text("DESCRIPTION", &reminder)
+            .raw("TRIGGER", &format!("-P{REMIND_DAYS_BEFORE}D"))
+            .raw("END", "VALARM")
+            .raw("END", "VEVENT");
     }
-    calendar.to_string()
+    file.raw("END", "VCALENDAR");
+    file.0
+}
+
+/// A date as iCalendar writes it (`20260301`).
+fn basic_date(day: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
+}
+
+/// iCalendar text as these files need it, written by hand: a crate for it (`icalendar`, with
+/// its parser's dependencies) cost the phone's download more than these lines, and the tests
+/// read every file back with `ical`, a parser written apart.
+#[derive(Default)]
+struct Ics(String);
+
+impl Ics {
+    /// A content line whose value is written as it is (names, dates, durations): ours only,
+    /// never a person's or a translator's words.
+    fn raw(&mut self, name: &str, value: &str) -> &mut Self {
+        self.line(name, value)
+    }
+
+    /// A content line with a TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma
+    /// escaped, a line break written `\n`, other control characters (not allowed in TEXT)
+    /// left out.
+    fn text(&mut self, name: &str, value: &str) -> &mut Self {
+        let mut escaped = String::with_capacity(value.len());
+        for c in value.chars() {
+            match c {
+                '\\' | ';' | ',' => {
+                    escaped.push('\\');
+                    escaped.push(c);
+                }
+                '\n' => escaped.push_str("\\n"),
+                '\t' => escaped.push(c),
+                c if c.is_control() => {}
+                c => escaped.push(c),
+            }
+        }
+        self.line(name, &escaped)
+    }
+
+    /// `NAME:VALUE` and CRLF, folded so that no line is longer than 75 octets (RFC 5545 3.1):
+    /// a long line goes on after CRLF and a space, never inside a character's UTF-8 bytes.
+    fn line(&mut self, name: &str, value: &str) -> &mut Self {
+        const LIMIT: usize = 75;
+        let mut used = 0;
+        for c in name.chars().chain([':']).chain(value.chars()) {
+            if used + c.len_utf8() > LIMIT {
+                self.0.push_str("\r\n ");
+                used = 1;
+            }
+            self.0.push(c);
+            used += c.len_utf8();
+        }
+        self.0.push_str("\r\n");
+        self
+    }
 }
 
 #[cfg(test)]
@@ -288,11 +352,49 @@ mod tests {
             assert_eq!(prop(alarm, "ACTION").value.as_deref(), Some("DISPLAY"));
             assert_eq!(
                 prop(alarm, "TRIGGER").value.as_deref(),
-                Some("-PT604800S"),
+                Some("-P7D"),
                 "seven days before, as RFC 5545 writes a duration"
             );
             assert!(prop(alarm, "DESCRIPTION").value.is_some());
         }
+    }
+
+    #[test]
+    fn text_values_are_escaped_and_long_lines_folded_between_characters() {
+        let mut file = Ics::default();
+        file.text("SUMMARY", "a, b; c\\d\ne\r\u{7}f");
+        assert_eq!(file.0, "SUMMARY:a\\, b\\; c\\\\d\\nef\r\n");
+
+        // 80 two-byte letters: 33 fit after "SUMMARY:" (8 + 66 octets, a 34th would make 76),
+        // 37 after the next line's space (1 + 74), and the last 10 on a third line.
+        let mut file = Ics::default();
+        file.text("SUMMARY", &"ә".repeat(80));
+        let lines: Vec<&str> = file.0.trim_end_matches("\r\n").split("\r\n").collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l.len() <= 75), "{lines:?}");
+        assert_eq!(
+            lines.iter().map(|l| l.len()).collect::<Vec<_>>(),
+            [74, 75, 21]
+        );
+        let unfolded: String = lines
+            .iter()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect();
+        assert_eq!(unfolded, format!("SUMMARY:{}", "ә".repeat(80)));
+
+        // And `ical` reads such a line back whole.
+        let mut whole = Ics::default();
+        whole
+            .raw("BEGIN", "VCALENDAR")
+            .raw("VERSION", "2.0")
+            .raw("PRODID", "-//Kosh//test//EN")
+            .text("X-WR-CALNAME", &"ә".repeat(80))
+            .raw("END", "VCALENDAR");
+        let cal = parse(&whole.0);
+        assert_eq!(
+            prop(&cal.properties, "X-WR-CALNAME").value.as_deref(),
+            Some("ә".repeat(80).as_str())
+        );
     }
 
     #[test]

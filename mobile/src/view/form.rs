@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use kosh_locales::{FluentArgs, Translator};
 use kosh_shared::api::FieldError;
+use kosh_shared::calendar::parse_ymd;
 use kosh_shared::draft::Draft;
 use kosh_shared::form::{FieldPath, Form, Kind, Question, Section, top_question};
 use kosh_shared::policy::Policy;
@@ -94,9 +95,7 @@ pub fn value_text(tr: &Translator, question: &Question, value: &Value) -> String
         Value::String(s) => match question.kind {
             Kind::Country => choices::country_name(tr, s),
             Kind::Region => tr.t(&format!("region-{s}")),
-            Kind::Date => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(date::numeric)
-                .unwrap_or_else(|_| s.clone()),
+            Kind::Date => parse_ymd(s).map_or_else(|| s.clone(), date::numeric),
             _ if question.kind.has_options() => question
                 .options
                 .iter()

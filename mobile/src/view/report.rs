@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use kosh_shared::api::{Application, StageReportRequest};
+use kosh_shared::calendar::parse_ymd;
 use kosh_shared::policy::Policy;
 use kosh_shared::status::{
     EntrySource, Outcome, ReportDate, Stage, check_transition, record_report,
@@ -158,9 +159,7 @@ pub fn report_for(
     today: NaiveDate,
     policy: &Policy,
 ) -> Result<StageReportRequest, ReportProblem> {
-    let on = date
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .ok_or(ReportProblem::NoDate)?;
+    let on = date.and_then(parse_ymd).ok_or(ReportProblem::NoDate)?;
     let request = StageReportRequest {
         stage: known.stage,
         outcome,

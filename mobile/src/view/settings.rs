@@ -1,7 +1,7 @@
 //! The settings screen's view model: the account, what is waiting to be sent, and when the
 //! last sync went through, in words.
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, Timelike};
 use kosh_locales::Translator;
 
 use crate::store::vault::{Saved, TextSize};
@@ -33,9 +33,10 @@ pub fn settings(tr: &Translator, saved: &Saved) -> SettingsView {
 pub fn last_sync_text(tr: &Translator, ms: u64) -> Option<String> {
     let at = DateTime::from_timestamp_millis(i64::try_from(ms).ok()?)?.with_timezone(&Local);
     Some(format!(
-        "{} {}",
+        "{} {:02}:{:02}",
         tr.date(at.date_naive()),
-        at.format("%H:%M")
+        at.hour(),
+        at.minute()
     ))
 }
 

@@ -162,11 +162,12 @@ pub fn family_size(form: &Form, answers: &dyn Answers, today: NaiveDate, age: u3
 /// Ticks answer no question and are read from the draft directly.
 fn asked_answers(form: &Form, answers: &dyn Answers, today: NaiveDate) -> BTreeMap<String, Value> {
     let relevance = form.relevance(answers, today);
-    answers
-        .ids()
-        .filter(|id| relevance.field(id))
-        .filter_map(|id| Some((id.to_owned(), answers.answer(id)?.clone())))
-        .collect()
+    crate::sort::map_of(
+        answers
+            .ids()
+            .filter(|id| relevance.field(id))
+            .filter_map(|id| Some((id.to_owned(), answers.answer(id)?.clone()))),
+    )
 }
 
 fn entry(

@@ -156,7 +156,7 @@ impl DateBound {
 impl std::fmt::Display for DateBound {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DateBound::Fixed(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            DateBound::Fixed(date) => write!(f, "{date}"),
             DateBound::Today { amount: 0, .. } => f.write_str("today"),
             DateBound::Today { amount, unit } => {
                 let unit = match unit {

@@ -286,7 +286,8 @@ impl Form {
                 add(child, keys);
             }
         }
-        let mut keys = BTreeSet::from([self.title_key.as_str()]);
+        let mut keys = BTreeSet::new();
+        keys.insert(self.title_key.as_str());
         for section in &self.sections {
             keys.insert(&section.title_key);
             for q in &section.questions {
@@ -309,9 +310,7 @@ impl Form {
     /// Every top-level question answered with its `example`: a complete draft, valid on the
     /// form's first and last day (loading checks that), the starting point of many tests.
     pub fn example_answers(&self) -> BTreeMap<String, Value> {
-        self.questions()
-            .map(|q| (q.id.clone(), q.example.clone()))
-            .collect()
+        crate::sort::map_of(self.questions().map(|q| (q.id.clone(), q.example.clone())))
     }
 
     pub(crate) fn top(&self, index: usize) -> &Question {

@@ -43,7 +43,7 @@ impl Policy {
             .filter(|m| m.kzt.is_some())
             .map(|m| m.year)
             .collect();
-        years.sort_unstable();
+        crate::sort::sort(&mut years);
         years
     }
 

@@ -367,7 +367,7 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     if text.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    crate::calendar::parse_ymd(text)
 }
 
 /// A language level's place on the scale (`none` is 0).
