@@ -184,7 +184,7 @@ pub fn negotiate<S: AsRef<str>>(preferences: &[S]) -> Vec<Lang> {
             None,
             NegotiationStrategy::Filtering,
         );
-        let mut found: Vec<Lang> = matched
+        let found: Vec<Lang> = matched
             .into_iter()
             .filter_map(|id| Lang::ALL.into_iter().find(|l| &l.langid() == id))
             .collect();
@@ -192,10 +192,15 @@ pub fn negotiate<S: AsRef<str>>(preferences: &[S]) -> Vec<Lang> {
         // without one the Cyrillic (what official services use). Only one of the three is kept:
         // the Latin and Arabic ones are made from the Cyrillic, so another would never fill a
         // gap.
-        found.sort_by_key(|l| match wanted.script {
-            Some(script) => l.langid().script != Some(script),
-            None => matches!(*l, Lang::KkLatn | Lang::KkArab),
-        });
+        // A stable partition rather than a sort by that key: the same order, without a copy of
+        // the standard sort in the web app's wasm for a list of at most seven.
+        let (preferred, others): (Vec<Lang>, Vec<Lang>) =
+            found.into_iter().partition(|l| match wanted.script {
+                Some(script) => l.langid().script == Some(script),
+                None => !matches!(*l, Lang::KkLatn | Lang::KkArab),
+            });
+        let mut found = preferred;
+        found.extend(others);
         if let Some(first_kazakh) = found.iter().position(|l| l.is_kazakh()) {
             let mut i = 0;
             found.retain(|l| {
