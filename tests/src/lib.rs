@@ -77,6 +77,17 @@ impl TestServer {
         TestServer::start_with(settings, Some(dir)).await
     }
 
+    /// A server on a fresh temporary directory that serves the built web app in `web`
+    /// (`KOSH_WEB_DIR`), which the caller keeps for as long as the server runs.
+    pub async fn serving_web(web: &Path) -> TestServer {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let settings = Settings {
+            web_dir: Some(web.to_owned()),
+            ..test_settings(dir.path())
+        };
+        TestServer::start_with(settings, Some(dir)).await
+    }
+
     /// A server on `dir` (e.g. the one a stopped server returned), to test restarts.
     pub async fn restart(dir: TempDir) -> TestServer {
         let settings = test_settings(dir.path());

@@ -50,12 +50,7 @@ async fn the_web_directory_serves_nothing_outside_itself_and_never_redirects_off
     std::fs::create_dir(web.path().join("assets")).unwrap();
     std::fs::write(web.path().join("assets/kosh.css"), "body{}").unwrap();
     std::os::unix::fs::symlink(outside.path(), web.path().join("etc")).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let settings = kosh_backend::Settings {
-        web_dir: Some(web.path().to_owned()),
-        ..test_settings(data.path())
-    };
-    let server = TestServer::start_with(settings, Some(data)).await;
+    let server = TestServer::serving_web(web.path()).await;
 
     for path in ["/etc/passwd", "/etc/", "/%65tc/passwd", "//etc/passwd"] {
         let request = format!("GET {path} HTTP/1.1\r\nhost: kosh\r\nconnection: close\r\n\r\n");

@@ -193,12 +193,7 @@ async fn a_font_is_sent_as_it_is_not_gzipped_again() {
     std::fs::write(web.path().join("index.html"), "<!doctype html>").unwrap();
     let font: Vec<u8> = (0..4096u32).map(|i| (i % 7) as u8).collect();
     std::fs::write(web.path().join("kosh-sans.woff2"), &font).unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let settings = kosh_backend::Settings {
-        web_dir: Some(web.path().to_owned()),
-        ..test_settings(data.path())
-    };
-    let server = TestServer::start_with(settings, Some(data)).await;
+    let server = TestServer::serving_web(web.path()).await;
     let resp = server
         .client
         .get(server.url("/kosh-sans.woff2"))
@@ -222,12 +217,7 @@ async fn the_web_app_is_served_beside_the_api() {
     .unwrap();
     std::fs::write(web.path().join("kosh_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(web.path().join("kosh.js"), "export default 1;").unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let settings = kosh_backend::Settings {
-        web_dir: Some(web.path().to_owned()),
-        ..test_settings(data.path())
-    };
-    let server = TestServer::start_with(settings, Some(data)).await;
+    let server = TestServer::serving_web(web.path()).await;
 
     let get = |path: &str| server.client.get(server.url(path)).send();
     let content_type = |resp: &reqwest::Response| {
