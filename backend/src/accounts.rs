@@ -95,7 +95,7 @@ pub async fn create_account(
     }
     check_password(&password)?;
     check_locale(&locale)?;
-    if state.store.user_by_email(email)?.is_some() {
+    if state.store.user_by_email(email).await?.is_some() {
         return Err(ApiError::EmailTaken);
     }
     state.writable()?;
@@ -108,7 +108,7 @@ pub async fn create_account(
         created_at: Utc::now(),
     };
     // The check above is only a shortcut past argon2: the store decides under its lock.
-    if !state.store.insert_user(&user)? {
+    if !state.store.insert_user(&user).await? {
         return Err(ApiError::EmailTaken);
     }
     Ok(user)
@@ -126,8 +126,8 @@ async fn start_login(state: &AppState, user: &UserRecord) -> ApiResult<TokenResp
     };
     state
         .store
-        .insert_refresh(&token_hash(&refresh_token), &record)?;
-    state.durable().await?;
+        .insert_refresh(&token_hash(&refresh_token), &record)
+        .await?;
     token_response(state, user, &record.family, refresh_token)
 }
 
@@ -180,7 +180,7 @@ pub async fn login(
         return Err(ApiError::RateLimited { retry_after });
     }
     let user = if req.email.len() <= 254 {
-        state.store.user_by_email(&req.email)?
+        state.store.user_by_email(&req.email).await?
     } else {
         None
     };
@@ -208,19 +208,22 @@ pub async fn refresh(
     state.writable()?;
     let new_token = random_token();
     let now = Utc::now();
-    let rotation = state.store.rotate_refresh(
-        &token_hash(&req.refresh_token),
-        &token_hash(&new_token),
-        now + state.settings.refresh_token_ttl,
-        now,
-    )?;
+    let rotation = state
+        .store
+        .rotate_refresh(
+            &token_hash(&req.refresh_token),
+            &token_hash(&new_token),
+            now + state.settings.refresh_token_ttl,
+            now,
+        )
+        .await?;
     match rotation {
         Rotation::Rotated(record) => {
             let user = state
                 .store
-                .user(&record.user)?
+                .user(&record.user)
+                .await?
                 .ok_or(ApiError::Unauthorized)?;
-            state.durable().await?;
             Ok(Json(token_response(
                 &state,
                 &user,
@@ -229,8 +232,7 @@ pub async fn refresh(
             )?))
         }
         Rotation::Reused => {
-            // The revocation must survive a crash as surely as a rotation would have.
-            state.durable().await?;
+            // The store made the revocation durable, as surely as a rotation would have been.
             tracing::warn!("refresh token reused: login revoked");
             Err(ApiError::TokenReused)
         }
@@ -245,9 +247,10 @@ pub async fn logout(
     Json(req): Json<RefreshRequest>,
 ) -> ApiResult<StatusCode> {
     state.writable()?;
-    if state.store.revoke_login(&token_hash(&req.refresh_token))? {
-        state.durable().await?;
-    }
+    state
+        .store
+        .revoke_login(&token_hash(&req.refresh_token))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -255,7 +258,8 @@ pub async fn logout(
 pub async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<MeResponse>> {
     let user = state
         .store
-        .user(&caller.user)?
+        .user(&caller.user)
+        .await?
         .ok_or(ApiError::Unauthorized)?;
     Ok(Json(MeResponse {
         id: user.id,

@@ -58,7 +58,7 @@ pub async fn submit(
         )));
     }
     // A replay answers with what the first request created, whatever the draft became since.
-    if let Some(existing) = state.store.application_by_key(&caller.user, key)? {
+    if let Some(existing) = state.store.application_by_key(&caller.user, key).await? {
         return Ok((
             StatusCode::OK,
             Json(ApplicationView::at(existing.application, Utc::now())),
@@ -66,7 +66,8 @@ pub async fn submit(
     }
     let record = state
         .store
-        .draft(&req.draft_id)?
+        .draft(&req.draft_id)
+        .await?
         .filter(|d| d.owner == caller.user)
         .ok_or(ApiError::NotFound)?;
     let draft = record.draft;
@@ -100,9 +101,8 @@ pub async fn submit(
         application,
     };
     state.writable()?;
-    match state.store.submit(key, &record)? {
+    match state.store.submit(key, &record).await? {
         Submission::Created(record) => {
-            state.durable().await?;
             tracing::info!(application = %record.application.id, "application submitted");
             Ok((
                 StatusCode::CREATED,
@@ -110,13 +110,10 @@ pub async fn submit(
             ))
         }
         // A concurrent request with the same key won the race: answer with its application.
-        Submission::Existing(record) => {
-            state.durable().await?;
-            Ok((
-                StatusCode::OK,
-                Json(ApplicationView::at(record.application, now)),
-            ))
-        }
+        Submission::Existing(record) => Ok((
+            StatusCode::OK,
+            Json(ApplicationView::at(record.application, now)),
+        )),
     }
 }
 
@@ -127,9 +124,9 @@ pub async fn list(
     caller: Caller,
 ) -> ApiResult<Json<Vec<ApplicationView>>> {
     let records = if caller.role == Role::Officer {
-        state.store.all_applications()?
+        state.store.all_applications().await?
     } else {
-        state.store.applications_of(&caller.user)?
+        state.store.applications_of(&caller.user).await?
     };
     let now = Utc::now();
     Ok(Json(
@@ -150,7 +147,7 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ApplicationView>> {
-    match state.store.application(&ApplicationId(id))? {
+    match state.store.application(&ApplicationId(id)).await? {
         Some(record) if visible(&caller, &record) => {
             Ok(Json(ApplicationView::at(record.application, Utc::now())))
         }
@@ -239,7 +236,11 @@ async fn update(
     change: impl Fn(&ApplicationRecord, DateTime<Utc>) -> ApiResult<Application>,
 ) -> ApiResult<Json<ApplicationView>> {
     for _ in 0..8 {
-        let old = state.store.application(id)?.ok_or(ApiError::NotFound)?;
+        let old = state
+            .store
+            .application(id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
         let now = Utc::now();
         let application = change(&old, now)?;
         let new = ApplicationRecord {
@@ -247,8 +248,7 @@ async fn update(
             application,
         };
         state.writable()?;
-        if state.store.replace_application(&old, &new)? {
-            state.durable().await?;
+        if state.store.replace_application(&old, &new).await? {
             return Ok(Json(ApplicationView::at(new.application, now)));
         }
     }

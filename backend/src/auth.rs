@@ -393,7 +393,7 @@ impl FromRequestParts<AppState> for Caller {
         let user = UserId(claims.sub);
         // Defence in depth against a leaked signing secret: a token re-signed with another
         // `sub` names a login that is not that user's, and is refused.
-        if !state.store.is_login_active(&claims.sid, &user)? {
+        if !state.store.is_login_active(&claims.sid, &user).await? {
             return Err(ApiError::Unauthorized);
         }
         tracing::Span::current().record("user", user.as_str());

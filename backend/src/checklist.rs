@@ -24,7 +24,7 @@ pub async fn get(
     RawQuery(query): RawQuery,
 ) -> ApiResult<Json<Vec<ChecklistItem>>> {
     let wanted = draft_id(query.as_deref())?;
-    let mut drafts = state.store.drafts_of(&caller.user)?;
+    let mut drafts = state.store.drafts_of(&caller.user).await?;
     let record = match wanted {
         Some(id) => Some(
             drafts

@@ -37,16 +37,15 @@ async fn store_contract(state: &AppState, user: &UserId, contract: &Contract) ->
     rules::validate(contract, &state.reference.policy(), Utc::now().date_naive())
         .map_err(refused)?;
     state.writable()?;
-    state.store.put_contract(user, contract)?;
-    state.durable().await?;
-    Ok(())
+    Ok(state.store.put_contract(user, contract).await?)
 }
 
 /// `GET /v1/contract` → the caller's contract, or 404.
 pub async fn get_own(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Contract>> {
     let contract = state
         .store
-        .contract(&caller.user)?
+        .contract(&caller.user)
+        .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(contract))
 }
@@ -71,7 +70,7 @@ pub async fn put_verified(
 ) -> ApiResult<Json<Contract>> {
     caller.require_officer()?;
     let user = UserId(id);
-    state.store.user(&user)?.ok_or(ApiError::NotFound)?;
+    state.store.user(&user).await?.ok_or(ApiError::NotFound)?;
     contract.verified = true;
     store_contract(&state, &user, &contract).await?;
     tracing::info!(user = %user, "contract verified");
@@ -96,7 +95,8 @@ pub async fn risk(
         .ok_or_else(|| ApiError::InvalidDate(format!("leave_on {leave_on:?} is not YYYY-MM-DD")))?;
     let contract = state
         .store
-        .contract(&caller.user)?
+        .contract(&caller.user)
+        .await?
         .ok_or(ApiError::NotFound)?;
     let answer = rules::risk(&contract, leave_on, &state.reference.policy()).map_err(refused)?;
     Ok(Json(answer))

@@ -4,8 +4,8 @@
 //! answers.
 //!
 //! The merge is `kosh_shared::draft`'s; this module checks the ops, clamps clocks from the
-//! future, logs and merges them in one store transaction, waits for the group commit, and only
-//! then acknowledges.
+//! future, and hands them to the store, which logs and merges them all or nothing
+//! (`store::push`) and returns only once they are durable; only then are they acknowledged.
 //!
 //! Cursors are per user: every op a user's devices push gets the next number of that user's
 //! log, and `cursor` is the last number a device has seen. `changes` leaves out the ops the
@@ -33,7 +33,7 @@ use crate::error::{ApiError, ApiResult, Json};
 use crate::live::{Pushed, Woken};
 use crate::reference::Catalog;
 use crate::state::AppState;
-use crate::store::{DraftRecord, IncomingOp, PushRefusal, unique_op_ids};
+use crate::store::{DraftRecord, IncomingOp, PushRefusal, Synced, unique_op_ids};
 
 /// The longest id (op, draft, device) accepted: UUIDs are 36 characters.
 const MAX_ID_LEN: usize = 128;
@@ -181,38 +181,35 @@ pub async fn sync(
         .unwrap_or(0)
         .saturating_add(state.settings.max_clock_skew.as_millis() as u64);
     let incoming = clamp_clocks(&req, horizon, &form_versions);
-    let mut logged_up_to = None;
     if !incoming.is_empty() {
         state.writable()?;
-        match state.store.push_ops(&caller.user, &incoming, now)? {
-            Ok(last) => logged_up_to = last,
-            Err(PushRefusal::NotOwner(draft)) => {
-                tracing::info!(%draft, "sync refused: another user's draft");
-                return Err(ApiError::NotFound);
-            }
-            Err(PushRefusal::FormMismatch { draft, form }) => {
-                return Err(ApiError::BadRequest(format!(
-                    "draft {draft} is not a draft of form {form}"
-                )));
-            }
+    }
+    // The store acknowledges only what is durable and hands out only what is (see `Store`).
+    let synced = state
+        .store
+        .sync(
+            &caller.user,
+            &incoming,
+            now,
+            req.cursor,
+            state.settings.sync_page_size,
+            &req.device_id,
+        )
+        .await?;
+    let Synced { logged_up_to, page } = match synced {
+        Ok(synced) => synced,
+        Err(PushRefusal::NotOwner(draft)) => {
+            tracing::info!(%draft, "sync refused: another user's draft");
+            return Err(ApiError::NotFound);
         }
-    }
-    let page = state.store.changes_since(
-        &caller.user,
-        req.cursor,
-        state.settings.sync_page_size,
-        &req.device_id,
-    )?;
-    // Acknowledge only what is on disk, and hand out only what is on disk: the page may hold
-    // ops another request logged a moment ago and is still waiting to flush. Were the server to
-    // crash before that flush, their sequence numbers would be given to other ops after the
-    // restart, and a device that had already moved its cursor past them would never see those.
-    // The ticket is taken after the read, so the flush that answers it covers everything read.
-    if !incoming.is_empty() || page.cursor > req.cursor {
-        state.durable().await?;
-    }
-    // Only now, with the push on disk: a phone woken sooner could sync before the flush and
-    // be handed nothing (see above), then wait again with the news already behind it.
+        Err(PushRefusal::FormMismatch { draft, form }) => {
+            return Err(ApiError::BadRequest(format!(
+                "draft {draft} is not a draft of form {form}"
+            )));
+        }
+    };
+    // Only now, with the push durable: a phone woken sooner could sync before the flush and
+    // be handed nothing, then wait again with the news already behind it.
     if let Some(seq) = logged_up_to {
         state.live.publish(
             &caller.user,
@@ -297,11 +294,9 @@ pub async fn wait(
         // No device id is empty, so "" skips nobody's ops.
         let page = state
             .store
-            .changes_since(&caller.user, cursor, 1, device.unwrap_or(""))?;
+            .changes_since(&caller.user, cursor, 1, device.unwrap_or(""))
+            .await?;
         if !page.entries.is_empty() {
-            // What is read may be a push still waiting for its flush: answer once it is durable,
-            // as `sync` hands out only what is.
-            state.durable().await?;
             return Ok(Json(SyncWaitResponse {
                 cursor: page.cursor,
             }));
@@ -330,7 +325,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<Json<Vec<DraftView>>> {
-    let drafts = state.store.drafts_of(&caller.user)?;
+    let drafts = state.store.drafts_of(&caller.user).await?;
     Ok(Json(drafts.into_iter().map(view).collect()))
 }
 
@@ -340,7 +335,7 @@ pub async fn get_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<DraftView>> {
-    match state.store.draft(&DraftId(id))? {
+    match state.store.draft(&DraftId(id)).await? {
         Some(record) if record.owner == caller.user => Ok(Json(view(record))),
         _ => Err(ApiError::NotFound),
     }

@@ -177,15 +177,9 @@ pub async fn serve(
         live.close();
     };
     let served = connections::serve(listener, app, state.settings.connections, shutdown).await;
-    let flushed = state.commit.shutdown().await;
+    let closed = state.store.close().await;
     served?;
-    flushed.map_err(|e| std::io::Error::other(e.to_string()))?;
-    // Everything is durable already; a checkpoint only spares the next start a replay.
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || store.checkpoint())
-        .await
-        .map_err(std::io::Error::other)?
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    closed.map_err(|e| std::io::Error::other(e.to_string()))?;
     tracing::info!("stopped; store flushed");
     Ok(())
 }

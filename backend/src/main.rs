@@ -134,7 +134,7 @@ async fn run_server(settings: Settings) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
     // The one line on stdout: scripts and tests wait for it instead of sleeping.
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "listening on http://{addr}").map_err(|e| e.to_string())?;
@@ -176,13 +176,12 @@ async fn create_officer(settings: Settings, email: String) -> Result<(), String>
         .read_line(&mut password)
         .map_err(|e| format!("reading the password from standard input: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
-    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
     let user =
         kosh_backend::accounts::create_account(&state, &email, password, Role::Officer, None)
             .await
             .map_err(|e| format!("cannot create the officer: {e}"))?;
-    state.durable().await.map_err(|e| e.to_string())?;
-    state.commit.shutdown().await.map_err(|e| e.to_string())?;
+    state.store.close().await.map_err(|e| e.to_string())?;
     println!("created officer {} ({})", user.email, user.id);
     Ok(())
 }
@@ -201,7 +200,7 @@ async fn publish(settings: Settings, kind: Kind, file: std::path::PathBuf) -> Re
     use kosh_backend::reference::Outcome;
     let text =
         std::fs::read_to_string(&file).map_err(|e| format!("reading {}: {e}", file.display()))?;
-    let state = AppState::open(settings).map_err(|e| e.to_string())?;
+    let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
     let store = state.store.as_ref();
     let result = match kind {
         Kind::Policy => {
@@ -210,9 +209,9 @@ async fn publish(settings: Settings, kind: Kind, file: std::path::PathBuf) -> Re
                 .ok()
                 .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned))
                 .unwrap_or_default();
-            state.reference.publish_policy(store, &id, &text)
+            state.reference.publish_policy(store, &id, &text).await
         }
-        Kind::Form => state.reference.publish_form(store, &text),
+        Kind::Form => state.reference.publish_form(store, &text).await,
     };
     let outcome = match result {
         Ok((outcome, published)) => {
@@ -241,7 +240,6 @@ async fn publish(settings: Settings, kind: Kind, file: std::path::PathBuf) -> Re
         }
         Err(other) => Err(other.to_string()),
     };
-    state.durable().await.map_err(|e| e.to_string())?;
-    state.commit.shutdown().await.map_err(|e| e.to_string())?;
+    state.store.close().await.map_err(|e| e.to_string())?;
     outcome
 }

@@ -67,8 +67,12 @@ pub struct Settings {
     pub addr: SocketAddr,
     /// The store's directory (and the generated JWT secret's).
     pub data_dir: PathBuf,
-    /// The JWT signing secret; when `None` one is generated once into `data_dir`.
+    /// The JWT signing secret; when `None` one is generated once into `data_dir` (one machine
+    /// only: processes sharing a database must be given the same secret).
     pub jwt_secret: Option<String>,
+    /// `postgres://…`: keep everything in this PostgreSQL database instead of sled in
+    /// `data_dir`, so that any number of server processes can share it.
+    pub database_url: Option<String>,
     /// The built web app, served at `/` when set.
     pub web_dir: Option<PathBuf>,
     /// Argon2id cost for new password hashes.
@@ -120,6 +124,7 @@ impl Settings {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("./kosh-data"),
             jwt_secret: None,
+            database_url: None,
             web_dir: None,
             password_cost: PasswordCost::SECURE,
             login_limits: LoginLimits::default(),
@@ -141,7 +146,7 @@ impl Settings {
     /// The defaults, overridden by `KOSH_ADDR`, `KOSH_DATA_DIR`, `KOSH_JWT_SECRET`,
     /// `KOSH_WEB_DIR`, `KOSH_MAX_CONNECTIONS`, `KOSH_HEADER_TIMEOUT_SECS`,
     /// `KOSH_DISK_RESERVE_MB`, `KOSH_SYNC_WAIT_SECS`, `KOSH_ATTACHMENT_QUOTA_MB` and
-    /// `KOSH_TRUSTED_PROXIES` where they are set and not empty.
+    /// `KOSH_TRUSTED_PROXIES` and `KOSH_DATABASE_URL` where they are set and not empty.
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::from_vars(|name| std::env::var(name).ok())
     }
@@ -166,6 +171,16 @@ impl Settings {
         }
         if let Some(dir) = var("KOSH_WEB_DIR") {
             settings.web_dir = Some(PathBuf::from(dir));
+        }
+        if let Some(url) = var("KOSH_DATABASE_URL") {
+            if !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+                return Err(SettingsError {
+                    variable: "KOSH_DATABASE_URL",
+                    value: "<redacted>".into(),
+                    reason: "expected a postgres:// or postgresql:// URL",
+                });
+            }
+            settings.database_url = Some(url);
         }
         let number =
             |variable: &'static str, reason: &'static str| -> Result<Option<u64>, SettingsError> {
@@ -235,6 +250,10 @@ impl fmt::Debug for Settings {
                 &self.jwt_secret.as_ref().map(|_| "<redacted>"),
             )
             .field("web_dir", &self.web_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_ref().map(|_| "<redacted>"),
+            )
             .field("password_cost", &self.password_cost)
             .field("login_limits", &self.login_limits)
             .field("access_token_ttl", &self.access_token_ttl)
@@ -289,6 +308,7 @@ mod tests {
             "KOSH_SYNC_WAIT_SECS" => Some("3".into()),
             "KOSH_ATTACHMENT_QUOTA_MB" => Some("5".into()),
             "KOSH_TRUSTED_PROXIES" => Some("127.0.0.1, 10.0.0.0/8".into()),
+            "KOSH_DATABASE_URL" => Some("postgres://kosh@db.internal/kosh".into()),
             _ => None,
         })
         .unwrap();
@@ -302,6 +322,14 @@ mod tests {
             "127.0.0.1,10.0.0.0/8".parse().unwrap()
         );
         assert!(Settings::new().trusted_proxies.is_empty());
+        assert_eq!(
+            settings.database_url.as_deref(),
+            Some("postgres://kosh@db.internal/kosh")
+        );
+        assert!(
+            !format!("{settings:?}").contains("db.internal"),
+            "a database URL may hold a password: never logged"
+        );
         for (variable, value) in [
             ("KOSH_MAX_CONNECTIONS", "0"),
             ("KOSH_MAX_CONNECTIONS", "many"),
@@ -310,6 +338,7 @@ mod tests {
             ("KOSH_SYNC_WAIT_SECS", "0"),
             ("KOSH_ATTACHMENT_QUOTA_MB", "lots"),
             ("KOSH_TRUSTED_PROXIES", "the load balancer"),
+            ("KOSH_DATABASE_URL", "mysql://kosh@db/kosh"),
         ] {
             let err =
                 Settings::from_vars(|name| (name == variable).then(|| value.into())).unwrap_err();

@@ -1,4 +1,4 @@
-//! What every handler shares: the settings, the store and its group commit, the token keys,
+//! What every handler shares: the settings, the store, the token keys,
 //! the password hasher, the login limiter, the reference data and the live-sync waiters.
 
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use crate::live::{LocalHub, Wakeups};
 use crate::rate_limit::LoginLimiter;
 use crate::reference::Reference;
 use crate::settings::Settings;
-use crate::store::{GroupCommit, ReopeningStore, Store, StoreError};
+use crate::store::{Embedded, Store, StoreError};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -27,8 +27,8 @@ pub enum StartError {
 #[derive(Clone)]
 pub struct AppState {
     pub settings: Arc<Settings>,
+    /// Every write through it is durable when the call returns (see [`Store`]).
     pub store: Arc<dyn Store>,
-    pub commit: GroupCommit,
     pub keys: Arc<TokenKeys>,
     pub passwords: Arc<Passwords>,
     pub limiter: Arc<LoginLimiter>,
@@ -48,29 +48,30 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the sled store in `settings.data_dir` and everything else, and starts the
-    /// group-commit flusher.
-    pub fn open(settings: Settings) -> Result<AppState, StartError> {
-        let store: Arc<dyn Store> = Arc::new(ReopeningStore::open(
+    /// Opens the embedded store in `settings.data_dir` and everything else.
+    pub async fn open(settings: Settings) -> Result<AppState, StartError> {
+        let store: Arc<dyn Store> = Arc::new(Embedded::open(
             &settings.data_dir,
             settings.disk_reserve_bytes,
         )?);
-        AppState::with_store(settings, store)
+        AppState::with_store(settings, store).await
     }
 
     /// The state around an already opened store.
-    pub fn with_store(settings: Settings, store: Arc<dyn Store>) -> Result<AppState, StartError> {
+    pub async fn with_store(
+        settings: Settings,
+        store: Arc<dyn Store>,
+    ) -> Result<AppState, StartError> {
         let secret = load_or_create_secret(settings.jwt_secret.as_deref(), &settings.data_dir)
             .map_err(StartError::Secret)?;
         let keys = TokenKeys::new(&secret, settings.access_token_ttl);
         let passwords = Passwords::new(settings.password_cost).map_err(StartError::Config)?;
-        let reference = Reference::open(store.as_ref()).map_err(StartError::Config)?;
+        let reference = Reference::open(store.as_ref())
+            .await
+            .map_err(StartError::Config)?;
         let blobs = FileBlobStore::open(settings.data_dir.join("attachments"))?;
         let attachments = Attachments::new(Arc::new(blobs), settings.attachment_quota_bytes);
         Ok(AppState {
-            commit: GroupCommit::start(store.clone()).map_err(|e| {
-                StartError::Store(StoreError::Backend(format!("starting the flusher: {e}")))
-            })?,
             store,
             keys: Arc::new(keys),
             passwords: Arc::new(passwords),
@@ -80,11 +81,6 @@ impl AppState {
             attachments: Arc::new(attachments),
             settings: Arc::new(settings),
         })
-    }
-
-    /// Waits until every write made so far is on disk (shared with concurrent requests).
-    pub async fn durable(&self) -> Result<(), StoreError> {
-        self.commit.durable().await
     }
 
     /// Refuses a write, before anything is written, while the data directory's disk has less

@@ -17,7 +17,9 @@ pub async fn serve() -> BenchResult<()> {
     let addr = listener
         .local_addr()
         .map_err(|e| BenchError::io("reading the bound address", e))?;
-    let state = AppState::open(settings).map_err(|e| BenchError::Setup(e.to_string()))?;
+    let state = AppState::open(settings)
+        .await
+        .map_err(|e| BenchError::Setup(e.to_string()))?;
     println!("listening on http://{addr}");
     serve_app(listener, state, std::future::pending())
         .await

@@ -16,7 +16,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use kosh_backend::store::{IncomingOp, SledStore, Store};
+use kosh_backend::store::{EmbeddedStore, IncomingOp, SledStore};
 use kosh_shared::api::Op;
 use kosh_shared::hlc::HlcClock;
 use kosh_shared::ids::{DraftId, FormId, OpId, UserId};

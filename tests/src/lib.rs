@@ -58,7 +58,7 @@ pub struct TestServer {
 async fn open_when_free(settings: Settings) -> AppState {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
     loop {
-        match AppState::open(settings.clone()) {
+        match AppState::open(settings.clone()).await {
             Err(StartError::Store(StoreError::InUse(_)))
                 if std::time::Instant::now() < deadline =>
             {

@@ -396,7 +396,7 @@ async fn concurrent_pushes_all_land() {
     let server = TestServer::start().await;
     let token = server.register("concurrent@example.kz").await.access_token;
     let t = now_ms();
-    let before = server.state.store.flush_count();
+    let before = server.state.store.commits();
     let mut tasks = Vec::new();
     for i in 0..40u64 {
         let client = server.client.clone();
@@ -433,7 +433,7 @@ async fn concurrent_pushes_all_land() {
     // Every acknowledged push was flushed, and never more than once: pushes arriving together
     // share a flush (group commit). How many share depends on the machine's timing, so that is
     // the benchmark's number to print, not this test's to assert.
-    let flushes = server.state.store.flush_count() - before;
+    let flushes = server.state.store.commits() - before;
     assert!(
         (1..=40).contains(&flushes),
         "40 pushes took {flushes} flushes"

@@ -6,7 +6,7 @@
 
 mod catalog;
 
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
@@ -105,25 +105,25 @@ pub struct Reference {
     fallback: Arc<Policy>,
     /// One publication at a time: the check against what is published and the write go
     /// together (within this process; the PostgreSQL store will need its own lock).
-    publishing: Mutex<()>,
+    publishing: tokio::sync::Mutex<()>,
 }
 
 impl Reference {
     /// The reference data in `store`, after publishing the built-in forms and policy that it
     /// does not have yet (so a first start serves them, and a later build's new built-in
     /// version is added). Stored documents this build cannot load are reported and skipped.
-    pub fn open(store: &dyn Store) -> Result<Reference, String> {
+    pub async fn open(store: &dyn Store) -> Result<Reference, String> {
         // One read of the store: what it holds, plus the built-ins it lacks, written now.
-        let mut documents = store.references().map_err(|e| e.to_string())?;
+        let mut documents = store.references().await.map_err(|e| e.to_string())?;
         let missing: Vec<(ReferenceKey, String)> = catalog::builtin_texts()?
             .into_iter()
             .filter(|(key, _)| !documents.iter().any(|(stored, _)| stored == key))
             .collect();
         for (key, text) in &missing {
-            store.put_reference(key, text).map_err(|e| e.to_string())?;
-        }
-        if !missing.is_empty() {
-            store.flush().map_err(|e| e.to_string())?;
+            store
+                .put_reference(key, text)
+                .await
+                .map_err(|e| e.to_string())?;
         }
         documents.extend(missing);
         let (catalog, skipped) = Catalog::from_documents(documents);
@@ -136,7 +136,7 @@ impl Reference {
         Ok(Reference {
             current: RwLock::new(Arc::new(catalog)),
             fallback,
-            publishing: Mutex::new(()),
+            publishing: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -161,14 +161,14 @@ impl Reference {
         self.policy_for(Utc::now().date_naive())
     }
 
-    /// Publishes a policy bundle under `id`; the caller makes it durable before answering.
-    pub fn publish_policy(
+    /// Publishes a policy bundle under `id`, durably.
+    pub async fn publish_policy(
         &self,
         store: &dyn Store,
         id: &str,
         text: &str,
     ) -> ApiResult<(Outcome, Published)> {
-        let _one = self.publishing.lock().unwrap_or_else(|p| p.into_inner());
+        let _one = self.publishing.lock().await;
         let current = self.catalog();
         let (entry, outcome) = current.check_policy(id, text)?;
         let published = Published {
@@ -177,15 +177,21 @@ impl Reference {
             etag: entry.document.etag().to_owned(),
         };
         if outcome != Outcome::Unchanged {
-            store.put_reference(&ReferenceKey::Policy(id.to_owned()), entry.text())?;
+            store
+                .put_reference(&ReferenceKey::Policy(id.to_owned()), entry.text())
+                .await?;
             self.swap(current.with_policy(entry));
         }
         Ok((outcome, published))
     }
 
-    /// Publishes a form version; the caller makes it durable before answering.
-    pub fn publish_form(&self, store: &dyn Store, text: &str) -> ApiResult<(Outcome, Published)> {
-        let _one = self.publishing.lock().unwrap_or_else(|p| p.into_inner());
+    /// Publishes a form version, durably.
+    pub async fn publish_form(
+        &self,
+        store: &dyn Store,
+        text: &str,
+    ) -> ApiResult<(Outcome, Published)> {
+        let _one = self.publishing.lock().await;
         let current = self.catalog();
         let (entry, outcome) = current.check_form(text)?;
         let (id, version) = (entry.value.id().to_string(), entry.value.version());
@@ -195,7 +201,9 @@ impl Reference {
             etag: entry.document.etag().to_owned(),
         };
         if outcome == Outcome::Created {
-            store.put_reference(&ReferenceKey::Form(id, version), entry.text())?;
+            store
+                .put_reference(&ReferenceKey::Form(id, version), entry.text())
+                .await?;
             self.swap(current.with_form(entry));
         }
         Ok((outcome, published))
@@ -297,10 +305,8 @@ pub async fn put_policy(
     state.writable()?;
     let (outcome, published) = state
         .reference
-        .publish_policy(state.store.as_ref(), &id, &body)?;
-    if outcome != Outcome::Unchanged {
-        state.durable().await?;
-    }
+        .publish_policy(state.store.as_ref(), &id, &body)
+        .await?;
     tracing::info!(policy = %id, ?outcome, "policy bundle published");
     Ok((status_of(outcome), Json(published)))
 }
@@ -314,10 +320,10 @@ pub async fn post_form(
 ) -> ApiResult<(StatusCode, Json<Published>)> {
     caller.require_officer()?;
     state.writable()?;
-    let (outcome, published) = state.reference.publish_form(state.store.as_ref(), &body)?;
-    if outcome != Outcome::Unchanged {
-        state.durable().await?;
-    }
+    let (outcome, published) = state
+        .reference
+        .publish_form(state.store.as_ref(), &body)
+        .await?;
     tracing::info!(form = %published.id, version = ?published.version, ?outcome, "form published");
     Ok((status_of(outcome), Json(published)))
 }

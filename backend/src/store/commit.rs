@@ -14,7 +14,7 @@ use std::thread::{JoinHandle, Thread};
 
 use tokio::sync::watch;
 
-use super::{Store, StoreError, StoreResult};
+use super::{EmbeddedStore, StoreError, StoreResult};
 
 /// Where the flusher stands: every ticket up to `flushed` is durable; a flush that failed
 /// answers every ticket up to `failed` with an error.
@@ -26,7 +26,7 @@ struct Progress {
     failed_full: bool,
 }
 
-/// What the flusher calls: `Store::flush` in the server, a probe in tests.
+/// What the flusher calls: `EmbeddedStore::flush` in the server, a probe in tests.
 type FlushFn = dyn Fn() -> StoreResult<()> + Send + Sync;
 
 struct Shared {
@@ -70,7 +70,7 @@ impl std::fmt::Debug for GroupCommit {
 
 impl GroupCommit {
     /// Starts the flusher thread for `store`.
-    pub fn start(store: Arc<dyn Store>) -> std::io::Result<GroupCommit> {
+    pub fn start(store: Arc<dyn EmbeddedStore>) -> std::io::Result<GroupCommit> {
         GroupCommit::with_flush(Arc::new(move || store.flush()))
     }
 
@@ -183,7 +183,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn concurrent_waiters_share_flushes() {
         let dir = tempfile::tempdir().unwrap();
-        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let store: Arc<dyn EmbeddedStore> = Arc::new(SledStore::open(dir.path()).unwrap());
         let commit = GroupCommit::start(store.clone()).unwrap();
         let before = store.flush_count();
         let waiters: Vec<_> = (0..200)
@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn dropping_the_last_handle_ends_the_flusher_and_lets_go_of_the_store() {
         let dir = tempfile::tempdir().unwrap();
-        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let store: Arc<dyn EmbeddedStore> = Arc::new(SledStore::open(dir.path()).unwrap());
         let commit = GroupCommit::start(store.clone()).unwrap();
         let flusher = commit.inner.joined.lock().unwrap().take().unwrap();
         drop((commit.clone(), commit));
@@ -282,7 +282,7 @@ mod tests {
     #[tokio::test]
     async fn a_waiter_is_answered_only_after_a_flush_that_started_after_it() {
         let dir = tempfile::tempdir().unwrap();
-        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let store: Arc<dyn EmbeddedStore> = Arc::new(SledStore::open(dir.path()).unwrap());
         let commit = GroupCommit::start(store.clone()).unwrap();
         for round in 1..=5u64 {
             let before = store.flush_count();

@@ -1,9 +1,16 @@
 //! Storage behind one trait, so handlers never see sled: the records the server keeps, the
-//! `Store` trait, its sled implementation (`sled`) and the group commit that makes writes
-//! durable before they are acknowledged (`commit`).
+//! `Store` trait the handlers call, and the rules of a push every store follows (`push`).
+//!
+//! The embedded store is sled (`sled`), reopened after a full disk (`reopening`), made durable
+//! by a journal of pushes (`journal`) and a group commit that shares one flush among concurrent
+//! requests (`commit`); `Embedded` puts these together behind `Store`.
 
 mod commit;
+#[cfg(test)]
+pub(crate) mod conformance;
+mod embedded;
 mod journal;
+pub mod push;
 mod reopening;
 mod seal;
 mod sled;
@@ -17,6 +24,8 @@ use kosh_shared::ids::{ApplicationId, DraftId, FormId, OpId, UserId};
 use serde::{Deserialize, Serialize};
 
 pub use self::commit::GroupCommit;
+pub use self::embedded::Embedded;
+pub use self::push::DraftHeader;
 pub use self::reopening::ReopeningStore;
 pub use self::seal::SEAL_FILE;
 pub use self::sled::SledStore;
@@ -182,9 +191,118 @@ pub enum ReferenceKey {
     Form(String, u32),
 }
 
-/// Everything the server stores. Methods write in memory; `flush` makes every earlier write
-/// durable (the group commit calls it).
+/// What a sync did: the push's outcome and the page of changes the device is handed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    /// The sequence number of the last op the push logged; `None` when there was nothing new
+    /// (no ops, or every op seen before): nothing to wake anyone for.
+    pub logged_up_to: Option<u64>,
+    /// The caller's log after its cursor (see [`Store::changes_since`]).
+    pub page: ChangesPage,
+}
+
+/// Everything the server stores, as the handlers see it. Two promises every implementation
+/// keeps, so that no handler has to remember them:
+/// - a method that writes returns only once its write is durable (on disk, committed): what it
+///   returns may be acknowledged to the client;
+/// - a method that reads hands out only what is durable, so a client never moves its cursor past
+///   an op a crash could still take back.
+///
+/// The trait is async because a database answers over the network and a handler must not hold
+/// a runtime thread while it waits; the embedded store answers from memory and waits only for
+/// its group commit.
+#[async_trait::async_trait]
 pub trait Store: Send + Sync + 'static {
+    /// Adds an account; `false` (and nothing written) if its email is taken.
+    async fn insert_user(&self, user: &UserRecord) -> StoreResult<bool>;
+    async fn user(&self, id: &UserId) -> StoreResult<Option<UserRecord>>;
+    /// The account with this email, compared case-insensitively.
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<UserRecord>>;
+
+    /// Stores a new refresh token (the first of a login).
+    async fn insert_refresh(&self, token_hash: &str, record: &RefreshRecord) -> StoreResult<()>;
+    /// Exchanges a refresh token for a new one of the same login, detecting reuse: of two
+    /// exchanges of one token, however they race, one rotates and the other is reuse.
+    async fn rotate_refresh(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        new_expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Rotation>;
+    /// Revokes the login a refresh token belongs to; `false` if the token is unknown.
+    async fn revoke_login(&self, token_hash: &str) -> StoreResult<bool>;
+    /// Whether a login (a refresh family) is still active and is `user`'s: an access token
+    /// counts only for the login it was issued in, and only as that login's own user.
+    async fn is_login_active(&self, family: &str, user: &UserId) -> StoreResult<bool>;
+
+    /// One `POST /v1/sync`: logs the ops not seen before and merges them into their drafts
+    /// (`push`), all or nothing, then reads the caller's log after `cursor` as
+    /// [`Store::changes_since`] does. The refusal, with nothing written, if any op touches
+    /// another user's draft or another form's draft.
+    async fn sync(
+        &self,
+        user: &UserId,
+        ops: &[IncomingOp],
+        now: DateTime<Utc>,
+        cursor: u64,
+        limit: usize,
+        device: &str,
+    ) -> StoreResult<Result<Synced, PushRefusal>>;
+    /// The user's log after `cursor`: at most `limit` entries, skipping ones `device` pushed
+    /// itself unless their HLC was clamped.
+    async fn changes_since(
+        &self,
+        user: &UserId,
+        cursor: u64,
+        limit: usize,
+        device: &str,
+    ) -> StoreResult<ChangesPage>;
+    async fn draft(&self, id: &DraftId) -> StoreResult<Option<DraftRecord>>;
+    async fn drafts_of(&self, user: &UserId) -> StoreResult<Vec<DraftRecord>>;
+
+    /// The application a user's idempotency key created, if it was used.
+    async fn application_by_key(
+        &self,
+        user: &UserId,
+        key: &str,
+    ) -> StoreResult<Option<ApplicationRecord>>;
+    /// Stores a new application unless the user's idempotency key was used before.
+    async fn submit(&self, key: &str, application: &ApplicationRecord) -> StoreResult<Submission>;
+    async fn application(&self, id: &ApplicationId) -> StoreResult<Option<ApplicationRecord>>;
+    /// A user's applications, oldest first.
+    async fn applications_of(&self, user: &UserId) -> StoreResult<Vec<ApplicationRecord>>;
+    /// Every application, oldest first (an officer's work list).
+    async fn all_applications(&self) -> StoreResult<Vec<ApplicationRecord>>;
+    /// Replaces `old` by `new` if it is still what is stored (compare and swap).
+    async fn replace_application(
+        &self,
+        old: &ApplicationRecord,
+        new: &ApplicationRecord,
+    ) -> StoreResult<bool>;
+
+    async fn contract(&self, user: &UserId) -> StoreResult<Option<Contract>>;
+    async fn put_contract(&self, user: &UserId, contract: &Contract) -> StoreResult<()>;
+
+    /// Stores (or replaces) a published policy bundle or form version: the JSON text the
+    /// loader accepted.
+    async fn put_reference(&self, key: &ReferenceKey, body: &str) -> StoreResult<()>;
+    /// Every published policy bundle and form version, each once, in no set order.
+    async fn references(&self) -> StoreResult<Vec<(ReferenceKey, String)>>;
+
+    /// A clean stop: everything is durable already; this leaves the store so that the next
+    /// start has nothing to replay, and lets go of it.
+    async fn close(&self) -> StoreResult<()>;
+
+    /// How many times the store made writes durable (flushes, commits): concurrent writes may
+    /// share one. For tests and the benchmark.
+    fn commits(&self) -> u64;
+}
+
+/// The embedded store's own interface: synchronous, every method answers from memory, and
+/// writes become durable only with the next `flush` (the group commit calls it). [`Embedded`]
+/// makes a [`Store`] of it; the benchmark drives it directly to measure the store alone.
+pub trait EmbeddedStore: Send + Sync + 'static {
     /// Adds an account; `false` (and nothing written) if its email is taken.
     fn insert_user(&self, user: &UserRecord) -> StoreResult<bool>;
     fn user(&self, id: &UserId) -> StoreResult<Option<UserRecord>>;

@@ -18,8 +18,9 @@ use kosh_shared::api::Contract;
 use kosh_shared::ids::{ApplicationId, DraftId, UserId};
 
 use super::{
-    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, PushRefusal, ReferenceKey,
-    RefreshRecord, Rotation, SledStore, Store, StoreError, StoreResult, Submission, UserRecord,
+    ApplicationRecord, ChangesPage, DraftRecord, EmbeddedStore, IncomingOp, PushRefusal,
+    ReferenceKey, RefreshRecord, Rotation, SledStore, StoreError, StoreResult, Submission,
+    UserRecord,
 };
 
 /// How long a call waits for sled to let go of its files when it opens the store again; a
@@ -135,7 +136,7 @@ impl ReopeningStore {
     }
 }
 
-impl Store for ReopeningStore {
+impl EmbeddedStore for ReopeningStore {
     fn insert_user(&self, user: &UserRecord) -> StoreResult<bool> {
         self.with(|s| s.insert_user(user))
     }

@@ -21,17 +21,19 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use chrono::{DateTime, Utc};
 use kosh_shared::api::Contract;
 use kosh_shared::draft::{Cell, Draft};
-use kosh_shared::ids::{ApplicationId, DraftId, FormId, UserId};
+use kosh_shared::ids::{ApplicationId, DraftId, UserId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError, abort};
 
 use super::journal::{CHECKPOINT_BYTES, Journal, JournalPush};
+use super::push::{self, DraftHeader};
 use super::seal::{Seal, damaged};
 use super::{
-    ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, ReferenceKey,
-    RefreshRecord, Rotation, Store, StoreError, StoreResult, Submission, UserRecord, email_key,
+    ApplicationRecord, ChangesPage, DraftRecord, EmbeddedStore, IncomingOp, LogEntry, PushRefusal,
+    ReferenceKey, RefreshRecord, Rotation, StoreError, StoreResult, Submission, UserRecord,
+    email_key,
 };
 
 /// The sled-backed `Store`.
@@ -63,10 +65,10 @@ pub struct SledStore {
     flushes: AtomicU64,
 }
 
-/// What a push will write, worked out before anything is written.
+/// What a push will write, worked out before anything is written (`push`).
 struct PushPlan<'a> {
-    /// The drafts the push touches, with their headers (`None`: new).
-    headers: BTreeMap<&'a DraftId, Option<DraftHeader>>,
+    /// What the store has of the drafts the push touches (absent: new).
+    headers: BTreeMap<DraftId, DraftHeader>,
     /// The ops not seen before, each with its sequence number, in push order.
     fresh: Vec<(u64, &'a IncomingOp)>,
 }
@@ -99,16 +101,6 @@ fn parse_reference_key(bytes: &[u8]) -> Option<ReferenceKey> {
         }
         _ => None,
     }
-}
-
-/// A draft's header, under its id; its registers are in `cells`.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DraftHeader {
-    owner: UserId,
-    form_id: FormId,
-    form_version: u32,
-    updated_at: DateTime<Utc>,
 }
 
 /// A draft as format 1 stored it: whole, under its id.
@@ -355,56 +347,33 @@ impl SledStore {
     }
 
     /// Reads what a push needs and refuses it, writing nothing, if any op touches another
-    /// user's draft or another form's. Call with the journal's lock held.
+    /// user's draft or another form's (`push::check`). Call with the journal's lock held.
     fn plan_push<'a>(
         &self,
         user: &UserId,
         ops: &'a [IncomingOp],
     ) -> StoreResult<Result<PushPlan<'a>, PushRefusal>> {
-        let mut headers: BTreeMap<&DraftId, Option<DraftHeader>> = BTreeMap::new();
-        let mut forms: BTreeMap<&DraftId, &FormId> = BTreeMap::new();
-        for incoming in ops {
-            let op = &incoming.op;
-            if !headers.contains_key(&op.draft_id) {
-                let header =
-                    Self::get::<DraftHeader>(&self.drafts, op.draft_id.as_str().as_bytes())?;
-                headers.insert(&op.draft_id, header);
-            }
-            if let Some(Some(header)) = headers.get(&op.draft_id) {
-                if &header.owner != user {
-                    return Ok(Err(PushRefusal::NotOwner(op.draft_id.clone())));
-                }
-                if header.form_id != op.form_id {
-                    return Ok(Err(PushRefusal::FormMismatch {
-                        draft: op.draft_id.clone(),
-                        form: op.form_id.clone(),
-                    }));
-                }
-            }
-            // Two ops for one new draft in one push must agree on its form too.
-            let form = forms.entry(&op.draft_id).or_insert(&op.form_id);
-            if *form != &op.form_id {
-                return Ok(Err(PushRefusal::FormMismatch {
-                    draft: op.draft_id.clone(),
-                    form: op.form_id.clone(),
-                }));
+        let mut headers = BTreeMap::new();
+        for id in push::drafts_named(ops) {
+            if let Some(header) = Self::get::<DraftHeader>(&self.drafts, id.as_str().as_bytes())? {
+                headers.insert(id.clone(), header);
             }
         }
-        let mut seq = self.head(user)?;
-        let mut in_this_push = HashSet::new();
-        let mut fresh = Vec::new();
+        if let Err(refusal) = push::check(user, ops, &headers) {
+            return Ok(Err(refusal));
+        }
+        let mut seen = HashSet::new();
         for incoming in ops {
             let id = &incoming.op.op_id;
-            let seen = self
+            if self
                 .seen_ops
                 .contains_key(user_key(user, id.as_str().as_bytes()))
-                .map_err(backend)?;
-            if seen || !in_this_push.insert(id) {
-                continue;
+                .map_err(backend)?
+            {
+                seen.insert(id.clone());
             }
-            seq += 1;
-            fresh.push((seq, incoming));
         }
+        let fresh = push::fresh(ops, self.head(user)?, &seen);
         Ok(Ok(PushPlan { headers, fresh }))
     }
 
@@ -415,52 +384,23 @@ impl SledStore {
     /// replayed or retried: a device may receive an op twice, which changes nothing. Since the
     /// log's last entry is its head, an entry is never overwritten by a later op.
     fn write_push(&self, user: &UserId, plan: PushPlan<'_>, now: DateTime<Utc>) -> StoreResult<()> {
-        let mut by_draft: BTreeMap<&DraftId, Vec<&IncomingOp>> = BTreeMap::new();
-        for (_, incoming) in &plan.fresh {
-            by_draft
-                .entry(&incoming.op.draft_id)
-                .or_default()
-                .push(incoming);
-        }
-        for (&draft_id, new_ops) in &by_draft {
-            let stored = plan.headers.get(draft_id).and_then(Option::as_ref);
-            let (form_id, form_version) = match stored {
-                Some(h) => (h.form_id.clone(), h.form_version),
-                None => (new_ops[0].op.form_id.clone(), new_ops[0].form_version),
-            };
+        for (&draft_id, new_ops) in &push::by_draft(&plan.fresh) {
+            let stored = plan.headers.get(draft_id);
             // Only the registers these ops touch: each merges on its own.
             let mut touched = BTreeMap::new();
-            for incoming in new_ops {
-                let field = &incoming.op.field;
-                if !touched.contains_key(field)
-                    && let Some(cell) = Self::get::<Cell>(&self.cells, &cell_key(draft_id, field))?
-                {
-                    touched.insert(field.clone(), cell);
+            for field in push::fields(new_ops) {
+                if let Some(cell) = Self::get::<Cell>(&self.cells, &cell_key(draft_id, field))? {
+                    touched.insert(field.to_owned(), cell);
                 }
             }
-            let mut draft =
-                Draft::from_cells(draft_id.clone(), form_id.clone(), form_version, touched);
-            for incoming in new_ops {
-                let op = &incoming.op;
-                draft.apply(op).map_err(|e| {
-                    StoreError::Corrupt(format!("op {} on draft {}: {e}", op.op_id, op.draft_id))
-                })?;
-            }
-            // The draft follows the greatest form version any of its ops names.
-            let form_version = draft.form_version;
-            for (field, cell) in draft.into_cells() {
+            let merged = push::merge(user, draft_id, stored, new_ops, touched, now)?;
+            for (field, cell) in &merged.cells {
                 self.cells
-                    .insert(cell_key(draft_id, &field), encode(&cell))
+                    .insert(cell_key(draft_id, field), encode(cell))
                     .map_err(backend)?;
             }
-            let header = DraftHeader {
-                owner: user.clone(),
-                form_id,
-                form_version: form_version.max(stored.map_or(0, |h| h.form_version)),
-                updated_at: now,
-            };
             self.drafts
-                .insert(draft_id.as_str().as_bytes(), encode(&header))
+                .insert(draft_id.as_str().as_bytes(), encode(&merged.header))
                 .map_err(backend)?;
             if stored.is_none() {
                 self.user_drafts
@@ -468,15 +408,9 @@ impl SledStore {
                     .map_err(backend)?;
             }
         }
-        for &(seq, incoming) in &plan.fresh {
-            let entry = LogEntry {
-                seq,
-                op: incoming.op.clone(),
-                device: incoming.device.clone(),
-                clamped: incoming.clamped,
-            };
+        for entry in push::log_entries(&plan.fresh) {
             self.oplog
-                .insert(user_key(user, &seq.to_be_bytes()), encode(&entry))
+                .insert(user_key(user, &entry.seq.to_be_bytes()), encode(&entry))
                 .map_err(backend)?;
         }
         for &(seq, incoming) in &plan.fresh {
@@ -571,7 +505,7 @@ impl SledStore {
     }
 }
 
-impl Store for SledStore {
+impl EmbeddedStore for SledStore {
     fn insert_user(&self, user: &UserRecord) -> StoreResult<bool> {
         let key = email_key(&user.email);
         let record = encode(user);
@@ -724,7 +658,7 @@ impl Store for SledStore {
         for item in self.oplog.range(start..=end) {
             let (_, bytes) = item.map_err(backend)?;
             let entry: LogEntry = decode(&bytes)?;
-            let wanted = entry.device != device || entry.clamped;
+            let wanted = push::hands_out(&entry, device);
             if wanted && entries.len() == limit {
                 more = true;
                 break;
@@ -946,140 +880,6 @@ mod tests {
             clamped: false,
             form_version: 1,
         }
-    }
-
-    #[test]
-    fn push_is_all_or_nothing_and_idempotent() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SledStore::open(dir.path()).unwrap();
-        let (alice, bob) = (UserId::from("alice"), UserId::from("bob"));
-        let now = Utc::now();
-        let logged = store
-            .push_ops(&alice, &[op("a1", "da", "p", 1)], now)
-            .unwrap();
-        assert_eq!(logged, Ok(Some(1)), "the sequence number of the op logged");
-        let refused = store
-            .push_ops(&bob, &[op("b1", "db", "q", 1), op("b2", "da", "q", 2)], now)
-            .unwrap();
-        assert_eq!(refused, Err(PushRefusal::NotOwner("da".into())));
-        assert!(
-            store.draft(&"db".into()).unwrap().is_none(),
-            "nothing of bob's push written"
-        );
-        assert!(store.drafts_of(&bob).unwrap().is_empty());
-
-        let logged = store
-            .push_ops(
-                &alice,
-                &[
-                    op("a1", "da", "p", 1),
-                    op("a2", "da", "p", 2),
-                    op("a2", "da", "p", 2),
-                ],
-                now,
-            )
-            .unwrap();
-        assert_eq!(logged, Ok(Some(2)), "only a2 is new, and logged once");
-        let replay = store.push_ops(&alice, &[op("a2", "da", "p", 2)], now);
-        assert_eq!(replay.unwrap(), Ok(None), "a replay logs nothing");
-        let record = store.draft(&"da".into()).unwrap().unwrap();
-        let cell = record.draft.cell("education.level").unwrap();
-        assert_eq!(cell.value(), &json!("a2"), "the later write wins");
-        assert_eq!(cell.overwritten().unwrap().value, json!("a1"));
-        assert_eq!(record.owner, alice);
-        let page = store.changes_since(&alice, 0, 10, "other").unwrap();
-        assert_eq!(
-            page.entries.iter().map(|e| e.seq).collect::<Vec<_>>(),
-            [1, 2]
-        );
-        assert_eq!((page.cursor, page.more), (2, false));
-        let own = store.changes_since(&alice, 0, 10, "p").unwrap();
-        assert!(own.entries.is_empty());
-        assert_eq!(
-            own.cursor, 2,
-            "own ops are skipped but the cursor moves past them"
-        );
-        let paged = store.changes_since(&alice, 0, 1, "other").unwrap();
-        assert_eq!(
-            (paged.entries.len(), paged.cursor, paged.more),
-            (1, 1, true)
-        );
-        assert!(
-            store
-                .changes_since(&bob, 0, 10, "x")
-                .unwrap()
-                .entries
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn refresh_tokens_rotate_once_and_reuse_revokes_the_login() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SledStore::open(dir.path()).unwrap();
-        let now = Utc::now();
-        let later = now + chrono::Duration::days(1);
-        let record = RefreshRecord {
-            family: "f1".into(),
-            user: "u1".into(),
-            used: false,
-            expires_at: later,
-        };
-        store.insert_refresh("h1", &record).unwrap();
-        assert!(store.is_login_active("f1", &"u1".into()).unwrap());
-        assert!(
-            !store.is_login_active("f1", &"u2".into()).unwrap(),
-            "a login counts only for its own user"
-        );
-        assert!(matches!(
-            store.rotate_refresh("h1", "h2", later, now).unwrap(),
-            Rotation::Rotated(_)
-        ));
-        assert_eq!(
-            store.rotate_refresh("h1", "h3", later, now).unwrap(),
-            Rotation::Reused
-        );
-        assert!(!store.is_login_active("f1", &"u1".into()).unwrap());
-        assert_eq!(
-            store.rotate_refresh("h2", "h4", later, now).unwrap(),
-            Rotation::Invalid
-        );
-        assert_eq!(
-            store.rotate_refresh("unknown", "h5", later, now).unwrap(),
-            Rotation::Invalid
-        );
-
-        let expired = RefreshRecord {
-            family: "f2".into(),
-            expires_at: now - chrono::Duration::seconds(1),
-            ..record
-        };
-        store.insert_refresh("old", &expired).unwrap();
-        assert_eq!(
-            store.rotate_refresh("old", "h6", later, now).unwrap(),
-            Rotation::Invalid
-        );
-    }
-
-    #[test]
-    fn emails_are_unique_case_insensitively() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SledStore::open(dir.path()).unwrap();
-        let user = |id: &str, email: &str| UserRecord {
-            id: id.into(),
-            email: email.into(),
-            password_hash: "x".into(),
-            role: kosh_shared::api::Role::Applicant,
-            locale: None,
-            created_at: Utc::now(),
-        };
-        assert!(store.insert_user(&user("1", "Aigul@Example.kz")).unwrap());
-        assert!(!store.insert_user(&user("2", "aigul@example.KZ")).unwrap());
-        assert!(store.user(&"2".into()).unwrap().is_none());
-        assert_eq!(
-            store.user_by_email("AIGUL@example.kz").unwrap().unwrap().id,
-            "1".into()
-        );
     }
 
     #[test]
