@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use tokio::sync::mpsc;
+
 use crate::attachments::{Attachments, FileBlobStore};
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
 use crate::error::{ApiError, ApiResult, STORAGE_FULL_RETRY};
@@ -10,7 +12,8 @@ use crate::live::{LocalHub, Wakeups};
 use crate::rate_limit::LoginLimiter;
 use crate::reference::Reference;
 use crate::settings::Settings;
-use crate::store::{Embedded, Store, StoreError};
+use crate::store::postgres::Notice;
+use crate::store::{Embedded, Postgres, Store, StoreError};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -48,13 +51,30 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the embedded store in `settings.data_dir` and everything else.
+    /// Opens the store (PostgreSQL at `settings.database_url` if set, else sled in
+    /// `settings.data_dir`) and everything else.
     pub async fn open(settings: Settings) -> Result<AppState, StartError> {
-        let store: Arc<dyn Store> = Arc::new(Embedded::open(
-            &settings.data_dir,
-            settings.disk_reserve_bytes,
-        )?);
-        AppState::with_store(settings, store).await
+        let Some(url) = settings.database_url.clone() else {
+            let store: Arc<dyn Store> = Arc::new(Embedded::open(
+                &settings.data_dir,
+                settings.disk_reserve_bytes,
+            )?);
+            return AppState::with_store(settings, store).await;
+        };
+        if settings.jwt_secret.is_none() {
+            return Err(StartError::Config(
+                "KOSH_DATABASE_URL is set but KOSH_JWT_SECRET is not: every server process on \
+                 one database must sign with the same secret, so give each the same \
+                 KOSH_JWT_SECRET (a generated one would differ from machine to machine)"
+                    .into(),
+            ));
+        }
+        let postgres = Arc::new(Postgres::connect(&url).await?);
+        // Listening before the reference data is read, so nothing published meanwhile is missed.
+        let notices = postgres.listen().await?;
+        let state = AppState::with_store(settings, postgres).await?;
+        tokio::spawn(follow_other_processes(state.clone(), notices));
+        Ok(state)
     }
 
     /// The state around an already opened store.
@@ -99,6 +119,22 @@ impl AppState {
                 })
             }
             _ => Ok(()),
+        }
+    }
+}
+
+/// Hands what other server processes did on the shared database to this one: their pushes to
+/// this process's waiters, their publications to its reference data. Ends with the store.
+async fn follow_other_processes(state: AppState, mut notices: mpsc::UnboundedReceiver<Notice>) {
+    while let Some(notice) = notices.recv().await {
+        match notice {
+            // This process's own pushes come back too: a waiter woken twice answers once.
+            Notice::Pushed(user, pushed) => state.live.publish(&user, pushed),
+            Notice::Reference | Notice::Reconnected => {
+                if let Err(err) = state.reference.reload(state.store.as_ref()).await {
+                    tracing::warn!(%err, "reading the published reference data again");
+                }
+            }
         }
     }
 }

@@ -53,6 +53,36 @@ pub struct TestServer {
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
+/// Where `KOSH_TEST_STORE=postgres` asks for it, points `settings` at a scratch database
+/// (with a JWT secret, which a database requires). The database's URL is kept in the data
+/// directory, so a server restarted on that directory finds the same database.
+async fn on_test_database(settings: &mut Settings) {
+    if settings.database_url.is_some()
+        || std::env::var("KOSH_TEST_STORE").as_deref() != Ok("postgres")
+    {
+        return;
+    }
+    let remembered = settings.data_dir.join("test-database-url");
+    let url = match std::fs::read_to_string(&remembered) {
+        Ok(url) => url,
+        Err(_) => {
+            let admin = std::env::var("KOSH_TEST_DATABASE_URL").expect(
+                "KOSH_TEST_STORE=postgres needs KOSH_TEST_DATABASE_URL: `./kosh test` starts a \
+                 PostgreSQL and sets both",
+            );
+            let url = kosh_backend::store::postgres::scratch_database(&admin)
+                .await
+                .expect("a scratch database");
+            std::fs::write(&remembered, &url).expect("remember the test database");
+            url
+        }
+    };
+    settings.database_url = Some(url);
+    settings
+        .jwt_secret
+        .get_or_insert_with(|| "a-test-secret-shared-by-every-test-process".into());
+}
+
 /// Opens the state, waiting up to two seconds for a store this process dropped a moment ago
 /// (a restart): sled's thread pool lets go of the data file just after the last handle goes.
 async fn open_when_free(settings: Settings) -> AppState {
@@ -95,7 +125,10 @@ impl TestServer {
     }
 
     /// A server with these settings; `dir`, if given, is removed when the server is dropped.
+    /// With `KOSH_TEST_STORE=postgres` it keeps its data in a database of its own on the
+    /// PostgreSQL at `KOSH_TEST_DATABASE_URL` instead (`./kosh test` runs the sync tests so).
     pub async fn start_with(mut settings: Settings, dir: Option<TempDir>) -> TestServer {
+        on_test_database(&mut settings).await;
         let listener = TcpListener::bind(settings.addr).await.expect("bind");
         let addr = listener.local_addr().expect("local address");
         settings.addr = addr;

@@ -140,6 +140,18 @@ impl Reference {
         })
     }
 
+    /// Reads every published document again: another server process published one.
+    pub async fn reload(&self, store: &dyn Store) -> Result<(), String> {
+        let _one = self.publishing.lock().await;
+        let documents = store.references().await.map_err(|e| e.to_string())?;
+        let (catalog, skipped) = Catalog::from_documents(documents);
+        for why in skipped {
+            tracing::warn!(%why, "a stored reference document does not load; not served");
+        }
+        self.swap(catalog);
+        Ok(())
+    }
+
     /// What is published now.
     pub fn catalog(&self) -> Arc<Catalog> {
         // A poisoned lock still holds a whole catalog: only whole catalogs are ever stored.

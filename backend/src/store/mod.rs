@@ -3,13 +3,16 @@
 //!
 //! The embedded store is sled (`sled`), reopened after a full disk (`reopening`), made durable
 //! by a journal of pushes (`journal`) and a group commit that shares one flush among concurrent
-//! requests (`commit`); `Embedded` puts these together behind `Store`.
+//! requests (`commit`); `Embedded` puts these together behind `Store`. Where one machine is not
+//! enough, `postgres` keeps everything in PostgreSQL instead, shared by any number of
+//! processes.
 
 mod commit;
 #[cfg(test)]
 pub(crate) mod conformance;
 mod embedded;
 mod journal;
+pub mod postgres;
 pub mod push;
 mod reopening;
 mod seal;
@@ -25,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use self::commit::GroupCommit;
 pub use self::embedded::Embedded;
+pub use self::postgres::Postgres;
 pub use self::push::DraftHeader;
 pub use self::reopening::ReopeningStore;
 pub use self::seal::SEAL_FILE;
