@@ -2,7 +2,6 @@
 //! `/v1/me`. Officers are never created here: only `kosh-backend create-officer`.
 
 use std::net::{IpAddr, SocketAddr};
-use std::time::Instant;
 
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::StatusCode;
@@ -176,7 +175,7 @@ pub async fn login(
 ) -> ApiResult<Json<TokenResponse>> {
     let mut keys = vec![LimitKey::email(&req.email)];
     keys.extend(addr.map(LimitKey::Address));
-    if let Some(retry_after) = state.limiter.check(&keys, Instant::now()) {
+    if let Some(retry_after) = state.limiter.check(&keys).await? {
         return Err(ApiError::RateLimited { retry_after });
     }
     let user = if req.email.len() <= 254 {
@@ -192,7 +191,7 @@ pub async fn login(
     match user {
         Some(user) if password_ok => Ok(Json(start_login(&state, &user).await?)),
         _ => {
-            state.limiter.record_failure(&keys, Instant::now());
+            state.limiter.record_failure(&keys).await?;
             tracing::info!("login failed");
             Err(ApiError::InvalidCredentials)
         }

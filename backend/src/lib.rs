@@ -19,6 +19,7 @@ pub mod proxy;
 pub mod rate_limit;
 pub mod reference;
 pub mod settings;
+pub mod shared_limits;
 pub mod state;
 pub mod store;
 pub mod web;

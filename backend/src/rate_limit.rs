@@ -1,8 +1,10 @@
 //! Login throttling: failures are counted per email and per client address in a sliding
 //! window; past the limit, logins for that key are refused with 429 until the oldest failure
 //! leaves the window. Successful logins do not count, so a family sharing one address is only
-//! slowed by someone guessing. Kept in memory: a restart forgets it, which only helps a guesser
-//! for one window.
+//! slowed by someone guessing. [`Throttle`] is what the login handler asks; one process keeps
+//! the counts in memory ([`LoginLimiter`]: a restart forgets them, which only helps a guesser
+//! for one window), processes sharing a database count in it (`shared_limits`), so a guesser
+//! cannot multiply their tries by the number of processes.
 //!
 //! Memory is bounded whatever a client sends: an email is kept as its SHA-256, 32 bytes however
 //! long the string it came in as, and the map holds at most [`MAX_KEYS`] keys. Past that, the
@@ -17,6 +19,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use crate::settings::LoginLimits;
+use crate::store::StoreError;
 
 /// The most keys (emails and addresses) the limiter remembers at once: a few MiB at most.
 pub const MAX_KEYS: usize = 100_000;
@@ -36,7 +39,50 @@ impl LimitKey {
     }
 }
 
-/// The failure counters.
+impl LimitKey {
+    /// The key as text, for a store that keeps counts (`e:` and the digest in hex, `a:` and
+    /// the address).
+    pub fn text(&self) -> String {
+        match self {
+            LimitKey::Email(digest) => {
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                format!("e:{hex}")
+            }
+            LimitKey::Address(addr) => format!("a:{addr}"),
+        }
+    }
+
+    /// How many failures `limits` allow this key within the window.
+    pub fn limit(&self, limits: &LoginLimits) -> u32 {
+        match self {
+            LimitKey::Email(_) => limits.per_email,
+            LimitKey::Address(_) => limits.per_address,
+        }
+    }
+}
+
+/// Where the login handler counts failures.
+#[async_trait::async_trait]
+pub trait Throttle: Send + Sync + 'static {
+    /// `Some(wait)` if any of `keys` is over its limit now.
+    async fn check(&self, keys: &[LimitKey]) -> Result<Option<Duration>, StoreError>;
+    /// Counts one failure against each of `keys`.
+    async fn record_failure(&self, keys: &[LimitKey]) -> Result<(), StoreError>;
+}
+
+#[async_trait::async_trait]
+impl Throttle for LoginLimiter {
+    async fn check(&self, keys: &[LimitKey]) -> Result<Option<Duration>, StoreError> {
+        Ok(LoginLimiter::check(self, keys, Instant::now()))
+    }
+
+    async fn record_failure(&self, keys: &[LimitKey]) -> Result<(), StoreError> {
+        LoginLimiter::record_failure(self, keys, Instant::now());
+        Ok(())
+    }
+}
+
+/// The failure counters of one process.
 #[derive(Debug)]
 pub struct LoginLimiter {
     limits: LoginLimits,
@@ -53,10 +99,7 @@ impl LoginLimiter {
     }
 
     fn limit(&self, key: &LimitKey) -> u32 {
-        match key {
-            LimitKey::Email(_) => self.limits.per_email,
-            LimitKey::Address(_) => self.limits.per_address,
-        }
+        key.limit(&self.limits)
     }
 
     /// `Some(wait)` if any of `keys` is over its limit at `now`.

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc;
 
-use crate::attachments::{Attachments, FileBlobStore};
+use crate::attachments::{Attachments, BlobStore, FileBlobStore, PgBlobStore};
 use crate::auth::{Passwords, TokenKeys, load_or_create_secret};
 use crate::error::{ApiError, ApiResult, STORAGE_FULL_RETRY};
 use crate::live::{LocalHub, Wakeups};
-use crate::rate_limit::LoginLimiter;
+use crate::rate_limit::{LoginLimiter, Throttle};
 use crate::reference::Reference;
 use crate::settings::Settings;
+use crate::shared_limits::SharedLimiter;
 use crate::store::postgres::Notice;
 use crate::store::{Embedded, Postgres, Store, StoreError};
 
@@ -34,7 +35,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub keys: Arc<TokenKeys>,
     pub passwords: Arc<Passwords>,
-    pub limiter: Arc<LoginLimiter>,
+    pub limiter: Arc<dyn Throttle>,
     pub reference: Arc<Reference>,
     /// The phones waiting in `GET /v1/sync/wait`, woken by durable pushes.
     pub live: Arc<dyn Wakeups>,
@@ -72,15 +73,31 @@ impl AppState {
         let postgres = Arc::new(Postgres::connect(&url).await?);
         // Listening before the reference data is read, so nothing published meanwhile is missed.
         let notices = postgres.listen().await?;
-        let state = AppState::with_store(settings, postgres).await?;
+        let blobs = PgBlobStore::new(postgres.pool(), tokio::runtime::Handle::current());
+        let limiter = SharedLimiter::new(postgres.pool(), settings.login_limits);
+        let state =
+            AppState::assemble(settings, postgres, Arc::new(blobs), Arc::new(limiter)).await?;
         tokio::spawn(follow_other_processes(state.clone(), notices));
         Ok(state)
     }
 
-    /// The state around an already opened store.
+    /// The state around an already opened store, with attachments in files under the data
+    /// directory.
     pub async fn with_store(
         settings: Settings,
         store: Arc<dyn Store>,
+    ) -> Result<AppState, StartError> {
+        let blobs = FileBlobStore::open(settings.data_dir.join("attachments"))?;
+        let limiter = LoginLimiter::new(settings.login_limits);
+        AppState::assemble(settings, store, Arc::new(blobs), Arc::new(limiter)).await
+    }
+
+    /// The state around an opened store, blob store and login throttle.
+    async fn assemble(
+        settings: Settings,
+        store: Arc<dyn Store>,
+        blobs: Arc<dyn BlobStore>,
+        limiter: Arc<dyn Throttle>,
     ) -> Result<AppState, StartError> {
         let secret = load_or_create_secret(settings.jwt_secret.as_deref(), &settings.data_dir)
             .map_err(StartError::Secret)?;
@@ -89,13 +106,12 @@ impl AppState {
         let reference = Reference::open(store.as_ref())
             .await
             .map_err(StartError::Config)?;
-        let blobs = FileBlobStore::open(settings.data_dir.join("attachments"))?;
-        let attachments = Attachments::new(Arc::new(blobs), settings.attachment_quota_bytes);
+        let attachments = Attachments::new(blobs, settings.attachment_quota_bytes);
         Ok(AppState {
             store,
             keys: Arc::new(keys),
             passwords: Arc::new(passwords),
-            limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
+            limiter,
             reference: Arc::new(reference),
             live: Arc::new(LocalHub::new()),
             attachments: Arc::new(attachments),

@@ -282,7 +282,11 @@ async fn login_throttling_believes_forwarded_addresses_only_from_a_trusted_proxy
 async fn bad_tokens_are_refused() {
     let server = TestServer::start().await;
     let tokens = server.register("tokens@example.kz").await;
-    let secret = load_or_create_secret(None, server.data_dir()).unwrap();
+    let secret = load_or_create_secret(
+        server.state.settings.jwt_secret.as_deref(),
+        server.data_dir(),
+    )
+    .unwrap();
     let now = jsonwebtoken::get_current_timestamp();
     // A valid login id, so that only the property under test is wrong.
     let valid = decode_claims(&tokens.access_token);
@@ -372,7 +376,11 @@ async fn a_token_resigned_for_another_user_is_refused_and_dies_with_that_login()
     let server = TestServer::start().await;
     let a = server.register("a-user@example.kz").await;
     let b = server.register("b-user@example.kz").await;
-    let secret = load_or_create_secret(None, server.data_dir()).unwrap();
+    let secret = load_or_create_secret(
+        server.state.settings.jwt_secret.as_deref(),
+        server.data_dir(),
+    )
+    .unwrap();
     let mut claims = decode_claims(&a.access_token);
     claims["sub"] = decode_claims(&b.access_token)["sub"].clone();
     let resigned = jsonwebtoken::encode(

@@ -284,6 +284,25 @@ mod tests {
     }
 
     #[test]
+    fn postgres_blob_store_conforms() {
+        let admin = std::env::var("KOSH_TEST_DATABASE_URL").expect(
+            "KOSH_TEST_DATABASE_URL is not set: `./kosh test` starts a PostgreSQL and sets it",
+        );
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let pool = runtime.block_on(async {
+            let url = crate::store::postgres::scratch_database(&admin)
+                .await
+                .unwrap();
+            crate::store::Postgres::connect(&url).await.unwrap().pool()
+        });
+        // Called from this thread, outside the runtime, as from tokio's blocking pool.
+        conformance(&super::super::PgBlobStore::new(
+            pool,
+            runtime.handle().clone(),
+        ));
+    }
+
+    #[test]
     fn odd_user_ids_stay_inside_their_directory() {
         assert_eq!(dir_name(&UserId("0b9c-11ef".into())), "0b9c-11ef");
         assert_eq!(dir_name(&UserId("../etc".into())), "x2e2e2f657463");

@@ -14,6 +14,7 @@
 //! two people are kept once, but each must send them (holding a hash proves nothing).
 
 pub mod blobs;
+pub mod postgres;
 pub mod upload;
 
 use std::collections::HashSet;
@@ -33,6 +34,7 @@ use crate::error::{ApiError, ApiResult, Json};
 use crate::state::AppState;
 use crate::store::StoreResult;
 pub use blobs::{BlobStore, FileBlobStore};
+pub use postgres::PgBlobStore;
 use upload::{ContentRange, FileType, MAX_ATTACHMENT_BYTES, check_start, sha256_hex};
 
 /// Where the held bytes of an upload end (the next part's first byte).

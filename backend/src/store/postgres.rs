@@ -182,6 +182,11 @@ impl Postgres {
         })
     }
 
+    /// The connection pool, for the attachments kept in the same database.
+    pub fn pool(&self) -> PgPool {
+        self.pool.clone()
+    }
+
     /// Listens for the notices of every process (this one's too) on a connection of its own,
     /// until the store is closed. A lost connection is opened again, and [`Notice::Reconnected`]
     /// says notices may have been missed.
