@@ -15,6 +15,7 @@ pub mod live;
 pub mod load;
 pub mod machine;
 pub mod peer;
+pub mod postgres;
 pub mod process;
 pub mod report;
 pub mod store_floor;
@@ -173,7 +174,7 @@ async fn measure(
         measured: None,
         failure: None,
     };
-    let mut server = match launcher.start(target).await {
+    let mut server = match launcher.start_all(target).await {
         Ok(server) => server,
         Err(err) => {
             row.failure = Some(err.to_string());
@@ -183,7 +184,7 @@ async fn measure(
     let mut peak_reset = false;
     let mut cpu = (None, None);
     let measured = async {
-        let fleet = fleet(target, server.addr, devices, token_len).await?;
+        let fleet = fleet(target, &server.addrs(), devices, token_len).await?;
         peak_reset = server.reset_peak_memory();
         let before = (server.cpu_seconds(), cpu_seconds_of("self"));
         let (outcome, loaded) = load::run(fleet.devices, pool.clone(), spec).await?;

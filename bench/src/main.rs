@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kosh_bench::limit::Durability;
-use kosh_bench::targets::{KoshLaunch, Launcher, Target};
+use kosh_bench::postgres::BenchPostgres;
+use kosh_bench::targets::{KoshLaunch, Launcher, PostgresLaunch, Target};
 use kosh_bench::{RunConfig, peer, workspace_dir};
 
 /// Kosh's sync path against a no-storage limit, a durable limit, a naive fsync server and
@@ -33,7 +34,7 @@ struct RunArgs {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "kosh,limit,durable,naive,peer"
+        default_value = "kosh,kosh-postgres,kosh-postgres-pair,limit,durable,naive,peer"
     )]
     targets: Vec<Target>,
     /// Seconds of load per server and device count.
@@ -195,6 +196,32 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| workspace.join("bench/peer"));
     let peer = peer::prepare(&peer_dir, !args.no_install);
+    // Kept until the run ends: a throwaway PostgreSQL stops when it is dropped.
+    let mut database = None;
+    let postgres = if args
+        .targets
+        .iter()
+        .any(|t| t.is_kosh() && *t != Target::Kosh)
+    {
+        match BenchPostgres::find_or_start() {
+            Ok(found) => {
+                if found.is_throwaway() {
+                    eprintln!("kosh-bench: started a throwaway PostgreSQL for the PostgreSQL rows");
+                }
+                let launch = PostgresLaunch::Ready {
+                    admin_url: found.admin_url.clone(),
+                };
+                database = Some(found);
+                launch
+            }
+            Err(err) => {
+                eprintln!("kosh-bench: no PostgreSQL for the PostgreSQL rows: {err}");
+                PostgresLaunch::Unavailable(err.to_string())
+            }
+        }
+    } else {
+        PostgresLaunch::Unavailable("not asked for".into())
+    };
     if let kosh_bench::targets::PeerLaunch::Unavailable(why) = &peer {
         eprintln!("kosh-bench: the peer is skipped: {why}");
     }
@@ -215,6 +242,7 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
             bench_exe: bench_exe.clone(),
             kosh,
             peer,
+            postgres,
         },
         command: command_line(&workspace),
     };
@@ -225,6 +253,7 @@ async fn benchmark(mut args: RunArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    drop(database);
     println!("{}", report.tables());
     let out = match args.out.as_deref() {
         Some("-") => None,

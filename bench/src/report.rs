@@ -67,6 +67,10 @@ pub struct Ratio {
     /// The most any durable server could reach here, as a share of the no-storage limit.
     pub durable_over_limit: Option<f64>,
     pub kosh_over_peer: Option<f64>,
+    /// Kosh on PostgreSQL (one process) as a share of Kosh on sled.
+    pub postgres_over_sled: Option<f64>,
+    /// Two Kosh processes on one database as a multiple of one.
+    pub postgres_two_over_one: Option<f64>,
 }
 
 /// One of the issue's targets, judged.
@@ -130,6 +134,8 @@ impl Report {
                     kosh_over_naive: ratio(Target::Kosh, Target::Naive),
                     durable_over_limit: ratio(Target::Durable, Target::Limit),
                     kosh_over_peer: ratio(Target::Kosh, Target::Peer),
+                    postgres_over_sled: ratio(Target::KoshPostgres, Target::Kosh),
+                    postgres_two_over_one: ratio(Target::KoshPostgresPair, Target::KoshPostgres),
                 }
             })
             .collect();
@@ -199,6 +205,30 @@ impl Report {
                     .p99_ms
                     .filter(|_| row.failure.is_none())
                     .map(|p| p < 100.0),
+            });
+        }
+        // Issue 16: Kosh on PostgreSQL, one process and two on one database.
+        let over_sled = ratio.and_then(|r| r.postgres_over_sled);
+        checks.push(Check {
+            what: format!("Kosh on PostgreSQL (1 process) ÷ Kosh on sled syncs/s at {at} devices"),
+            wanted: "≥ 0.5×".into(),
+            got: ratio_text(over_sled),
+            met: over_sled.map(|r| r >= 0.5),
+        });
+        let two_over_one = ratio.and_then(|r| r.postgres_two_over_one);
+        checks.push(Check {
+            what: format!("Kosh on PostgreSQL: 2 processes ÷ 1 syncs/s at {at} devices"),
+            wanted: "> 1×".into(),
+            got: ratio_text(two_over_one),
+            met: two_over_one.map(|r| r > 1.0),
+        });
+        for target in [Target::KoshPostgres, Target::KoshPostgresPair] {
+            let p99 = self.measured(target, at).and_then(|m| m.p99_ms);
+            checks.push(Check {
+                what: format!("{} p99 latency at {at} devices", target.label()),
+                wanted: "< 50 ms".into(),
+                got: p99.map_or("—".into(), |p| format!("{p:.1} ms")),
+                met: p99.map(|p| p < 50.0),
             });
         }
         if let Some(most) = self.live.iter().max_by_key(|r| r.waiting) {
@@ -294,22 +324,25 @@ impl Report {
         out.push_str("\nRatios of syncs per second:\n\n");
         out.push_str(
             "| devices | Kosh ÷ limit | Kosh ÷ durable limit | Kosh ÷ naive | Kosh ÷ peer | \
-             durable limit ÷ limit |\n|--:|--:|--:|--:|--:|--:|\n",
+             durable limit ÷ limit | PostgreSQL ÷ sled | PostgreSQL 2 processes ÷ 1 |\n\
+             |--:|--:|--:|--:|--:|--:|--:|--:|\n",
         );
         for r in &self.ratios {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 r.devices,
                 ratio_text(r.kosh_over_limit),
                 ratio_text(r.kosh_over_durable),
                 ratio_text(r.kosh_over_naive),
                 ratio_text(r.kosh_over_peer),
-                ratio_text(r.durable_over_limit)
+                ratio_text(r.durable_over_limit),
+                ratio_text(r.postgres_over_sled),
+                ratio_text(r.postgres_two_over_one)
             );
         }
         out.push_str(
-            "\nThe issues' targets (issue 7: peer, limit, round trips, bytes; issue 17: durable limit, memory, p99):\n\n| target | wanted | measured | met |\n|---|---|---|---|\n",
+            "\nThe issues' targets (issue 7: peer, limit, round trips, bytes; issue 17: durable limit, memory, p99; issue 14: live sync; issue 16: PostgreSQL):\n\n| target | wanted | measured | met |\n|---|---|---|---|\n",
         );
         for c in &self.checks {
             let met = match c.met {
@@ -451,6 +484,13 @@ const METHOD: &str = "## How it is measured
   logging) with a temporary sled store; devices register an account each (not timed) and sync
   with their access token. Its acks are durable: the group commit writes the pushes' journal
   records and `fdatasync`s them, once for all the requests waiting, before answering.
+- **Kosh on PostgreSQL** is the same server with `KOSH_DATABASE_URL` set: a database of its own
+  per row on a PostgreSQL 15 that the run starts from Debian's `postgresql` package in a
+  temporary directory (Unix socket only, default settings, `synchronous_commit` on, so every
+  acknowledged sync is committed to disk), or the one `KOSH_BENCH_DATABASE_URL` names. With two
+  processes the two phones of each applicant sync through different processes, as behind a load
+  balancer without sticky sessions. PostgreSQL's own processes share the machine's two cores
+  but are not counted in the server's CPU or memory columns.
 - **The no-storage limit** (`kosh-bench serve-limit`) is a minimal axum server that parses the
   same request into the same wire types and answers the same JSON, storing nothing: it returns the
   request's own ops as `changes` (the partner device pushes as many, so the answer has Kosh's size

@@ -1,6 +1,8 @@
-//! The five servers measured side by side, how each is started, and the simulated devices each
-//! one gets: devices come in pairs, two phones of one applicant sharing one draft, plus one
-//! extra pair for the single-answer probe.
+//! The servers measured side by side, how each is started, and the simulated devices each one
+//! gets: devices come in pairs, two phones of one applicant sharing one draft, plus one extra
+//! pair for the single-answer probe. With two Kosh processes on one database, the two phones of
+//! an applicant sync through different processes, as behind a load balancer without sticky
+//! sessions.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +29,10 @@ const DEFAULT_TOKEN_LEN: usize = 300;
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     Kosh,
+    /// Kosh with `KOSH_DATABASE_URL`: one process on PostgreSQL.
+    KoshPostgres,
+    /// Two Kosh processes on one PostgreSQL database.
+    KoshPostgresPair,
     Limit,
     /// The durable limit: the no-storage limit plus an ideal group commit to one file.
     Durable,
@@ -36,8 +42,10 @@ pub enum Target {
 
 impl Target {
     /// Every target, in the order they run for each device count.
-    pub const ALL: [Target; 5] = [
+    pub const ALL: [Target; 7] = [
         Target::Kosh,
+        Target::KoshPostgres,
+        Target::KoshPostgresPair,
         Target::Limit,
         Target::Durable,
         Target::Naive,
@@ -48,13 +56,35 @@ impl Target {
     pub fn label(self) -> &'static str {
         match self {
             Target::Kosh => "Kosh (sled, group commit)",
+            Target::KoshPostgres => "Kosh on PostgreSQL, 1 process",
+            Target::KoshPostgresPair => "Kosh on PostgreSQL, 2 processes",
             Target::Limit => "limit: no storage",
             Target::Durable => "durable limit: group commit to a file",
             Target::Naive => "naive: fsync per request",
             Target::Peer => "peer: PouchDB Server 4.2.0",
         }
     }
+
+    /// Whether this is Kosh's own server (any store), speaking Kosh's protocol with tokens.
+    pub fn is_kosh(self) -> bool {
+        matches!(
+            self,
+            Target::Kosh | Target::KoshPostgres | Target::KoshPostgresPair
+        )
+    }
+
+    /// How many server processes the target runs.
+    pub fn processes(self) -> usize {
+        if self == Target::KoshPostgresPair {
+            2
+        } else {
+            1
+        }
+    }
 }
+
+/// The secret the Kosh processes on one database share (a benchmark's, never a deployment's).
+const BENCH_JWT_SECRET: &str = "kosh-bench-shared-secret-of-32-bytes-at-least";
 
 /// How Kosh's server is started.
 #[derive(Debug, Clone)]
@@ -75,6 +105,15 @@ pub enum PeerLaunch {
     Unavailable(String),
 }
 
+/// Where the Kosh-on-PostgreSQL rows get their databases.
+#[derive(Debug, Clone)]
+pub enum PostgresLaunch {
+    /// A URL through which a database per row is created.
+    Ready { admin_url: String },
+    /// Why not.
+    Unavailable(String),
+}
+
 /// Starts the targets.
 #[derive(Debug, Clone)]
 pub struct Launcher {
@@ -82,11 +121,85 @@ pub struct Launcher {
     pub bench_exe: PathBuf,
     pub kosh: KoshLaunch,
     pub peer: PeerLaunch,
+    pub postgres: PostgresLaunch,
+}
+
+/// The processes of one target: one, or two Kosh processes sharing a database.
+#[derive(Debug)]
+pub struct Servers {
+    pub processes: Vec<ServerProcess>,
+}
+
+impl Servers {
+    /// Every address, in order.
+    pub fn addrs(&self) -> Vec<SocketAddr> {
+        self.processes.iter().map(|p| p.addr).collect()
+    }
+
+    /// The processes' CPU time so far, together.
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        self.processes.iter().map(ServerProcess::cpu_seconds).sum()
+    }
+
+    /// The processes' peak resident sets, together.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        self.processes
+            .iter()
+            .map(ServerProcess::peak_memory_kib)
+            .sum()
+    }
+
+    /// Resets every process's peak (see [`ServerProcess::reset_peak_memory`]).
+    pub fn reset_peak_memory(&self) -> bool {
+        self.processes.iter().all(ServerProcess::reset_peak_memory)
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        self.processes.iter_mut().all(ServerProcess::is_running)
+    }
+
+    pub async fn stop(self) {
+        for process in self.processes {
+            process.stop().await;
+        }
+    }
 }
 
 impl Launcher {
-    /// Starts `target` in a fresh temporary directory.
+    /// Starts every process of `target`, each in a fresh temporary directory; Kosh on
+    /// PostgreSQL on a fresh database.
+    pub async fn start_all(&self, target: Target) -> BenchResult<Servers> {
+        let database = match (target, &self.postgres) {
+            (
+                Target::KoshPostgres | Target::KoshPostgresPair,
+                PostgresLaunch::Ready { admin_url },
+            ) => Some(
+                kosh_backend::store::postgres::scratch_database(admin_url)
+                    .await
+                    .map_err(|e| BenchError::Setup(e.to_string()))?,
+            ),
+            (Target::KoshPostgres | Target::KoshPostgresPair, PostgresLaunch::Unavailable(why)) => {
+                return Err(BenchError::Setup(why.clone()));
+            }
+            _ => None,
+        };
+        let mut processes = Vec::new();
+        for _ in 0..target.processes() {
+            processes.push(self.start_one(target, database.as_deref()).await?);
+        }
+        Ok(Servers { processes })
+    }
+
+    /// Starts `target` (one process) in a fresh temporary directory.
     pub async fn start(&self, target: Target) -> BenchResult<ServerProcess> {
+        self.start_one(target, None).await
+    }
+
+    async fn start_one(
+        &self,
+        target: Target,
+        database: Option<&str>,
+    ) -> BenchResult<ServerProcess> {
         let dir = tempfile::Builder::new()
             .prefix("kosh-bench-")
             .tempdir()
@@ -94,7 +207,7 @@ impl Launcher {
         let mut command;
         let mut ready = ReadyLine::LISTENING;
         match target {
-            Target::Kosh => {
+            Target::Kosh | Target::KoshPostgres | Target::KoshPostgresPair => {
                 command = match &self.kosh {
                     KoshLaunch::Binary(path) => {
                         let mut c = Command::new(path);
@@ -111,7 +224,13 @@ impl Launcher {
                     .env("KOSH_ADDR", "127.0.0.1:0")
                     .env("KOSH_DATA_DIR", dir.path().join("data"))
                     .env_remove("KOSH_WEB_DIR")
-                    .env_remove("KOSH_JWT_SECRET");
+                    .env_remove("KOSH_JWT_SECRET")
+                    .env_remove("KOSH_DATABASE_URL");
+                if let Some(url) = database {
+                    command
+                        .env("KOSH_DATABASE_URL", url)
+                        .env("KOSH_JWT_SECRET", BENCH_JWT_SECRET);
+                }
             }
             Target::Limit => {
                 command = Command::new(&self.bench_exe);
@@ -170,17 +289,20 @@ enum Credential {
 /// Kosh's tokens to the limit servers, whose fake tokens weigh the same.
 pub async fn fleet(
     target: Target,
-    addr: SocketAddr,
+    addrs: &[SocketAddr],
     count: usize,
     token_len: &mut Option<usize>,
 ) -> BenchResult<Fleet> {
     let applicants = count.div_ceil(DEVICES_PER_APPLICANT) + 1;
-    let mut setup = Connection::open(addr).await?;
+    let first_addr = *addrs
+        .first()
+        .ok_or_else(|| BenchError::Setup("no server to connect to".into()))?;
+    let mut setup = Connection::open(first_addr).await?;
     let mut devices = Vec::with_capacity(count);
     let mut probe = Vec::with_capacity(DEVICES_PER_APPLICANT);
     for applicant in 0..applicants {
         let credential = match target {
-            Target::Kosh => {
+            Target::Kosh | Target::KoshPostgres | Target::KoshPostgresPair => {
                 let email = format!("applicant-{applicant}@bench.kosh.example");
                 let token = register(&mut setup, &email).await?;
                 *token_len = Some(token.len());
@@ -203,7 +325,9 @@ pub async fn fleet(
         } else {
             DEVICES_PER_APPLICANT.min(count - first)
         };
-        for _ in 0..wanted {
+        for nth in 0..wanted {
+            // An applicant's phones on the processes in turn.
+            let addr = addrs[nth % addrs.len()];
             let device_id = format!("d-{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
             let device = match &credential {
                 Credential::Token(token) => Device::Kosh(

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// Far more than the smoke run needs (10 rows of about a second, plus starts).
+/// Far more than the smoke run needs (14 rows of about a second, plus starts).
 const BOUND: Duration = Duration::from_secs(300);
 
 fn run_smoke() -> (Value, String, String) {
@@ -66,10 +66,18 @@ fn number(row: &Value, field: &str) -> f64 {
 fn smoke_run_measures_every_server_with_sane_numbers() {
     let (report, markdown, output) = run_smoke();
     let rows = report["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 10, "5 servers × 2 device counts: {output}");
+    assert_eq!(rows.len(), 14, "7 servers × 2 device counts: {output}");
     let mut peer_skipped = None;
     for devices in [1, 2] {
-        for target in ["kosh", "limit", "durable", "naive", "peer"] {
+        for target in [
+            "kosh",
+            "kosh_postgres",
+            "kosh_postgres_pair",
+            "limit",
+            "durable",
+            "naive",
+            "peer",
+        ] {
             let row = rows
                 .iter()
                 .find(|r| r["target"] == target && r["devices"] == devices)
@@ -101,22 +109,32 @@ fn smoke_run_measures_every_server_with_sane_numbers() {
             assert!((1.0..4096.0).contains(&memory), "{row}");
         }
     }
-    // Two devices of one applicant: each sync pulls what the partner pushed.
-    let kosh_pair = rows
-        .iter()
-        .find(|r| r["target"] == "kosh" && r["devices"] == 2)
-        .unwrap();
-    assert!(number(kosh_pair, "pulled_per_sync") > 0.0, "{kosh_pair}");
+    // Two devices of one applicant: each sync pulls what the partner pushed, also when the two
+    // sync through different processes on one database.
+    for target in ["kosh", "kosh_postgres", "kosh_postgres_pair"] {
+        let pair = rows
+            .iter()
+            .find(|r| r["target"] == target && r["devices"] == 2)
+            .unwrap();
+        assert!(number(pair, "pulled_per_sync") > 0.0, "{pair}");
+    }
     let ratios = report["ratios"].as_array().unwrap();
     assert_eq!(ratios.len(), 2);
-    for field in ["kosh_over_limit", "kosh_over_durable", "durable_over_limit"] {
+    for field in [
+        "kosh_over_limit",
+        "kosh_over_durable",
+        "durable_over_limit",
+        "postgres_over_sled",
+        "postgres_two_over_one",
+    ] {
         assert!(
             ratios.iter().all(|r| r[field].as_f64().is_some()),
             "{field}: {ratios:?}"
         );
     }
-    // Issue 7's and 17's seven, a p99 per live-sync row and the memory of the largest.
-    assert_eq!(report["checks"].as_array().unwrap().len(), 10);
+    // Issue 7's and 17's seven, issue 16's four, a p99 per live-sync row and the memory of the
+    // largest.
+    assert_eq!(report["checks"].as_array().unwrap().len(), 14);
     // Live sync, 2 and 4 phones waiting: every push reached every phone, in sane times.
     let live = report["live"].as_array().unwrap();
     assert_eq!(live.len(), 2, "{live:?}");
