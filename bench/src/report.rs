@@ -143,27 +143,21 @@ impl Report {
         let ratio = self.ratios.iter().find(|r| r.devices == at);
         let kosh = self.measured(Target::Kosh, at);
         let mut checks = Vec::new();
-        let over_peer = ratio.and_then(|r| r.kosh_over_peer);
-        checks.push(Check {
-            what: format!("Kosh ÷ peer syncs/s at {at} devices"),
-            wanted: "≥ 5×".into(),
-            got: ratio_text(over_peer),
-            met: over_peer.map(|r| r >= 5.0),
-        });
-        let over_limit = ratio.and_then(|r| r.kosh_over_limit);
-        checks.push(Check {
-            what: format!("Kosh ÷ no-storage limit syncs/s at {at} devices"),
-            wanted: "≥ 0.5×".into(),
-            got: ratio_text(over_limit),
-            met: over_limit.map(|r| r >= 0.5),
-        });
-        let over_durable = ratio.and_then(|r| r.kosh_over_durable);
-        checks.push(Check {
-            what: format!("Kosh ÷ durable limit syncs/s at {at} devices"),
-            wanted: "≥ 0.6×".into(),
-            got: ratio_text(over_durable),
-            met: over_durable.map(|r| r >= 0.6),
-        });
+        checks.push(at_least(
+            format!("Kosh ÷ peer syncs/s at {at} devices"),
+            ratio.and_then(|r| r.kosh_over_peer),
+            5.0,
+        ));
+        checks.push(at_least(
+            format!("Kosh ÷ no-storage limit syncs/s at {at} devices"),
+            ratio.and_then(|r| r.kosh_over_limit),
+            0.5,
+        ));
+        checks.push(at_least(
+            format!("Kosh ÷ durable limit syncs/s at {at} devices"),
+            ratio.and_then(|r| r.kosh_over_durable),
+            0.6,
+        ));
         let peak = kosh.and_then(|m| m.peak_memory_mib);
         checks.push(Check {
             what: format!("Kosh server peak memory at {at} devices"),
@@ -208,13 +202,11 @@ impl Report {
             });
         }
         // Issue 16: Kosh on PostgreSQL, one process and two on one database.
-        let over_sled = ratio.and_then(|r| r.postgres_over_sled);
-        checks.push(Check {
-            what: format!("Kosh on PostgreSQL (1 process) ÷ Kosh on sled syncs/s at {at} devices"),
-            wanted: "≥ 0.5×".into(),
-            got: ratio_text(over_sled),
-            met: over_sled.map(|r| r >= 0.5),
-        });
+        checks.push(at_least(
+            format!("Kosh on PostgreSQL (1 process) ÷ Kosh on sled syncs/s at {at} devices"),
+            ratio.and_then(|r| r.postgres_over_sled),
+            0.5,
+        ));
         let two_over_one = ratio.and_then(|r| r.postgres_two_over_one);
         checks.push(Check {
             what: format!("Kosh on PostgreSQL: 2 processes ÷ 1 syncs/s at {at} devices"),
@@ -536,6 +528,16 @@ const METHOD: &str = "## How it is measured
 
 fn opt(value: Option<f64>, decimals: usize) -> String {
     value.map_or("—".into(), |v| format!("{v:.decimals$}"))
+}
+
+/// The check that a ratio of syncs per second is at least `least`.
+fn at_least(what: String, ratio: Option<f64>, least: f64) -> Check {
+    Check {
+        what,
+        wanted: format!("≥ {least}×"),
+        got: ratio_text(ratio),
+        met: ratio.map(|r| r >= least),
+    }
 }
 
 fn ratio_text(value: Option<f64>) -> String {
