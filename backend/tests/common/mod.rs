@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_kosh-backend");
 
-/// `kosh-backend` on `data_dir`, listening on a free port of loopback.
+/// `kosh-backend` on `data_dir` (sled), listening on a free port of loopback.
 pub fn command(data_dir: &Path) -> Command {
     wrapped_command(&[], data_dir)
 }
@@ -30,6 +30,9 @@ pub fn wrapped_command(wrapper: &[&str], data_dir: &Path) -> Command {
         .env("KOSH_DATA_DIR", data_dir)
         .env_remove("KOSH_JWT_SECRET")
         .env_remove("KOSH_WEB_DIR")
+        // sled in data_dir, whatever the environment running the tests names: the tests that
+        // want PostgreSQL set it themselves.
+        .env_remove("KOSH_DATABASE_URL")
         .env("RUST_LOG", "warn");
     cmd
 }
