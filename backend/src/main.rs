@@ -17,6 +17,9 @@ Environment variables:
   KOSH_DATA_DIR    where the store and the generated JWT secret live (default ./kosh-data)
   KOSH_JWT_SECRET  secret that signs access tokens (default: generated once into KOSH_DATA_DIR)
   KOSH_WEB_DIR     the built web app, served at / (default: none)
+  KOSH_DATABASE_URL  postgres://user:password@host/db: keep everything in PostgreSQL instead
+                   of KOSH_DATA_DIR, shared by any number of server processes (each given the
+                   same KOSH_JWT_SECRET, which is then required); ?sslmode=verify-full for TLS
   KOSH_MAX_CONNECTIONS      connections held at once; more get 503 (default 10000, kept below
                             the open-file limit, whose soft value is raised to the hard one)
   KOSH_HEADER_TIMEOUT_SECS  time to send a request's headers, and the most a kept-alive
@@ -43,7 +46,8 @@ enum Command {
     /// connections; SIGTERM or Ctrl-C finishes requests in flight, flushes and exits 0.
     #[command(after_help = ENVIRONMENT)]
     Serve,
-    /// Create an officer account in KOSH_DATA_DIR; the password is read from standard input.
+    /// Create an officer account in KOSH_DATA_DIR (or KOSH_DATABASE_URL); the password is read
+    /// from standard input.
     /// Refuses (non-zero exit) while a server holds the data directory.
     #[command(after_help = ENVIRONMENT)]
     CreateOfficer {
@@ -51,12 +55,14 @@ enum Command {
         #[arg(long)]
         email: String,
     },
-    /// Policy bundles: `policy publish FILE` publishes one into KOSH_DATA_DIR.
+    /// Policy bundles: `policy publish FILE` publishes one into KOSH_DATA_DIR (or
+    /// KOSH_DATABASE_URL, where running servers take it up at once).
     Policy {
         #[command(subcommand)]
         action: Publish,
     },
-    /// Questionnaire versions: `form publish FILE` publishes one into KOSH_DATA_DIR.
+    /// Questionnaire versions: `form publish FILE` publishes one into KOSH_DATA_DIR (or
+    /// KOSH_DATABASE_URL, where running servers take it up at once).
     Form {
         #[command(subcommand)]
         action: Publish,

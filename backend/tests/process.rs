@@ -119,6 +119,7 @@ fn help_documents_every_command_and_variable() {
         "KOSH_DATA_DIR",
         "KOSH_JWT_SECRET",
         "KOSH_WEB_DIR",
+        "KOSH_DATABASE_URL",
         "KOSH_SYNC_WAIT_SECS",
         "KOSH_ATTACHMENT_QUOTA_MB",
     ] {

@@ -3,7 +3,9 @@
 //! draft; a phone's `GET /v1/sync/wait` on one server answered by a push through the other; a
 //! refresh token used on one server and replayed on the other refused as `token_reused`, its
 //! login revoked on both; one server killed with SIGKILL while the other goes on, nothing
-//! acknowledged lost; and a server given a database but no `KOSH_JWT_SECRET` refusing to start.
+//! acknowledged lost; `create-officer` and `form publish` run against the database while both
+//! servers run, the other server serving the new version without a restart; and a server
+//! given a database but no `KOSH_JWT_SECRET` refusing to start.
 //!
 //! Each test makes a scratch database of its own through `KOSH_TEST_DATABASE_URL` (a URL whose
 //! user may create databases), which `./kosh test` sets to a throwaway PostgreSQL it starts.
@@ -65,6 +67,8 @@ fn on_database(data_dir: &Path, url: &str) -> Command {
 /// Two servers on one scratch database, started at once (as a supervisor starts them, each
 /// creating the tables at the same moment). The second one's log is read line by line.
 struct Servers {
+    /// The database both use.
+    url: String,
     one: Server,
     two: Server,
     two_log: Receiver<String>,
@@ -77,7 +81,10 @@ async fn two_servers() -> Servers {
     let one = on_database(dirs[0].path(), &url);
     let mut two = on_database(dirs[1].path(), &url);
     // The debug line says a phone waits in GET /v1/sync/wait: the test waits for it, no sleep.
-    two.env("RUST_LOG", "warn,kosh_backend::drafts=debug");
+    two.env(
+        "RUST_LOG",
+        "warn,kosh_backend::drafts=debug,kosh_backend::state=info",
+    );
     let (one, (two, two_log)) = tokio::task::spawn_blocking(move || {
         std::thread::scope(|s| {
             let one = s.spawn(move || Server::start(one));
@@ -89,6 +96,7 @@ async fn two_servers() -> Servers {
     .unwrap();
     assert_ne!(one.base, two.base);
     Servers {
+        url,
         one,
         two,
         two_log,
@@ -658,4 +666,84 @@ async fn a_server_on_a_database_without_a_shared_secret_refuses_to_start() {
         !dir.path().join("jwt-secret").exists(),
         "a secret of its own was generated into the data directory"
     );
+}
+
+/// Waits for a line of server 2's log holding `wanted`, and hands the log back.
+async fn line_of(log: Receiver<String>, wanted: &'static str) -> Receiver<String> {
+    tokio::task::spawn_blocking(move || {
+        loop {
+            let line = log
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("server 2 never logged {wanted:?}"));
+            if line.contains(wanted) {
+                return log;
+            }
+        }
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_commands_work_on_the_database_and_running_servers_take_up_a_publication() {
+    let servers = two_servers().await;
+    let client = reqwest::Client::new();
+    let dir = tempfile::tempdir().unwrap();
+
+    // An officer made by the command, on the database, logs in through a running server.
+    let mut child = on_database(dir.path(), &servers.url)
+        .args(["create-officer", "--email", "officer@example.kz"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        format!("{PASSWORD}\n").as_bytes(),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "create-officer: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (token, _) = login(&client, &servers.two.base, "officer@example.kz").await;
+    let (status, me) = get(&client, format!("{}/v1/me", servers.two.base), &token).await;
+    assert_eq!(
+        (status, me["role"].as_str()),
+        (200, Some("officer")),
+        "{me}"
+    );
+
+    // A form version published by the command while both servers run: the other server
+    // serves it without a restart.
+    let file = dir.path().join("next.json");
+    std::fs::write(&file, kosh_shared::testing::residence_next_json()).unwrap();
+    let out = on_database(dir.path(), &servers.url)
+        .args(["form", "publish"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "form publish: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("published form"));
+    let _log = line_of(
+        servers.two_log,
+        "read the published policies and forms again",
+    )
+    .await;
+    let version = kosh_shared::testing::NEXT_RESIDENCE_VERSION;
+    let (status, form) = get(
+        &client,
+        format!("{}/v1/forms/{FORM}/versions/{version}", servers.two.base),
+        &token,
+    )
+    .await;
+    assert_eq!(status, 200, "{form}");
+    assert_eq!(form["version"], version);
 }
