@@ -252,23 +252,48 @@ impl Postgres {
         now: DateTime<Utc>,
     ) -> Result<StoreResult<Result<Option<u64>, PushRefusal>>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        // Locks the user's log: their pushes take their numbers one at a time.
-        let head: i64 = sqlx::query_scalar(
-            "INSERT INTO logs (user_id, head) VALUES ($1, 0)
-             ON CONFLICT (user_id) DO UPDATE SET head = logs.head RETURNING head",
+        // Locks the user's log: their pushes take their numbers one at a time. (A plain
+        // `FOR UPDATE`, not an upsert, writes no row version; the log's row is made once.)
+        let head: i64 = loop {
+            let locked = sqlx::query_scalar("SELECT head FROM logs WHERE user_id = $1 FOR UPDATE")
+                .bind(user.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(head) = locked {
+                break head;
+            }
+            sqlx::query("INSERT INTO logs (user_id, head) VALUES ($1, 0) ON CONFLICT DO NOTHING")
+                .bind(user.as_str())
+                .execute(&mut *tx)
+                .await?;
+        };
+        // With the lock held (a statement of its own, so its snapshot sees every push before
+        // this one): the drafts the push names and which of its op ids the log has seen, in
+        // one round trip (a row per draft found, or one row of nulls; `seen` on every row).
+        let named: Vec<&str> = push::drafts_named(ops).iter().map(|d| d.as_str()).collect();
+        let ids: Vec<&str> = ops.iter().map(|o| o.op.op_id.as_str()).collect();
+        let rows = sqlx::query(
+            "SELECT d.id, d.owner, d.form_id, d.form_version, d.updated_at, s.seen
+             FROM (SELECT array_agg(op_id) AS seen FROM oplog
+                   WHERE user_id = $1 AND op_id = ANY($3)) s
+             LEFT JOIN drafts d ON d.id = ANY($2)",
         )
         .bind(user.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
-        let named: Vec<&str> = push::drafts_named(ops).iter().map(|d| d.as_str()).collect();
-        let rows = sqlx::query(
-            "SELECT id, owner, form_id, form_version, updated_at FROM drafts WHERE id = ANY($1)",
-        )
         .bind(&named)
+        .bind(&ids)
         .fetch_all(&mut *tx)
         .await?;
         let mut headers = BTreeMap::new();
+        let mut seen: HashSet<OpId> = HashSet::new();
         for row in &rows {
+            if seen.is_empty()
+                && let Some(ids) = row.try_get::<Option<Vec<String>>, _>("seen")?
+            {
+                seen.extend(ids.into_iter().map(OpId));
+            }
+            if row.try_get::<Option<String>, _>("id")?.is_none() {
+                continue;
+            }
             let (id, header) = match header_from(row) {
                 Ok(pair) => pair,
                 Err(err) => return Ok(Err(err)),
@@ -278,17 +303,6 @@ impl Postgres {
         if let Err(refusal) = push::check(user, ops, &headers) {
             return Ok(Ok(Err(refusal)));
         }
-        let ids: Vec<&str> = ops.iter().map(|o| o.op.op_id.as_str()).collect();
-        let seen: HashSet<OpId> = sqlx::query_scalar::<_, String>(
-            "SELECT op_id FROM oplog WHERE user_id = $1 AND op_id = ANY($2)",
-        )
-        .bind(user.as_str())
-        .bind(&ids)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(OpId)
-        .collect();
         let Ok(head) = seq_from_db(head) else {
             return Ok(Err(StoreError::Corrupt(format!("the log head of {user}"))));
         };
@@ -369,11 +383,23 @@ impl Postgres {
         let clamped: Vec<bool> = entries.iter().map(|e| e.clamped).collect();
         let bodies: Vec<Json<&kosh_shared::api::Op>> =
             entries.iter().map(|e| Json(&e.op)).collect();
+        let Ok(last_db) = seq_to_db(last) else {
+            return Ok(Err(StoreError::Corrupt(format!("sequence number {last}"))));
+        };
+        // The log entries, the new head and the notice in one round trip. The notice is
+        // delivered to every listening process when, and only if, this transaction commits.
+        let device = ops.last().map_or("", |o| o.device.as_str());
         sqlx::query(
-            "INSERT INTO oplog (user_id, seq, op_id, device, clamped, op)
-             SELECT $1, seq, op_id, device, clamped, op
-             FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[])
-               AS t (seq, op_id, device, clamped, op)",
+            "WITH logged AS (
+                 INSERT INTO oplog (user_id, seq, op_id, device, clamped, op)
+                 SELECT $1, seq, op_id, device, clamped, op
+                 FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[])
+                   AS t (seq, op_id, device, clamped, op)
+             ), head AS (
+                 UPDATE logs SET head = $7 WHERE user_id = $1
+             )
+             SELECT pg_notify($8, json_build_object(
+                 'user', $1::text, 'seq', $7::bigint, 'device', $9::text)::text)",
         )
         .bind(user.as_str())
         .bind(&seqs)
@@ -381,24 +407,8 @@ impl Postgres {
         .bind(&devices)
         .bind(&clamped)
         .bind(&bodies)
-        .execute(&mut *tx)
-        .await?;
-        let Ok(last_db) = seq_to_db(last) else {
-            return Ok(Err(StoreError::Corrupt(format!("sequence number {last}"))));
-        };
-        sqlx::query("UPDATE logs SET head = $2 WHERE user_id = $1")
-            .bind(user.as_str())
-            .bind(last_db)
-            .execute(&mut *tx)
-            .await?;
-        // Delivered to every listening process when, and only if, this transaction commits.
-        let device = ops.last().map_or("", |o| o.device.as_str());
-        sqlx::query(
-            "SELECT pg_notify($1, json_build_object('user', $2::text, 'seq', $3::bigint, 'device', $4::text)::text)",
-        )
-        .bind(PUSHES)
-        .bind(user.as_str())
         .bind(last_db)
+        .bind(PUSHES)
         .bind(device)
         .execute(&mut *tx)
         .await?;
