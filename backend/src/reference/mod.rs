@@ -108,6 +108,15 @@ pub struct Reference {
     publishing: tokio::sync::Mutex<()>,
 }
 
+/// The catalog of stored documents; those this build cannot load are reported and skipped.
+fn loaded(documents: Vec<(ReferenceKey, String)>) -> Catalog {
+    let (catalog, skipped) = Catalog::from_documents(documents);
+    for why in skipped {
+        tracing::warn!(%why, "a stored reference document does not load; not served");
+    }
+    catalog
+}
+
 impl Reference {
     /// The reference data in `store`, after publishing the built-in forms and policy that it
     /// does not have yet (so a first start serves them, and a later build's new built-in
@@ -126,10 +135,7 @@ impl Reference {
                 .map_err(|e| e.to_string())?;
         }
         documents.extend(missing);
-        let (catalog, skipped) = Catalog::from_documents(documents);
-        for why in skipped {
-            tracing::warn!(%why, "a stored reference document does not load; not served");
-        }
+        let catalog = loaded(documents);
         let fallback = catalog
             .policy_for(Utc::now().date_naive())
             .ok_or("the store has no policy bundle this build can load")?;
@@ -144,11 +150,7 @@ impl Reference {
     pub async fn reload(&self, store: &dyn Store) -> Result<(), String> {
         let _one = self.publishing.lock().await;
         let documents = store.references().await.map_err(|e| e.to_string())?;
-        let (catalog, skipped) = Catalog::from_documents(documents);
-        for why in skipped {
-            tracing::warn!(%why, "a stored reference document does not load; not served");
-        }
-        self.swap(catalog);
+        self.swap(loaded(documents));
         Ok(())
     }
 

@@ -29,7 +29,6 @@ use serde::{Deserialize, Serialize};
 pub use self::commit::GroupCommit;
 pub use self::embedded::Embedded;
 pub use self::postgres::Postgres;
-pub use self::push::DraftHeader;
 pub use self::reopening::ReopeningStore;
 pub use self::seal::SEAL_FILE;
 pub use self::sled::SledStore;

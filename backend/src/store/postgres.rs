@@ -88,6 +88,26 @@ fn lost_a_race(err: &sqlx::Error) -> bool {
     matches!(code.as_deref(), Some("23505" | "40001" | "40P01"))
 }
 
+/// Why an attempt at a push did not finish: the database refused a statement (a race lost,
+/// see [`lost_a_race`], is tried again), or a stored record does not make sense.
+#[derive(Debug)]
+enum Attempt {
+    Db(sqlx::Error),
+    Store(StoreError),
+}
+
+impl From<sqlx::Error> for Attempt {
+    fn from(err: sqlx::Error) -> Attempt {
+        Attempt::Db(err)
+    }
+}
+
+impl From<StoreError> for Attempt {
+    fn from(err: StoreError) -> Attempt {
+        Attempt::Store(err)
+    }
+}
+
 fn seq_to_db(seq: u64) -> StoreResult<i64> {
     i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("sequence number {seq}")))
 }
@@ -244,13 +264,13 @@ impl Postgres {
         Ok(())
     }
 
-    /// One push in one transaction; `Err(sqlx)` for a race lost, to be tried again.
+    /// One attempt at a push, in one transaction.
     async fn try_push(
         &self,
         user: &UserId,
         ops: &[IncomingOp],
         now: DateTime<Utc>,
-    ) -> Result<StoreResult<Result<Option<u64>, PushRefusal>>, sqlx::Error> {
+    ) -> Result<Result<Option<u64>, PushRefusal>, Attempt> {
         let mut tx = self.pool.begin().await?;
         // Locks the user's log: their pushes take their numbers one at a time. (A plain
         // `FOR UPDATE`, not an upsert, writes no row version; the log's row is made once.)
@@ -294,21 +314,15 @@ impl Postgres {
             if row.try_get::<Option<String>, _>("id")?.is_none() {
                 continue;
             }
-            let (id, header) = match header_from(row) {
-                Ok(pair) => pair,
-                Err(err) => return Ok(Err(err)),
-            };
+            let (id, header) = header_from(row)?;
             headers.insert(id, header);
         }
         if let Err(refusal) = push::check(user, ops, &headers) {
-            return Ok(Ok(Err(refusal)));
+            return Ok(Err(refusal));
         }
-        let Ok(head) = seq_from_db(head) else {
-            return Ok(Err(StoreError::Corrupt(format!("the log head of {user}"))));
-        };
-        let fresh = push::fresh(ops, head, &seen);
+        let fresh = push::fresh(ops, seq_from_db(head)?, &seen);
         let Some(&(last, _)) = fresh.last() else {
-            return Ok(Ok(Ok(None)));
+            return Ok(Ok(None));
         };
         for (&draft_id, new_ops) in &push::by_draft(&fresh) {
             let fields: Vec<&str> = push::fields(new_ops).into_iter().collect();
@@ -325,16 +339,8 @@ impl Postgres {
                 let Json(cell): Json<Cell> = row.try_get("cell")?;
                 touched.insert(field, cell);
             }
-            let merged =
-                match push::merge(user, draft_id, headers.get(draft_id), new_ops, touched, now) {
-                    Ok(merged) => merged,
-                    Err(err) => return Ok(Err(err)),
-                };
-            let Ok(version) = version_to_db(merged.header.form_version) else {
-                return Ok(Err(StoreError::Corrupt(format!(
-                    "the version of {draft_id}"
-                ))));
-            };
+            let merged = push::merge(user, draft_id, headers.get(draft_id), new_ops, touched, now)?;
+            let version = version_to_db(merged.header.form_version)?;
             // A draft another user created since the read above is not updated (the WHERE),
             // and then nothing is returned: the push is refused, as it would have been.
             let kept = sqlx::query(
@@ -352,7 +358,7 @@ impl Postgres {
             .execute(&mut *tx)
             .await?;
             if kept.rows_affected() == 0 {
-                return Ok(Ok(Err(PushRefusal::NotOwner(draft_id.clone()))));
+                return Ok(Err(PushRefusal::NotOwner(draft_id.clone())));
             }
             let (fields, cells): (Vec<String>, Vec<Json<Cell>>) = merged
                 .cells
@@ -371,21 +377,16 @@ impl Postgres {
             .await?;
         }
         let entries = push::log_entries(&fresh);
-        let mut seqs = Vec::with_capacity(entries.len());
-        for entry in &entries {
-            match seq_to_db(entry.seq) {
-                Ok(seq) => seqs.push(seq),
-                Err(err) => return Ok(Err(err)),
-            }
-        }
+        let seqs = entries
+            .iter()
+            .map(|e| seq_to_db(e.seq))
+            .collect::<StoreResult<Vec<i64>>>()?;
         let op_ids: Vec<&str> = entries.iter().map(|e| e.op.op_id.as_str()).collect();
         let devices: Vec<&str> = entries.iter().map(|e| e.device.as_str()).collect();
         let clamped: Vec<bool> = entries.iter().map(|e| e.clamped).collect();
         let bodies: Vec<Json<&kosh_shared::api::Op>> =
             entries.iter().map(|e| Json(&e.op)).collect();
-        let Ok(last_db) = seq_to_db(last) else {
-            return Ok(Err(StoreError::Corrupt(format!("sequence number {last}"))));
-        };
+        let last_db = seq_to_db(last)?;
         // The log entries, the new head and the notice in one round trip. The notice is
         // delivered to every listening process when, and only if, this transaction commits.
         let device = ops.last().map_or("", |o| o.device.as_str());
@@ -414,7 +415,7 @@ impl Postgres {
         .await?;
         tx.commit().await?;
         self.commits.fetch_add(1, Ordering::Relaxed);
-        Ok(Ok(Ok(Some(last))))
+        Ok(Ok(Some(last)))
     }
 
     /// A draft's header and registers, read in one statement (one snapshot).
@@ -653,11 +654,12 @@ impl Store for Postgres {
             let pushed = loop {
                 attempt += 1;
                 match self.try_push(user, ops, now).await {
-                    Ok(pushed) => break pushed?,
-                    Err(err) if lost_a_race(&err) && attempt < ATTEMPTS => {
+                    Ok(pushed) => break pushed,
+                    Err(Attempt::Db(err)) if lost_a_race(&err) && attempt < ATTEMPTS => {
                         tracing::debug!(%err, attempt, "a push lost a race; trying again");
                     }
-                    Err(err) => return Err(db(err)),
+                    Err(Attempt::Db(err)) => return Err(db(err)),
+                    Err(Attempt::Store(err)) => return Err(err),
                 }
             };
             match pushed {
