@@ -22,15 +22,10 @@ import { t } from "./locales.mjs";
 /** The issue's 3G: 400 ms latency, 400 kbit/s (50,000 bytes a second) down and up. */
 const THREE_G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const TARGET = { firstScreenMs: 4_000, firstTapMs: 12_000, visitKiB: 750 };
-/**
- * The first tap is answered when the wasm has arrived and started, so what the wasm weighs in
- * brotli is most of this number. At 500 KiB it was answered in 11.8-11.9 s; photos of papers
- * then brought it to 505 KiB, and the minified loader won back some of it: 11.95-11.98 s on a
- * quiet machine, within 50 ms of the target, where a slower or busier machine goes over
- * (BENCHMARKS.md, "The first visit on 3G"). Until the wasm is a few KiB smaller still, the
- * 12 s target is reported as a TODO, and this bound keeps it from slipping.
- */
-const FIRST_TAP_GUARD_MS = 13_000;
+// The first tap is answered when the wasm has arrived and started, so what the wasm weighs in
+// brotli is most of that number: on this link each KiB is about 20 ms. At 505 KiB it was
+// answered within 50 ms of 12 s; with the standard library built for size and panics that stop
+// at once (`build_web`), 477 KiB, in 11.4-11.5 s (BENCHMARKS.md, "The first visit on 3G").
 /** On 3G a slow build of the page takes far longer than Playwright's default 30 s to show. */
 const PATIENCE = { timeout: 120_000 };
 
@@ -178,12 +173,7 @@ test("the first visit on 3G: first screen, first tap answered and bytes on the w
 
   assert.ok(firstScreenMs <= TARGET.firstScreenMs, numbers);
   assert.ok(visitKiB < TARGET.visitKiB, numbers);
-  assert.ok(firstTapMs <= FIRST_TAP_GUARD_MS, numbers);
-  await ctx.test(
-    `the first tap is answered within ${TARGET.firstTapMs} ms`,
-    { todo: "within 50 ms of 12 s with the 505 KiB wasm: a few KiB too many for a margin (BENCHMARKS.md, the first visit on 3G)" },
-    () => assert.ok(firstTapMs <= TARGET.firstTapMs, numbers),
-  );
+  assert.ok(firstTapMs <= TARGET.firstTapMs, numbers);
   // The page asked for the words of the language tapped, and only those: the other languages
   // are not in the wasm and do not come before the first screen (the worker keeps them for
   // offline use once the app runs).
