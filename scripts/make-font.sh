@@ -39,6 +39,11 @@ pyftsubset "$src" \
   --no-hinting --desubroutinize \
   --flavor=woff2 --output-file="$out"
 
+# The server sets the summary's PDF file with the same letters (backend/src/summary.rs), and its
+# PDF writer reads TrueType, not WOFF2: the same subset, unpacked.
+echo "==> Unpacking $out into backend/assets/kosh-sans.ttf (the summary's PDF)"
+python3 -c "from fontTools.ttLib import TTFont; f = TTFont('$out'); f.flavor = None; f.save('backend/assets/kosh-sans.ttf')"
+
 arabic_src=/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
 arabic_out=mobile/web/fonts/kosh-arabic.woff2
 echo "==> Subsetting $arabic_src into $arabic_out"
@@ -48,7 +53,7 @@ pyftsubset "$arabic_src" \
   --no-hinting --desubroutinize \
   --flavor=woff2 --output-file="$arabic_out"
 
-echo "==> Writing the licence beside it (mobile/web/fonts/OFL.txt)"
+echo "==> Writing the licence beside them (mobile/web/fonts/OFL.txt, backend/assets/OFL.txt)"
 {
   echo "Kosh Sans (kosh-sans.woff2) is a subset of Noto Sans Regular, and Kosh Arabic"
   echo "(kosh-arabic.woff2) a subset of Noto Sans Arabic Regular, made by scripts/make-font.sh."
@@ -59,4 +64,5 @@ echo "==> Writing the licence beside it (mobile/web/fonts/OFL.txt)"
   zcat -f /usr/share/doc/fonts-noto-core/copyright |
     awk '/^License: OFL-1.1$/ { n++; if (n == 1) next } n >= 1 && /^License: OFL-1.1$/ { on = 1; next } on && /^[^ ]/ { exit } on { sub(/^ /, ""); if ($0 == ".") $0 = ""; print }'
 } > mobile/web/fonts/OFL.txt
+cp mobile/web/fonts/OFL.txt backend/assets/OFL.txt
 ls -l "$out" "$arabic_out"

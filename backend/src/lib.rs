@@ -22,6 +22,7 @@ pub mod settings;
 pub mod shared_limits;
 pub mod state;
 pub mod store;
+pub mod summary;
 pub mod web;
 
 use std::future::Future;
@@ -108,6 +109,7 @@ pub fn router(state: AppState) -> Router {
             get(reference::get_policy_by_id).put(reference::put_policy),
         )
         .route("/v1/checklist", get(checklist::get))
+        .route("/v1/summary.pdf", post(summary::post))
         .route_layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
     // Photos and scans are bigger than any JSON body: their own limit, on their route only.
     let attachments = Router::new()

@@ -17,6 +17,7 @@ pub mod photos;
 pub mod route;
 pub mod server;
 pub mod store;
+pub mod summary_pdf;
 pub mod sync;
 pub mod view;
 

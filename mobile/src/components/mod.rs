@@ -57,6 +57,7 @@ pub fn Icon(name: &'static str) -> Element {
         "health" => "🩺",
         "adaptability" => "🏡",
         "record" => "📜",
+        "share" => "📤",
         "kandas" => "🐎",
         "language" => "🌐",
         "account" => "🔑",

@@ -1,9 +1,10 @@
 //! The summary to carry: the answers, the papers and the self-check, in Kazakh and then in
 //! Russian (`view::summary`), laid out to print on A4 (the `@media print` rules in `kosh.css`)
 //! and printed with the browser's own print window, which also saves it as a PDF with the
-//! bundled font embedded. Making the PDF on the phone itself would need a PDF writer and a font
-//! subsetter in the wasm; the browser already has both, so "save as PDF" is its job, and on a
-//! phone the saved file is shared from there.
+//! bundled font embedded; that works offline. To share it from a phone as a PDF file (a
+//! messenger, e-mail, a print shop) the page sends the same words to the server, which sets
+//! them with the same font (`summary_pdf`): a PDF writer and a font subsetter in the wasm would
+//! weigh on every first visit over 3G.
 
 use dioxus::prelude::*;
 
@@ -11,6 +12,8 @@ use crate::catalog::use_catalog;
 use crate::components::{Button, ButtonKind, Icon, InlineError};
 use crate::i18n::{use_i18n, use_words_of};
 use crate::store::use_store;
+use crate::summary_pdf::{self, Outcome};
+use crate::sync::server_for;
 use crate::view::summary::{SUMMARY_LANGS, SummaryPart, summary};
 use crate::view::today;
 
@@ -22,6 +25,9 @@ pub fn Summary() -> Element {
     let catalog = use_catalog();
     // Kazakh and Russian whatever the app's language: on the web, fetched when not here yet.
     let words = use_words_of(&SUMMARY_LANGS);
+    let mut sharing = use_signal(|| false);
+    // What became of the last file asked for: the words, and whether they say what went wrong.
+    let mut shared = use_signal(|| None::<(String, bool)>);
     let t = tr.read();
     match words {
         Some(true) => {}
@@ -69,6 +75,42 @@ pub fn Summary() -> Element {
                     {t.t("summary-print")}
                 }
                 p { class: "hint", {t.t("summary-print-hint")} }
+                if summary_pdf::AVAILABLE {
+                    Button {
+                        kind: ButtonKind::Secondary,
+                        disabled: *sharing.read(),
+                        onclick: move |_| {
+                            sharing.set(true);
+                            shared.set(None);
+                            spawn(async move {
+                                let title = tr.peek().t("summary-title");
+                                let server = server_for(&vault.peek());
+                                let made = match server {
+                                    Ok(server) => summary_pdf::share(&server, &vault, &title).await,
+                                    Err(e) => Err(e),
+                                };
+                                sharing.set(false);
+                                let t = tr.peek();
+                                shared.set(match made {
+                                    Ok(Outcome::Saved) => Some((t.t("summary-share-saved"), false)),
+                                    Ok(Outcome::Shared | Outcome::Cancelled) => None,
+                                    Err(e) => Some((t.t(summary_pdf::error_key(&e)), true)),
+                                });
+                            });
+                        },
+                        Icon { name: "share" }
+                        " "
+                        {t.t(if *sharing.read() { "summary-share-working" } else { "summary-share" })}
+                    }
+                    p { class: "hint", {t.t("summary-share-hint")} }
+                    if let Some((text, failed)) = shared.read().clone() {
+                        if failed {
+                            InlineError { text }
+                        } else {
+                            p { class: "notice", role: "status", {text} }
+                        }
+                    }
+                }
             }
             div { class: "summary-sheet",
                 for part in parts {

@@ -317,7 +317,7 @@ pub(crate) async fn push_uploads<V: VaultCell>(
 
 /// Make `call` with the saved session's access token, refreshed once on a 401 (for requests
 /// the page sends itself, outside `Server`).
-async fn with_token<V: VaultCell, T>(
+pub(crate) async fn with_token<V: VaultCell, T>(
     server: &Server,
     vault: &V,
     call: impl AsyncFn(&str) -> AppResult<T>,
