@@ -5,7 +5,6 @@
 ## On the checklist
 
 photos-intro = You can add a photo of each paper: from the camera or from the gallery. It is made smaller and its location data is removed before it is kept on this phone.
-photos-web-only = Photos of papers can be added in the web app only for now, not in this one.
 photos-add = Add a photo
 photos-keeping = Making the photo smaller…
 photos-alt = Photo { $number }: { $paper }
@@ -29,6 +28,7 @@ photos-error-insecure = Photos need a secure connection. Open Kosh at its addres
 photos-error-not_image = The phone could not open this file as a picture. Choose a photo (JPEG or PNG).
 photos-error-storage = There is no room on this phone to keep the photo. Free some space and try again.
 photos-error-unavailable = Photos could not start on this page. Reload the page and try again.
+photos-error-unreadable = The phone could not read the file you chose. Choose it again.
 
 ## Settings
 

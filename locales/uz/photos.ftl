@@ -6,7 +6,6 @@
 ## Hujjatlar roʻyxatida
 
 photos-intro = Har bir hujjatga surat qoʻshish mumkin: kameradan yoki galereyadan. Bu telefonda saqlanishidan oldin surat kichraytiriladi, olingan joyi haqidagi maʼlumotlar esa oʻchiriladi.
-photos-web-only = Hujjatlarning suratlarini hozircha faqat veb-ilovada qoʻshish mumkin, bu ilovada emas.
 photos-add = Surat qoʻshish
 photos-keeping = Surat kichraytirilmoqda…
 photos-alt = { $number }-surat: { $paper }
@@ -30,6 +29,7 @@ photos-error-insecure = Suratlar uchun himoyalangan aloqa kerak. Kosh-ni https:/
 photos-error-not_image = Telefon bu faylni rasm sifatida ocha olmadi. Surat tanlang (JPEG yoki PNG).
 photos-error-storage = Telefonda bu surat uchun joy yoʻq. Joy boʻshating va qaytadan urinib koʻring.
 photos-error-unavailable = Bu sahifada suratlar ishga tushmadi. Sahifani yangilang va qaytadan urinib koʻring.
+photos-error-unreadable = Telefon tanlangan faylni oʻqiy olmadi. Uni qaytadan tanlang.
 
 ## Sozlamalar
 

@@ -4,7 +4,6 @@
 ## 材料清单中
 
 photos-intro = 每份材料都可以添加照片：用相机拍摄或从相册选择。照片在保存到这部手机之前会被缩小，拍摄地点信息会被删除。
-photos-web-only = 目前只能在网页版应用中添加材料照片，本应用暂不支持。
 photos-add = 添加照片
 photos-keeping = 正在缩小照片…
 photos-alt = 照片 { $number }：{ $paper }
@@ -28,6 +27,7 @@ photos-error-insecure = 照片需要安全连接。请通过以 https:// 开头�
 photos-error-not_image = 手机无法把这个文件作为图片打开。请选择照片（JPEG 或 PNG）。
 photos-error-storage = 手机上没有空间保存这张照片。请释放一些空间后重试。
 photos-error-unavailable = 此页面无法启动照片功能。请刷新页面后重试。
+photos-error-unreadable = 手机无法读取所选的文件。请重新选择。
 
 ## 设置
 

@@ -3,8 +3,9 @@
 //! why, the translation and age rules, where to hand it in, and a large tick. A tick is a draft
 //! answer (`documents.<entry>`), saved at once and synced like every answer. The day of the
 //! visit, kept on the phone, lets the screen warn of a paper that will be too old by then.
-//! Photos of a paper (web only for now): chosen from the camera or the gallery, shrunk and kept
-//! on the phone by the page (`photos`), named in the tick and queued for upload in one write.
+//! Photos of a paper: chosen from the camera or the gallery, shrunk and kept on the phone
+//! (`photos`: by the page on the web, as files on the native builds), named in the tick and
+//! queued for upload in one write.
 
 use dioxus::prelude::*;
 use kosh_shared::tick::{MAX_ATTACHMENTS, Tick};
@@ -44,11 +45,9 @@ pub fn Checklist() -> Element {
             s.visit_on,
         ))
     });
-    // The page shows the photos the rows name (`photos::watch`), from IndexedDB.
+    // On the web the page shows the photos the rows name (`photos::watch`), from IndexedDB.
     use_hook(|| {
-        if photos::AVAILABLE {
-            spawn(photos::watch());
-        }
+        spawn(photos::watch());
     });
     let t = tr.read();
     let Some(ChecklistView {
@@ -103,7 +102,7 @@ pub fn Checklist() -> Element {
                 InlineError { text: t.t("mobile-error-storage") }
             }
             p { class: "hint", {t.t("checklist-intro")} }
-            p { class: "hint", {t.t(if photos::AVAILABLE { "photos-intro" } else { "photos-web-only" })} }
+            p { class: "hint", {t.t("photos-intro")} }
             Card { icon: "calendar", title: t.t("checklist-visit-title"),
                 DateInput {
                     id: "visit-on",
@@ -215,8 +214,9 @@ fn PaperRow(
 
 /// A paper's photos: a small picture of each with where it stands and a way to remove it, and
 /// the button that opens the camera or the gallery (a file input for images with no `capture`,
-/// which on Android would allow the camera only). A photo chosen is shrunk and kept by the page
-/// (`photos::keep`), then named in the tick and queued for upload in one write.
+/// which on Android would allow the camera only). A photo chosen is shrunk and kept on the phone
+/// (`photos::keep`: the web's page module reads the input by its id, a native build is handed
+/// the file in the event), then named in the tick and queued for upload in one write.
 #[component]
 fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element {
     let mut vault = use_store();
@@ -229,12 +229,12 @@ fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element 
     let room = photos.len() < MAX_ATTACHMENTS;
     let add = {
         let (field, input) = (field.clone(), input.clone());
-        move |_| {
-            let (field, input) = (field.clone(), input.clone());
+        move |event: FormEvent| {
+            let (field, chosen) = (field.clone(), photos::Chosen::new(&input, &event));
             keeping.set(true);
             error.set(None);
             spawn(async move {
-                let kept = photos::keep(&input).await;
+                let kept = photos::keep(chosen).await;
                 keeping.set(false);
                 let saved = match kept {
                     Ok(kept) => vault.write().attach_photo(&field, &kept, now_ms()),
@@ -256,8 +256,7 @@ fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element 
                 for photo in photos {
                     li { key: "{photo.sha256}", class: if photo.refused { "photo refused" } else { "photo" },
                         "data-photo": "{photo.sha256}",
-                        // No `src`: the page fills it in from the phone's own store.
-                        img { "data-kept": "{photo.sha256}", alt: "{photo.alt}", width: "64", height: "64" }
+                        KeptPicture { sha256: photo.sha256.clone(), alt: photo.alt.clone() }
                         div { class: "photo-facts",
                             p { class: if photo.refused { "field-error" } else { "quiet" },
                                 role: if photo.refused { "alert" } else { "status" },
@@ -288,7 +287,7 @@ fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element 
                 }
             }
         }
-        if photos::AVAILABLE && room {
+        if room {
             label { class: "button secondary photo-add", r#for: "{input}",
                 Icon { name: "camera" } " " {t.t("photos-add")}
                 input {
@@ -305,6 +304,26 @@ fn PaperPhotos(entry: String, field: String, photos: Vec<PhotoView>) -> Element 
         }
         if let Some(words) = error.read().as_ref() {
             p { class: "field-error", role: "alert", {words.clone()} }
+        }
+    }
+}
+
+/// The small picture of one kept photo. On the web it has no `src`: the page fills it in from
+/// the phone's own store (`photos::watch`). On the native builds it is drawn with the file as a
+/// `data:` URL, read once per photo rather than on every render; a photo this phone does not
+/// have (sent from another phone) is marked `data-gone` for the stylesheet, as the page does.
+#[component]
+fn KeptPicture(sha256: String, alt: String) -> Element {
+    let src = use_memo(use_reactive!(|sha256| photos::picture(&sha256)));
+    let gone = !cfg!(target_arch = "wasm32") && src.read().is_none();
+    rsx! {
+        img {
+            "data-kept": "{sha256}",
+            "data-gone": if gone { Some("") } else { None },
+            src: src(),
+            alt: "{alt}",
+            width: "64",
+            height: "64",
         }
     }
 }

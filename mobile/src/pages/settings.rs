@@ -157,6 +157,7 @@ pub fn Settings() -> Element {
 
 /// Whether the browser promised to keep the photos on this phone, said once there are photos
 /// to lose: a browser that did not promise may clear them when the phone is short of space.
+/// The native builds keep them as the app's own files, which no browser clears: nothing to say.
 #[component]
 fn PhotoStorage() -> Element {
     let vault = use_store();
@@ -167,7 +168,7 @@ fn PhotoStorage() -> Element {
         || crate::store::uploads::shown(&s.draft.answers())
             .next()
             .is_some();
-    if !crate::photos::AVAILABLE || !has_photos {
+    if !cfg!(target_arch = "wasm32") || !has_photos {
         return rsx! {};
     }
     let (key, kept) = match s.photos_persisted {

@@ -1,5 +1,6 @@
 //! The photos of papers kept on the phone that the server does not hold yet: the outbox of
-//! `PUT /v1/attachments/{sha256}`. The bytes live in the browser's IndexedDB (`web/photos.js`);
+//! `PUT /v1/attachments/{sha256}`. The bytes live in the browser's IndexedDB on the web
+//! (`web/photos.js`) and in the app's photos folder on the native builds (`photos::folder`);
 //! this list, saved with the rest of the state, names them. A photo joins the list in the same
 //! atomic write as the tick that names it, so a crash or a reload loses neither; each sync round
 //! asks the server how much it holds (`HEAD`, `Upload-Offset`) and sends the rest
@@ -17,7 +18,8 @@ use kosh_shared::tick::{self, Tick};
 use super::reports::Refusal;
 
 /// The code kept for a photo whose bytes the phone no longer has (the browser cleared its
-/// storage): nothing can send it, the person can only take it again.
+/// storage, or the app's files were removed): nothing can send it, the person can only take it
+/// again.
 pub const MISSING: &str = "photo_missing";
 
 /// One photo the server does not hold yet.
@@ -72,9 +74,10 @@ pub fn is_shown(answers: &BTreeMap<String, Value>, sha256: &str) -> bool {
     shown(answers).any(|a| a == sha256)
 }
 
-/// What the page's photos module said of one request (`web/photos.js`): the HTTP status (0
-/// when the server could not be reached), the `Upload-Offset` header, the error body's code,
-/// and whether the phone no longer has the photo at all.
+/// What came of one request, as the page's photos module (`web/photos.js`) or the native
+/// uploader (`photos::upload`) says it: the HTTP status (0 when the server could not be
+/// reached), the `Upload-Offset` header, the error body's code, and whether the phone no longer
+/// has the photo at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answer {
     pub status: u16,

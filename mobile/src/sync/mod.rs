@@ -15,7 +15,11 @@ use chrono::NaiveDate;
 use kosh_shared::api::{Application, RiskResponse};
 
 use crate::error::{AppError, AppResult};
-use crate::photos::{PagePhotos, Uploader};
+#[cfg(target_arch = "wasm32")]
+use crate::photos::PagePhotos;
+use crate::photos::Uploader;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::photos::{folder::PhotoFolder, upload::FilePhotos};
 use crate::server::{Server, Session};
 use crate::store::reports::{Refusal, already_recorded, next_to_send};
 use crate::store::uploads::{self, Answer, Next};
@@ -179,7 +183,10 @@ pub async fn sync_once<V: VaultCell>(
     }
 
     push_reports(server, vault).await?;
+    #[cfg(target_arch = "wasm32")]
     push_uploads(server, vault, &PagePhotos).await?;
+    #[cfg(not(target_arch = "wasm32"))]
+    send_photos(server, vault, &PhotoFolder::platform()).await?;
 
     let applications =
         with_session(vault, async |session| server.applications(session).await).await?;
@@ -315,8 +322,19 @@ pub(crate) async fn push_uploads<V: VaultCell>(
     Ok(())
 }
 
+/// Send the photos the server does not hold yet from the files in `folder`, as a sync round
+/// does (`push_uploads`); public so the end-to-end tests send from a folder of their own.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn send_photos<V: VaultCell>(
+    server: &Server,
+    vault: &V,
+    folder: &PhotoFolder,
+) -> AppResult<()> {
+    push_uploads(server, vault, &FilePhotos { server, folder }).await
+}
+
 /// Make `call` with the saved session's access token, refreshed once on a 401 (for requests
-/// the page sends itself, outside `Server`).
+/// sent outside `Server`'s own methods: the photos', the summary's PDF).
 pub(crate) async fn with_token<V: VaultCell, T>(
     server: &Server,
     vault: &V,
@@ -328,7 +346,7 @@ pub(crate) async fn with_token<V: VaultCell, T>(
     .await
 }
 
-/// An answer of the page's photos module as a result: the server unreachable (no answer, or a
+/// An answer to a photo's request (the page module's or reqwest's) as a result: the server unreachable (no answer, or a
 /// 5xx from whatever stands in between) is the error a round ends with, and a 401 the one that
 /// refreshes the tokens; every other answer is for `store::uploads` to read.
 fn reached(answer: Answer) -> AppResult<Answer> {

@@ -1,6 +1,7 @@
 //! The photos of one paper as the checklist shows them: each in words where it stands (waiting
 //! for a connection, on the server, refused and why), from the tick's list of photos and the
-//! upload outbox (`store::uploads`). The picture itself the page draws from the phone's store.
+//! upload outbox (`store::uploads`). The picture itself comes from the phone's store: drawn by
+//! the page on the web, given as a `data:` URL on the native builds (`photos::picture`).
 
 use kosh_locales::Translator;
 
@@ -121,7 +122,13 @@ mod tests {
             ] {
                 assert!(tr.has(&format!("photos-refused-{code}")), "{lang:?} {code}");
             }
-            for code in ["insecure", "not_image", "storage", "unavailable"] {
+            for code in [
+                "insecure",
+                "not_image",
+                "storage",
+                "unavailable",
+                "unreadable",
+            ] {
                 assert!(tr.has(&format!("photos-error-{code}")), "{lang:?} {code}");
             }
             assert_eq!(keep_error(&tr, "none"), None);
