@@ -9,6 +9,13 @@ pub fn offer_file(name: &str, mime: &str, text: &str) -> AppResult<()> {
     imp::offer_file(name, mime, text)
 }
 
+/// Keep `bytes` as the file `name` in the downloads folder (the native builds' summary PDF; the
+/// web page downloads its own).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn offer_bytes(name: &str, bytes: &[u8]) -> AppResult<()> {
+    imp::offer_bytes(name, bytes)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use web_sys::js_sys::Array;
@@ -56,10 +63,14 @@ mod imp {
     use super::{AppError, AppResult};
 
     pub(super) fn offer_file(name: &str, _mime: &str, text: &str) -> AppResult<()> {
+        offer_bytes(name, text.as_bytes())
+    }
+
+    pub(super) fn offer_bytes(name: &str, bytes: &[u8]) -> AppResult<()> {
         let dir = dirs::download_dir()
             .or_else(dirs::home_dir)
             .ok_or_else(|| AppError::File("no downloads folder".into()))?;
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| AppError::File(format!("{}: {e}", path.display())))
+        std::fs::write(&path, bytes).map_err(|e| AppError::File(format!("{}: {e}", path.display())))
     }
 }

@@ -403,7 +403,7 @@ async fn checked(request: RequestBuilder) -> AppResult<Reply> {
     Err(error_from(reply.status, reply.text.unwrap_or_default()))
 }
 
-fn error_from(status: u16, body: String) -> AppError {
+pub(crate) fn error_from(status: u16, body: String) -> AppError {
     match serde_json::from_str::<ErrorBody>(&body) {
         Ok(body) => AppError::Api {
             status,

@@ -1,19 +1,20 @@
 //! The summary to carry as a PDF file, shared from the phone: the print view's words go to the
 //! server, which sets them on A4 pages with the app's font embedded (`POST /v1/summary.pdf`,
-//! docs/API-EXTENSIONS.md), and the file goes to the phone's share sheet or its downloads. The
-//! page does the reading, the request and the handing on (`web/summary-pdf.js`, imported only
-//! when asked, so the first visit carries none of it); this side gives it a fresh access token
-//! and reads its answer. Printing (and the print window's "save as PDF") needs none of this
-//! and works offline.
+//! docs/API-EXTENSIONS.md), and the file goes to the phone's share sheet or its downloads.
+//!
+//! On the web the page does the reading, the request and the handing on (`web/summary-pdf.js`,
+//! imported only when asked, so the first visit carries none of it); this side gives it a fresh
+//! access token and reads its answer. The native builds, which have no page module to import,
+//! write the same blocks from the summary itself ([`request_body`]), post them with reqwest and
+//! keep the file in the downloads folder. Printing (and the print window's "save as PDF") needs
+//! none of this and works offline.
 
 use serde_json::{Value, json};
 
 use crate::error::{AppError, AppResult};
 use crate::server::Server;
 use crate::sync::{VaultCell, with_token};
-
-/// Whether this build can share the summary as a file: the web app, whose page sends it.
-pub const AVAILABLE: bool = cfg!(target_arch = "wasm32");
+use crate::view::summary::SummaryPart;
 
 /// The file's name on the phone.
 pub const FILE_NAME: &str = "kosh-summary.pdf";
@@ -29,8 +30,15 @@ pub enum Outcome {
     Cancelled,
 }
 
-/// Make the file of the summary on screen, titled `title`, and hand it on.
-pub async fn share<V: VaultCell>(server: &Server, vault: &V, title: &str) -> AppResult<Outcome> {
+/// Make the file of the summary on screen (`parts`), titled `title`, and hand it on.
+#[cfg(target_arch = "wasm32")]
+pub async fn share<V: VaultCell>(
+    server: &Server,
+    vault: &V,
+    title: &str,
+    _parts: &[SummaryPart],
+) -> AppResult<Outcome> {
+    // The page reads the same words from the screen: no second copy of them through the wasm.
     with_token(server, vault, async |token| {
         let answer = call(json!([token, title, FILE_NAME]))
             .await
@@ -38,6 +46,124 @@ pub async fn share<V: VaultCell>(server: &Server, vault: &V, title: &str) -> App
         read(&answer)
     })
     .await
+}
+
+/// Make the file of the summary `parts`, titled `title`, and keep it in the downloads folder.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn share<V: VaultCell>(
+    server: &Server,
+    vault: &V,
+    title: &str,
+    parts: &[SummaryPart],
+) -> AppResult<Outcome> {
+    let pdf = make(server, vault, title, parts).await?;
+    crate::download::offer_bytes(FILE_NAME, &pdf)?;
+    Ok(Outcome::Saved)
+}
+
+/// The PDF file of the summary `parts`, as the server sets it.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn make<V: VaultCell>(
+    server: &Server,
+    vault: &V,
+    title: &str,
+    parts: &[SummaryPart],
+) -> AppResult<Vec<u8>> {
+    let body = request_body(title, parts);
+    with_token(server, vault, async |token| {
+        let sent = server
+            .request(reqwest::Method::POST, "/v1/summary.pdf")
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .map_err(|e| AppError::Offline(e.to_string()))?;
+        let status = sent.status().as_u16();
+        if !sent.status().is_success() {
+            let text = sent.text().await.unwrap_or_default();
+            return Err(crate::server::error_from(status, text));
+        }
+        let pdf = sent
+            .bytes()
+            .await
+            .map_err(|e| AppError::Offline(format!("the PDF was cut: {e}")))?;
+        Ok(pdf.to_vec())
+    })
+    .await
+}
+
+/// The summary as the blocks `POST /v1/summary.pdf` sets, in the order the print view shows
+/// them (`pages::summary`; the web page reads the same from the screen).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn request_body(title: &str, parts: &[SummaryPart]) -> Value {
+    let block = |style: &str, text: &str| json!({"style": style, "text": text});
+    let parts: Vec<Value> = parts
+        .iter()
+        .map(|part| {
+            let mut blocks = vec![
+                block("title", &part.title),
+                block("quiet", &part.form_title),
+                block("quiet", &part.made_on),
+            ];
+            if !part.sections.is_empty() {
+                blocks.push(block("heading", &part.answers_title));
+            }
+            for section in &part.sections {
+                blocks.push(block("subheading", &section.title));
+                for line in &section.lines {
+                    blocks
+                        .push(json!({"style": "answer", "label": line.label, "text": line.value}));
+                }
+            }
+            blocks.push(block("heading", &part.papers_title));
+            blocks.push(block("strong", &part.papers.count));
+            for group in &part.papers.groups {
+                blocks.push(block("subheading", &group.title));
+                for item in &group.items {
+                    let standing = if item.done {
+                        &part.ready
+                    } else {
+                        &part.not_ready
+                    };
+                    let note = item
+                        .date_note
+                        .as_ref()
+                        .map(|n| format!(" · {n}"))
+                        .unwrap_or_default();
+                    blocks.push(block(
+                        "item",
+                        &format!("• {} — {standing}{note}", item.title),
+                    ));
+                }
+            }
+            let score = &part.score;
+            blocks.push(block("heading", &part.score_title));
+            for text in [score.total.as_ref(), Some(&score.pass_mark)]
+                .into_iter()
+                .chain([
+                    score.verdict.as_ref().map(|(v, _)| v),
+                    score.not_published.as_ref(),
+                ])
+                .flatten()
+            {
+                blocks.push(block("text", text));
+            }
+            for c in &score.criteria {
+                let points = c
+                    .points
+                    .as_ref()
+                    .map(|(p, _)| format!(" ({p})"))
+                    .unwrap_or_default();
+                blocks.push(block(
+                    "item",
+                    &format!("• {}: {}{points}", c.name, c.standing_words),
+                ));
+            }
+            blocks.push(block("strong", &part.caveat));
+            json!({"lang": part.lang, "blocks": blocks})
+        })
+        .collect();
+    json!({"title": title, "parts": parts})
 }
 
 /// The page module's answer as a result: no answer is offline, a 401 the error that refreshes
@@ -90,12 +216,6 @@ async fn call(args: Value) -> Result<Value, String> {
     );
     eval.send(args).map_err(|e| e.to_string())?;
     eval.await.map_err(|e| e.to_string())
-}
-
-/// The native builds have no page to ask (`AVAILABLE` keeps the button away).
-#[cfg(not(target_arch = "wasm32"))]
-async fn call(_args: Value) -> Result<Value, String> {
-    Err("the summary is shared as a file by the web app only".into())
 }
 
 #[cfg(test)]

@@ -75,40 +75,42 @@ pub fn Summary() -> Element {
                     {t.t("summary-print")}
                 }
                 p { class: "hint", {t.t("summary-print-hint")} }
-                if summary_pdf::AVAILABLE {
-                    Button {
-                        kind: ButtonKind::Secondary,
-                        disabled: *sharing.read(),
-                        onclick: move |_| {
-                            sharing.set(true);
-                            shared.set(None);
-                            spawn(async move {
-                                let title = tr.peek().t("summary-title");
-                                let server = server_for(&vault.peek());
-                                let made = match server {
-                                    Ok(server) => summary_pdf::share(&server, &vault, &title).await,
-                                    Err(e) => Err(e),
-                                };
-                                sharing.set(false);
-                                let t = tr.peek();
-                                shared.set(match made {
-                                    Ok(Outcome::Saved) => Some((t.t("summary-share-saved"), false)),
-                                    Ok(Outcome::Shared | Outcome::Cancelled) => None,
-                                    Err(e) => Some((t.t(summary_pdf::error_key(&e)), true)),
-                                });
+                Button {
+                    kind: ButtonKind::Secondary,
+                    disabled: *sharing.read(),
+                    onclick: {
+                        let parts = parts.clone();
+                        move |_| {
+                        let parts = parts.clone();
+                        sharing.set(true);
+                        shared.set(None);
+                        spawn(async move {
+                            let title = tr.peek().t("summary-title");
+                            let server = server_for(&vault.peek());
+                            let made = match server {
+                                Ok(server) => summary_pdf::share(&server, &vault, &title, &parts).await,
+                                Err(e) => Err(e),
+                            };
+                            sharing.set(false);
+                            let t = tr.peek();
+                            shared.set(match made {
+                                Ok(Outcome::Saved) => Some((t.t("summary-share-saved"), false)),
+                                Ok(Outcome::Shared | Outcome::Cancelled) => None,
+                                Err(e) => Some((t.t(summary_pdf::error_key(&e)), true)),
                             });
-                        },
-                        Icon { name: "share" }
-                        " "
-                        {t.t(if *sharing.read() { "summary-share-working" } else { "summary-share" })}
-                    }
-                    p { class: "hint", {t.t("summary-share-hint")} }
-                    if let Some((text, failed)) = shared.read().clone() {
-                        if failed {
-                            InlineError { text }
-                        } else {
-                            p { class: "notice", role: "status", {text} }
+                        });
                         }
+                    },
+                    Icon { name: "share" }
+                    " "
+                    {t.t(if *sharing.read() { "summary-share-working" } else { "summary-share" })}
+                }
+                p { class: "hint", {t.t("summary-share-hint")} }
+                if let Some((text, failed)) = shared.read().clone() {
+                    if failed {
+                        InlineError { text }
+                    } else {
+                        p { class: "notice", role: "status", {text} }
                     }
                 }
             }
