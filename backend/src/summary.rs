@@ -244,9 +244,13 @@ pub fn layout(parts: &[PartRequest]) -> Option<Pages> {
     Some(pages)
 }
 
+/// The font as the PDF writer reads it, once for every request (it is cloned by reference).
+static PDF_FONT: LazyLock<Option<Font>> =
+    LazyLock::new(|| Font::new(Arc::new(FONT.to_vec()).into(), 0));
+
 /// The pages as a PDF file, the font embedded.
 fn render(title: &str, lang: &str, pages: &Pages) -> Option<Vec<u8>> {
-    let font = Font::new(Arc::new(FONT.to_vec()).into(), 0)?;
+    let font = PDF_FONT.clone()?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
