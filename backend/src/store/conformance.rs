@@ -26,6 +26,7 @@ macro_rules! conformance_suite {
             pushes_are_all_or_nothing_and_idempotent,
             the_log_pages_and_skips_the_devices_own_ops,
             concurrent_pushes_of_one_user_get_distinct_sequence_numbers,
+            many_users_pushing_at_once_each_get_their_own_answer,
             a_draft_follows_its_newest_form_version_and_lists_under_its_owner,
             refresh_tokens_rotate_once_and_reuse_revokes_the_login,
             two_racing_rotations_of_one_token_rotate_once,
@@ -245,6 +246,101 @@ pub async fn concurrent_pushes_of_one_user_get_distinct_sequence_numbers(store: 
             "each question holds its device's last write"
         );
     }
+}
+
+/// Pushes of many users at once, as a busy server takes them (PostgreSQL may put them in one
+/// transaction): each is answered as if alone. Among them a push refused for another user's
+/// draft, two users creating one new draft (one wins, the other is refused), and one push sent
+/// twice (logged once).
+pub async fn many_users_pushing_at_once_each_get_their_own_answer(store: Arc<dyn Store>) {
+    let owner = UserId::from("owner");
+    push(store.as_ref(), &owner, &[op("o1", "taken", "p", "a", 1)])
+        .await
+        .unwrap();
+    let mut tasks = tokio::task::JoinSet::new();
+    let sync = |user: String, ops: Vec<IncomingOp>, device: String| {
+        let store = store.clone();
+        async move {
+            let user = UserId::from(user.as_str());
+            let answer = store.sync(&user, &ops, Utc::now(), 0, 100, &device).await;
+            (user, device, answer.expect("the store answers"))
+        }
+    };
+    for i in 0..20 {
+        let (phone, other) = (format!("p{i}"), format!("q{i}"));
+        let ops = vec![
+            op(&format!("u{i}-1"), &format!("d{i}"), &phone, "a", 1),
+            op(&format!("u{i}-2"), &format!("d{i}"), &phone, "b", 2),
+        ];
+        tasks.spawn(sync(format!("u{i}"), ops, phone));
+        // The user's other phone, pushing its own answer at the same time.
+        let ops = vec![op(&format!("u{i}-3"), &format!("d{i}"), &other, "c", 3)];
+        tasks.spawn(sync(format!("u{i}"), ops, other));
+    }
+    tasks.spawn(sync(
+        "thief".into(),
+        vec![op("t1", "taken", "p", "a", 9)],
+        "p".into(),
+    ));
+    for user in ["x", "y"] {
+        let ops = vec![op(&format!("{user}1"), "contested", "p", "a", 1)];
+        tasks.spawn(sync(user.into(), ops, "p".into()));
+    }
+    for _ in 0..2 {
+        tasks.spawn(sync(
+            "twice".into(),
+            vec![op("w1", "dw", "p", "a", 1)],
+            "p".into(),
+        ));
+    }
+    let mut contested = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        let (user, device, answer) = done.expect("a sync task ends");
+        match user.as_str() {
+            "thief" => assert_eq!(answer, Err(PushRefusal::NotOwner("taken".into()))),
+            "x" | "y" => contested.push(answer.map(|s| s.logged_up_to)),
+            "twice" => {
+                let synced = answer.expect("twice's own draft");
+                assert_eq!(synced.page.cursor, 1, "the op logged once");
+            }
+            _ => {
+                let synced = answer.expect("the user's own draft");
+                let from_other: Vec<&str> = synced
+                    .page
+                    .entries
+                    .iter()
+                    .map(|e| e.device.as_str())
+                    .collect();
+                assert!(
+                    from_other.iter().all(|d| *d != device),
+                    "{user} on {device} is not handed its own ops: {from_other:?}"
+                );
+                assert!(synced.page.cursor >= synced.logged_up_to.unwrap());
+            }
+        }
+    }
+    contested.sort_by_key(|a| a.is_err());
+    assert_eq!(
+        contested,
+        [Ok(Some(1)), Err(PushRefusal::NotOwner("contested".into()))],
+        "of two users creating one draft, one wins"
+    );
+    for i in 0..20 {
+        let user = UserId::from(format!("u{i}").as_str());
+        let page = store.changes_since(&user, 0, 100, "none").await.unwrap();
+        let seqs: Vec<u64> = page.entries.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 2, 3], "u{i}'s three ops, numbered without gaps");
+        let draft = store.draft(&format!("d{i}").into()).await.unwrap().unwrap();
+        assert_eq!(draft.owner, user);
+        assert_eq!(
+            draft.draft.cells().len(),
+            3,
+            "d{i} holds both phones' answers"
+        );
+    }
+    let taken = store.draft(&"taken".into()).await.unwrap().unwrap();
+    assert_eq!(taken.owner, owner);
+    assert_eq!(taken.draft.cell("a").unwrap().value(), &json!("o1"));
 }
 
 pub async fn a_draft_follows_its_newest_form_version_and_lists_under_its_owner(

@@ -14,23 +14,26 @@
 //!   it commits, never before), and publishing a policy or form with `NOTIFY kosh_reference`;
 //!   [`Postgres::listen`] turns both into [`Notice`]s for this process.
 //!
-//! The rules of a push are `push`'s, as for sled.
+//! The rules of a push are `push`'s, as for sled; concurrent pushes share a transaction
+//! (`pushes`), as they share a flush on sled.
 
-use std::collections::{BTreeMap, HashSet};
+mod pushes;
+
 use std::str::FromStr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use kosh_shared::api::Contract;
 use kosh_shared::draft::{Cell, Draft};
-use kosh_shared::ids::{ApplicationId, DraftId, OpId, UserId};
+use kosh_shared::ids::{ApplicationId, DraftId, UserId};
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgRow};
 use sqlx::types::Json;
 use sqlx::{Connection, Executor, Postgres as Pg, Row, Transaction};
 use tokio::sync::{mpsc, watch};
 
-use super::push::{self, DraftHeader};
+use super::push::DraftHeader;
 use super::{
     ApplicationRecord, ChangesPage, DraftRecord, IncomingOp, LogEntry, PushRefusal, ReferenceKey,
     RefreshRecord, Rotation, Store, StoreError, StoreResult, Submission, Synced, UserRecord,
@@ -45,10 +48,6 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// request a few milliseconds: enough for hundreds of requests a second per process, and ten
 /// processes stay well under PostgreSQL's default of 100 connections.
 const POOL_SIZE: u32 = 8;
-
-/// How many times a write is tried when the database refuses it for a conflict another
-/// transaction caused (a unique key taken meanwhile, a deadlock): the retry sees the winner.
-const ATTEMPTS: usize = 4;
 
 /// The channels of `NOTIFY`.
 const PUSHES: &str = "kosh_sync";
@@ -69,43 +68,15 @@ pub enum Notice {
 #[derive(Debug)]
 pub struct Postgres {
     pool: PgPool,
-    commits: AtomicU64,
+    commits: Arc<AtomicU64>,
+    /// Pushes wait here for a transaction they share (`pushes`).
+    pushes: pushes::Pushes,
     /// Set by `close`: the listener lets go of its connection, which the pool's close awaits.
     closed: watch::Sender<bool>,
 }
 
 fn db(err: sqlx::Error) -> StoreError {
     StoreError::Backend(format!("PostgreSQL: {err}"))
-}
-
-/// Whether a failed write lost a race another transaction won and may be tried again: a unique
-/// key taken meanwhile, a serialization failure or a deadlock.
-fn lost_a_race(err: &sqlx::Error) -> bool {
-    let code = match err {
-        sqlx::Error::Database(e) => e.code(),
-        _ => None,
-    };
-    matches!(code.as_deref(), Some("23505" | "40001" | "40P01"))
-}
-
-/// Why an attempt at a push did not finish: the database refused a statement (a race lost,
-/// see [`lost_a_race`], is tried again), or a stored record does not make sense.
-#[derive(Debug)]
-enum Attempt {
-    Db(sqlx::Error),
-    Store(StoreError),
-}
-
-impl From<sqlx::Error> for Attempt {
-    fn from(err: sqlx::Error) -> Attempt {
-        Attempt::Db(err)
-    }
-}
-
-impl From<StoreError> for Attempt {
-    fn from(err: StoreError) -> Attempt {
-        Attempt::Store(err)
-    }
 }
 
 fn seq_to_db(seq: u64) -> StoreResult<i64> {
@@ -133,6 +104,40 @@ fn header_from(row: &PgRow) -> StoreResult<(DraftId, DraftHeader)> {
         updated_at: row.try_get("updated_at").map_err(db)?,
     };
     Ok((DraftId(id), header))
+}
+
+/// The log entry of a row with `seq`, `op`, `device` and `clamped` (all null: none).
+fn entry_from(row: &PgRow) -> StoreResult<Option<LogEntry>> {
+    let Some(seq) = row.try_get::<Option<i64>, _>("seq").map_err(db)? else {
+        return Ok(None);
+    };
+    let Json(op) = row.try_get("op").map_err(db)?;
+    Ok(Some(LogEntry {
+        seq: seq_from_db(seq)?,
+        op,
+        device: row.try_get("device").map_err(db)?,
+        clamped: row.try_get("clamped").map_err(db)?,
+    }))
+}
+
+/// A page of changes from the log's `head` and the entries read after `cursor`, one more
+/// than `limit` if there were that many.
+fn page_of(head: u64, mut entries: Vec<LogEntry>, cursor: u64, limit: usize) -> ChangesPage {
+    let more = entries.len() > limit;
+    entries.truncate(limit);
+    let cursor = match (more, entries.last()) {
+        (true, Some(last)) => last.seq,
+        // More to come but a page of none: stay.
+        (true, None) => cursor,
+        // Everything after the cursor was read: the log's end (also for a cursor past it,
+        // a device from before a reset of the server).
+        (false, _) => head,
+    };
+    ChangesPage {
+        entries,
+        cursor,
+        more,
+    }
 }
 
 /// `(kind, id, version)` of a reference document's row.
@@ -195,10 +200,14 @@ impl Postgres {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(format!("migrating the database: {e}")))?;
+        let commits = Arc::new(AtomicU64::new(0));
+        let closed = watch::Sender::new(false);
+        let pushes = pushes::Pushes::start(pool.clone(), commits.clone(), closed.subscribe());
         Ok(Postgres {
             pool,
-            commits: AtomicU64::new(0),
-            closed: watch::Sender::new(false),
+            commits,
+            pushes,
+            closed,
         })
     }
 
@@ -262,160 +271,6 @@ impl Postgres {
         tx.commit().await.map_err(db)?;
         self.commits.fetch_add(1, Ordering::Relaxed);
         Ok(())
-    }
-
-    /// One attempt at a push, in one transaction.
-    async fn try_push(
-        &self,
-        user: &UserId,
-        ops: &[IncomingOp],
-        now: DateTime<Utc>,
-    ) -> Result<Result<Option<u64>, PushRefusal>, Attempt> {
-        let mut tx = self.pool.begin().await?;
-        // Locks the user's log: their pushes take their numbers one at a time. (A plain
-        // `FOR UPDATE`, not an upsert, writes no row version; the log's row is made once.)
-        let head: i64 = loop {
-            let locked = sqlx::query_scalar("SELECT head FROM logs WHERE user_id = $1 FOR UPDATE")
-                .bind(user.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-            if let Some(head) = locked {
-                break head;
-            }
-            sqlx::query("INSERT INTO logs (user_id, head) VALUES ($1, 0) ON CONFLICT DO NOTHING")
-                .bind(user.as_str())
-                .execute(&mut *tx)
-                .await?;
-        };
-        // With the lock held (a statement of its own, so its snapshot sees every push before
-        // this one): the drafts the push names and which of its op ids the log has seen, in
-        // one round trip (a row per draft found, or one row of nulls; `seen` on every row).
-        let named: Vec<&str> = push::drafts_named(ops).iter().map(|d| d.as_str()).collect();
-        let ids: Vec<&str> = ops.iter().map(|o| o.op.op_id.as_str()).collect();
-        let rows = sqlx::query(
-            "SELECT d.id, d.owner, d.form_id, d.form_version, d.updated_at, s.seen
-             FROM (SELECT array_agg(op_id) AS seen FROM oplog
-                   WHERE user_id = $1 AND op_id = ANY($3)) s
-             LEFT JOIN drafts d ON d.id = ANY($2)",
-        )
-        .bind(user.as_str())
-        .bind(&named)
-        .bind(&ids)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut headers = BTreeMap::new();
-        let mut seen: HashSet<OpId> = HashSet::new();
-        for row in &rows {
-            if seen.is_empty()
-                && let Some(ids) = row.try_get::<Option<Vec<String>>, _>("seen")?
-            {
-                seen.extend(ids.into_iter().map(OpId));
-            }
-            if row.try_get::<Option<String>, _>("id")?.is_none() {
-                continue;
-            }
-            let (id, header) = header_from(row)?;
-            headers.insert(id, header);
-        }
-        if let Err(refusal) = push::check(user, ops, &headers) {
-            return Ok(Err(refusal));
-        }
-        let fresh = push::fresh(ops, seq_from_db(head)?, &seen);
-        let Some(&(last, _)) = fresh.last() else {
-            return Ok(Ok(None));
-        };
-        for (&draft_id, new_ops) in &push::by_draft(&fresh) {
-            let fields: Vec<&str> = push::fields(new_ops).into_iter().collect();
-            let stored = sqlx::query(
-                "SELECT field, cell FROM cells WHERE draft_id = $1 AND field = ANY($2)",
-            )
-            .bind(draft_id.as_str())
-            .bind(&fields)
-            .fetch_all(&mut *tx)
-            .await?;
-            let mut touched = BTreeMap::new();
-            for row in stored {
-                let field: String = row.try_get("field")?;
-                let Json(cell): Json<Cell> = row.try_get("cell")?;
-                touched.insert(field, cell);
-            }
-            let merged = push::merge(user, draft_id, headers.get(draft_id), new_ops, touched, now)?;
-            let version = version_to_db(merged.header.form_version)?;
-            // A draft another user created since the read above is not updated (the WHERE),
-            // and then nothing is returned: the push is refused, as it would have been.
-            let kept = sqlx::query(
-                "INSERT INTO drafts (id, owner, form_id, form_version, updated_at)
-                 VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (id) DO UPDATE
-                   SET form_version = EXCLUDED.form_version, updated_at = EXCLUDED.updated_at
-                   WHERE drafts.owner = EXCLUDED.owner AND drafts.form_id = EXCLUDED.form_id",
-            )
-            .bind(draft_id.as_str())
-            .bind(user.as_str())
-            .bind(merged.header.form_id.as_str())
-            .bind(version)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if kept.rows_affected() == 0 {
-                return Ok(Err(PushRefusal::NotOwner(draft_id.clone())));
-            }
-            let (fields, cells): (Vec<String>, Vec<Json<Cell>>) = merged
-                .cells
-                .into_iter()
-                .map(|(field, cell)| (field, Json(cell)))
-                .unzip();
-            sqlx::query(
-                "INSERT INTO cells (draft_id, field, cell)
-                 SELECT $1, field, cell FROM UNNEST($2::text[], $3::jsonb[]) AS t (field, cell)
-                 ON CONFLICT (draft_id, field) DO UPDATE SET cell = EXCLUDED.cell",
-            )
-            .bind(draft_id.as_str())
-            .bind(&fields)
-            .bind(&cells)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let entries = push::log_entries(&fresh);
-        let seqs = entries
-            .iter()
-            .map(|e| seq_to_db(e.seq))
-            .collect::<StoreResult<Vec<i64>>>()?;
-        let op_ids: Vec<&str> = entries.iter().map(|e| e.op.op_id.as_str()).collect();
-        let devices: Vec<&str> = entries.iter().map(|e| e.device.as_str()).collect();
-        let clamped: Vec<bool> = entries.iter().map(|e| e.clamped).collect();
-        let bodies: Vec<Json<&kosh_shared::api::Op>> =
-            entries.iter().map(|e| Json(&e.op)).collect();
-        let last_db = seq_to_db(last)?;
-        // The log entries, the new head and the notice in one round trip. The notice is
-        // delivered to every listening process when, and only if, this transaction commits.
-        let device = ops.last().map_or("", |o| o.device.as_str());
-        sqlx::query(
-            "WITH logged AS (
-                 INSERT INTO oplog (user_id, seq, op_id, device, clamped, op)
-                 SELECT $1, seq, op_id, device, clamped, op
-                 FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[])
-                   AS t (seq, op_id, device, clamped, op)
-             ), head AS (
-                 UPDATE logs SET head = $7 WHERE user_id = $1
-             )
-             SELECT pg_notify($8, json_build_object(
-                 'user', $1::text, 'seq', $7::bigint, 'device', $9::text)::text)",
-        )
-        .bind(user.as_str())
-        .bind(&seqs)
-        .bind(&op_ids)
-        .bind(&devices)
-        .bind(&clamped)
-        .bind(&bodies)
-        .bind(last_db)
-        .bind(PUSHES)
-        .bind(device)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        self.commits.fetch_add(1, Ordering::Relaxed);
-        Ok(Ok(Some(last)))
     }
 
     /// A draft's header and registers, read in one statement (one snapshot).
@@ -648,27 +503,16 @@ impl Store for Postgres {
         limit: usize,
         device: &str,
     ) -> StoreResult<Result<Synced, PushRefusal>> {
-        let mut logged_up_to = None;
-        if !ops.is_empty() {
-            let mut attempt = 0;
-            let pushed = loop {
-                attempt += 1;
-                match self.try_push(user, ops, now).await {
-                    Ok(pushed) => break pushed,
-                    Err(Attempt::Db(err)) if lost_a_race(&err) && attempt < ATTEMPTS => {
-                        tracing::debug!(%err, attempt, "a push lost a race; trying again");
-                    }
-                    Err(Attempt::Db(err)) => return Err(db(err)),
-                    Err(Attempt::Store(err)) => return Err(err),
-                }
-            };
-            match pushed {
-                Ok(last) => logged_up_to = last,
-                Err(refusal) => return Ok(Err(refusal)),
-            }
+        if ops.is_empty() {
+            let page = self.changes_since(user, cursor, limit, device).await?;
+            return Ok(Ok(Synced {
+                logged_up_to: None,
+                page,
+            }));
         }
-        let page = self.changes_since(user, cursor, limit, device).await?;
-        Ok(Ok(Synced { logged_up_to, page }))
+        self.pushes
+            .sync(user, ops, now, cursor, limit, device)
+            .await
     }
 
     async fn changes_since(
@@ -701,32 +545,11 @@ impl Store for Postgres {
         let mut entries = Vec::new();
         for row in &rows {
             head = seq_from_db(row.try_get("head").map_err(db)?)?;
-            let Some(seq) = row.try_get::<Option<i64>, _>("seq").map_err(db)? else {
-                continue;
-            };
-            let Json(op) = row.try_get("op").map_err(db)?;
-            entries.push(LogEntry {
-                seq: seq_from_db(seq)?,
-                op,
-                device: row.try_get("device").map_err(db)?,
-                clamped: row.try_get("clamped").map_err(db)?,
-            });
+            if let Some(entry) = entry_from(row)? {
+                entries.push(entry);
+            }
         }
-        let more = entries.len() > limit;
-        entries.truncate(limit);
-        let cursor = match (more, entries.last()) {
-            (true, Some(last)) => last.seq,
-            // More to come but a page of none: stay.
-            (true, None) => cursor,
-            // Everything after the cursor was read: the log's end (also for a cursor past it,
-            // a device from before a reset of the server).
-            (false, _) => head,
-        };
-        Ok(ChangesPage {
-            entries,
-            cursor,
-            more,
-        })
+        Ok(page_of(head, entries, cursor, limit))
     }
 
     async fn draft(&self, id: &DraftId) -> StoreResult<Option<DraftRecord>> {
@@ -919,6 +742,7 @@ impl Store for Postgres {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
     use std::sync::Arc;
 
     use super::*;
@@ -978,6 +802,199 @@ mod tests {
         assert_eq!(b.user_by_email("A@example.kz").await.unwrap(), Some(user));
     }
 
+    /// The group commit: while a batch waits (here for logs another connection holds locked),
+    /// the pushes queued behind it share the next transaction. Twenty pushes sent while the
+    /// locks are held commit in a few transactions, not twenty.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn pushes_waiting_for_a_transaction_share_the_next_one() {
+        use std::future::Future;
+        use std::pin::Pin;
+        use std::task::{Context, Poll, Waker};
+
+        let url = scratch_database(&admin_url()).await.unwrap();
+        let store = Arc::new(Postgres::connect(&url).await.unwrap());
+        let users: Vec<String> = (0..20).map(|i| format!("u{i}")).collect();
+        let mut blocker = store.pool().begin().await.unwrap();
+        sqlx::query("INSERT INTO logs (user_id, head) SELECT u, 0 FROM UNNEST($1::text[]) AS u")
+            .bind(&users)
+            .execute(&mut *blocker)
+            .await
+            .unwrap();
+        blocker.commit().await.unwrap();
+        let mut blocker = store.pool().begin().await.unwrap();
+        sqlx::query("SELECT 1 FROM logs WHERE user_id = ANY($1) FOR UPDATE")
+            .bind(&users)
+            .execute(&mut *blocker)
+            .await
+            .unwrap();
+
+        type Syncing = Pin<Box<dyn Future<Output = StoreResult<u64>> + Send>>;
+        let mut syncs: Vec<Syncing> = users
+            .iter()
+            .enumerate()
+            .map(|(i, user)| {
+                let store = store.clone();
+                let ops = [level_in(&format!("d{i}"), &format!("o{i}"), "phone", 1)];
+                let user = UserId::from(user.as_str());
+                Box::pin(async move {
+                    let synced = store.sync(&user, &ops, Utc::now(), 0, 10, "phone").await?;
+                    Ok(synced.expect("the user's own draft").page.cursor)
+                }) as Syncing
+            })
+            .collect();
+        // One poll each puts every push in the queue before the locks go.
+        let mut cx = Context::from_waker(Waker::noop());
+        for sync in &mut syncs {
+            assert!(matches!(sync.as_mut().poll(&mut cx), Poll::Pending));
+        }
+        let before = store.commits();
+        let running: Vec<_> = syncs.into_iter().map(tokio::spawn).collect();
+        blocker.rollback().await.unwrap();
+        for sync in running {
+            assert_eq!(
+                sync.await.unwrap().unwrap(),
+                1,
+                "each push logged and read back"
+            );
+        }
+        let commits = store.commits() - before;
+        assert!(
+            (1..=5).contains(&commits),
+            "20 pushes in {commits} transactions"
+        );
+    }
+
+    /// An answer to `education.level` in `draft`, valued with its own id.
+    fn level_in(draft: &str, id: &str, device: &str, wall: u64) -> crate::store::IncomingOp {
+        crate::store::IncomingOp {
+            op: kosh_shared::api::Op {
+                op_id: id.into(),
+                draft_id: draft.into(),
+                form_id: "residence-2026".into(),
+                field: "education.level".into(),
+                value: serde_json::json!(id),
+                hlc: kosh_shared::hlc::Hlc::new(wall, 0, device).unwrap(),
+                form_version: None,
+            },
+            device: device.into(),
+            clamped: false,
+            form_version: 1,
+        }
+    }
+
+    fn level(id: &str, device: &str, wall: u64) -> crate::store::IncomingOp {
+        level_in("d", id, device, wall)
+    }
+
+    /// A batch's read starts its snapshot before it waits for a log's lock. When another
+    /// process pushed to that log meanwhile, the batch must read again after the lock, or it
+    /// would merge into a stale register and hand out a page without that push.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_push_that_waited_for_another_process_reads_what_that_one_wrote() {
+        let url = scratch_database(&admin_url()).await.unwrap();
+        let store = Arc::new(Postgres::connect(&url).await.unwrap());
+        let user = UserId::from("u");
+        let first = store
+            .sync(
+                &user,
+                &[level("a1", "phone", 5)],
+                Utc::now(),
+                0,
+                10,
+                "phone",
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first.logged_up_to, Some(1));
+
+        // "Another process": holds the log's lock while it pushes x1 from another phone,
+        // with a later clock than the push below.
+        let mut other = store.pool().begin().await.unwrap();
+        sqlx::query("SELECT head FROM logs WHERE user_id = 'u' FOR UPDATE")
+            .execute(&mut *other)
+            .await
+            .unwrap();
+        let pushing = {
+            let (store, user) = (store.clone(), user.clone());
+            tokio::spawn(async move {
+                store
+                    .sync(
+                        &user,
+                        &[level("y1", "phone", 10)],
+                        Utc::now(),
+                        1,
+                        10,
+                        "phone",
+                    )
+                    .await
+            })
+        };
+        // Until the push's read waits for the lock (its snapshot taken before x1 commits).
+        let waiting = "SELECT count(*) FROM pg_stat_activity
+                       WHERE wait_event_type = 'Lock' AND query LIKE '%WITH locked AS%'";
+        let started = std::time::Instant::now();
+        while sqlx::query_scalar::<_, i64>(waiting)
+            .fetch_one(&store.pool())
+            .await
+            .unwrap()
+            == 0
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the push never waited"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let x1 = level("x1", "laptop", 100);
+        let merged = crate::store::push::merge(
+            &user,
+            &"d".into(),
+            None,
+            &[&x1],
+            BTreeMap::new(),
+            Utc::now(),
+        )
+        .unwrap();
+        let (field, cell) = merged.cells.into_iter().next().unwrap();
+        sqlx::query(
+            "INSERT INTO oplog (user_id, seq, op_id, device, clamped, op)
+             VALUES ('u', 2, 'x1', 'laptop', false, $1)",
+        )
+        .bind(Json(&x1.op))
+        .execute(&mut *other)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE cells SET cell = $2 WHERE draft_id = 'd' AND field = $1")
+            .bind(&field)
+            .bind(Json(&cell))
+            .execute(&mut *other)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE logs SET head = 2 WHERE user_id = 'u'")
+            .execute(&mut *other)
+            .await
+            .unwrap();
+        other.commit().await.unwrap();
+
+        let synced = pushing.await.unwrap().unwrap().unwrap();
+        assert_eq!(synced.logged_up_to, Some(3), "y1 numbered after x1");
+        let handed: Vec<&str> = synced
+            .page
+            .entries
+            .iter()
+            .map(|e| e.op.op_id.as_str())
+            .collect();
+        assert_eq!(handed, ["x1"], "the page has the other phone's push");
+        assert_eq!(synced.page.cursor, 3);
+        let draft = store.draft(&"d".into()).await.unwrap().unwrap();
+        assert_eq!(
+            draft.draft.cell(&field).unwrap().value(),
+            &serde_json::json!("x1"),
+            "the later clock wins: y1 merged into the register x1 wrote"
+        );
+    }
+
     #[tokio::test]
     async fn a_push_notifies_every_listener_after_it_commits() {
         let url = scratch_database(&admin_url()).await.unwrap();
@@ -986,20 +1003,7 @@ mod tests {
             Postgres::connect(&url).await.unwrap(),
         );
         let mut notices = b.listen().await.unwrap();
-        let op = crate::store::IncomingOp {
-            op: kosh_shared::api::Op {
-                op_id: "o1".into(),
-                draft_id: "d1".into(),
-                form_id: "residence-2026".into(),
-                field: "education.level".into(),
-                value: serde_json::json!("master"),
-                hlc: kosh_shared::hlc::Hlc::new(1, 0, "phone").unwrap(),
-                form_version: None,
-            },
-            device: "phone".into(),
-            clamped: false,
-            form_version: 1,
-        };
+        let op = level_in("d1", "o1", "phone", 1);
         a.sync(&"u1".into(), &[op], Utc::now(), 0, 10, "phone")
             .await
             .unwrap()
