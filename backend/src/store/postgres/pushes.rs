@@ -13,6 +13,10 @@
 //! One batch runs at a time ([`IN_FLIGHT`]); while it does, new pushes queue up, so the busier
 //! the server, the more pushes share a transaction. An idle server sends a push at once, alone.
 //!
+//! A log another process holds locked (its own batch) is skipped rather than waited for, so the
+//! rest of the batch goes on; the pushes to it go into a second transaction that waits
+//! ([`Locking`]).
+//!
 //! A push refused by the rules (another user's draft, another form) is left out of the batch's
 //! writes and refused alone. Should the database refuse the batch (a race lost to another
 //! process that retrying did not win, a draft another user created meanwhile), each of its
@@ -240,7 +244,7 @@ impl From<StoreError> for Failure {
 
 /// Whether a failed write lost a race another transaction won and may be tried again: a unique
 /// key taken meanwhile, a serialization failure or a deadlock.
-pub(super) fn lost_a_race(err: &sqlx::Error) -> bool {
+fn lost_a_race(err: &sqlx::Error) -> bool {
     let code = match err {
         sqlx::Error::Database(e) => e.code(),
         _ => None,
