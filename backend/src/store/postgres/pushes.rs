@@ -438,6 +438,12 @@ const NEW_LOGS: &str = "INSERT INTO logs (user_id, head) SELECT u, 0 FROM UNNEST
 /// snapshot's, and the statement is run again, now holding the locks. A user's log, seen op
 /// ids, registers and page change only under the lock of their log, so equal heads mean the
 /// read is current.
+///
+/// Seen op ids and registers are looked up one key at a time (`LATERAL … LIMIT 1`, which the
+/// planner cannot turn into a join). A connection keeps the plan it made at the statement's
+/// sixth run, from the tables' sizes then; as a join, that plan was a hash join over the whole
+/// op log, chosen while the log was small and kept as it grew (measured: 3.5 ms a read after
+/// 10 s of load at 16 devices, against 0.5 ms with the lookups).
 const READ: &str = "
     WITH locked AS (
         SELECT l.user_id, l.head FROM logs l WHERE l.user_id = ANY($1)
@@ -454,14 +460,16 @@ const READ: &str = "
            NULL, NULL, NULL, NULL, NULL, NULL
       FROM drafts d WHERE d.id = ANY($2)
     UNION ALL
-    SELECT 2, o.user_id, NULL, NULL, NULL, NULL, NULL, NULL, o.op_id, NULL, NULL, NULL, NULL, NULL
-      FROM oplog o JOIN UNNEST($3::text[], $4::text[]) AS t (user_id, op_id)
-        ON o.user_id = t.user_id AND o.op_id = t.op_id
+    SELECT 2, t.user_id, NULL, NULL, NULL, NULL, NULL, NULL, t.op_id, NULL, NULL, NULL, NULL, NULL
+      FROM UNNEST($3::text[], $4::text[]) AS t (user_id, op_id)
+     CROSS JOIN LATERAL (
+         SELECT 1 FROM oplog o WHERE o.user_id = t.user_id AND o.op_id = t.op_id LIMIT 1) o
     UNION ALL
-    SELECT 3, c.draft_id, NULL, NULL, NULL, NULL, NULL, NULL, c.field, c.cell,
+    SELECT 3, t.draft_id, NULL, NULL, NULL, NULL, NULL, NULL, t.field, c.cell,
            NULL, NULL, NULL, NULL
-      FROM cells c JOIN UNNEST($5::text[], $6::text[]) AS t (draft_id, field)
-        ON c.draft_id = t.draft_id AND c.field = t.field
+      FROM UNNEST($5::text[], $6::text[]) AS t (draft_id, field)
+     CROSS JOIN LATERAL (
+         SELECT c.cell FROM cells c WHERE c.draft_id = t.draft_id AND c.field = t.field LIMIT 1) c
     UNION ALL
     SELECT 4, NULL, NULL, p.seq, NULL, NULL, NULL, NULL, NULL, NULL,
            p.op, p.device, p.clamped, t.i
@@ -887,6 +895,51 @@ mod tests {
         );
         assert!(carried.is_empty());
         assert!(gather(&mut carried, || None, &HashSet::new()).is_empty());
+    }
+
+    /// The plan a connection keeps for the read (a generic one, made from the tables' sizes at
+    /// the time: here empty) looks keys up in the op log and the registers, whatever their
+    /// size, rather than reading them whole.
+    #[tokio::test]
+    async fn the_kept_plan_of_the_read_looks_keys_up_in_the_log_and_the_registers() {
+        let admin = std::env::var("KOSH_TEST_DATABASE_URL")
+            .expect("KOSH_TEST_DATABASE_URL: `./kosh test` starts a PostgreSQL and sets it");
+        let url = super::super::scratch_database(&admin)
+            .await
+            .expect("a scratch database");
+        let store = super::super::Postgres::connect(&url)
+            .await
+            .expect("migrate");
+        let mut conn = store.pool.acquire().await.expect("a connection");
+        sqlx::query("SET plan_cache_mode = force_generic_plan")
+            .execute(&mut *conn)
+            .await
+            .expect("set");
+        for (name, statement) in [("waiting", &*READ_WAITING), ("skipping", &*READ_SKIPPING)] {
+            let prepare = format!(
+                "PREPARE {name} (text[], text[], text[], text[], text[], text[], bigint[], \
+                 text[], bigint[]) AS {statement}"
+            );
+            sqlx::raw_sql(&prepare)
+                .execute(&mut *conn)
+                .await
+                .expect("prepare");
+            let explain = format!(
+                "EXPLAIN EXECUTE {name} ('{{u}}', '{{d}}', '{{u}}', '{{o}}', '{{d}}', '{{f}}', \
+                 '{{0}}', '{{p}}', '{{11}}')"
+            );
+            let plan: Vec<String> = sqlx::query_scalar(&explain)
+                .fetch_all(&mut *conn)
+                .await
+                .expect("explain");
+            let plan = plan.join("\n");
+            for table in ["oplog", "cells"] {
+                assert!(
+                    !plan.contains(&format!("Seq Scan on {table}")),
+                    "the read ({name}) scans {table} whole:\n{plan}"
+                );
+            }
+        }
     }
 
     #[test]
