@@ -141,38 +141,46 @@ async fn run_server(settings: Settings) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", settings.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
+    let shutdown = shutdown_signal()?;
     // The one line on stdout: scripts and tests wait for it instead of sleeping.
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "listening on http://{addr}").map_err(|e| e.to_string())?;
     stdout.flush().map_err(|e| e.to_string())?;
     drop(stdout);
-    serve(listener, state, shutdown_signal())
+    serve(listener, state, shutdown)
         .await
         .map_err(|e| e.to_string())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// The future that resolves on SIGTERM or Ctrl-C. The handlers are installed here, before the
+/// `listening on` line: installed on the future's first poll instead, a SIGTERM sent by a
+/// script the moment it read that line could find the default action still in place and kill
+/// the process without draining or flushing.
+fn shutdown_signal() -> Result<impl Future<Output = ()> + Send + 'static, String> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())
+            .map_err(|e| format!("cannot listen for SIGTERM: {e}"))?;
+        let mut interrupt = signal(SignalKind::interrupt())
+            .map_err(|e| format!("cannot listen for Ctrl-C: {e}"))?;
+        Ok(async move {
+            tokio::select! {
+                _ = term.recv() => {},
+                _ = interrupt.recv() => {},
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+            tracing::info!("shutting down: finishing requests in flight");
+        })
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            tracing::info!("shutting down: finishing requests in flight");
+        })
+    }
 }
 
 async fn create_officer(settings: Settings, email: String) -> Result<(), String> {

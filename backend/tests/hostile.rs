@@ -217,7 +217,7 @@ async fn a_damaged_store_refuses_to_start_and_says_where_the_data_is() {
         .await;
         assert_eq!(status, 200, "{body}");
     }
-    assert!(server.terminate().success());
+    server.stop_cleanly();
     let db = |dir: &Path| -> PathBuf { dir.join("store").join("db") };
     assert!(
         db(original.path()).is_file(),

@@ -83,7 +83,7 @@ async fn create_officer_refuses_while_the_server_runs() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("in use"), "{stderr}");
-    assert!(server.terminate().success());
+    server.stop_cleanly();
 
     let out = create_officer(dir.path(), "officer@example.kz", "short");
     assert!(!out.status.success(), "a weak password is refused");
@@ -243,7 +243,7 @@ async fn an_acknowledged_push_survives_sigkill_through_the_journal() {
     .await;
     assert_eq!(page["cursor"], 1, "{page}");
     assert_eq!(page["changes"][0]["op_id"], "op-1", "{page}");
-    assert!(server.terminate().success());
+    server.stop_cleanly();
     let left: u64 = journal_files(dir.path())
         .iter()
         .map(|p| p.metadata().unwrap().len())
@@ -393,7 +393,7 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("in use"), "{stderr}");
-    assert!(server.terminate().success());
+    server.stop_cleanly();
 
     // Every problem, with its path, and nothing published.
     let out = publish(dir.path(), "policy", &bad);
@@ -454,5 +454,15 @@ async fn publish_commands_check_publish_and_refuse_while_the_server_runs() {
         newest["version"],
         kosh_shared::testing::NEXT_RESIDENCE_VERSION
     );
-    assert!(server.terminate().success());
+    server.stop_cleanly();
+}
+
+/// A script that stops the server the moment it reads `listening on` must get the drain and
+/// flush too, not the default action of a signal nobody listens for yet.
+#[test]
+fn sigterm_the_moment_the_server_says_listening_still_exits_zero() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        Server::spawn(dir.path()).stop_cleanly();
+    }
 }

@@ -108,6 +108,15 @@ impl Server {
         assert!(status.success());
         self.child.wait().unwrap()
     }
+
+    /// Sends SIGTERM and asserts the server drained and exited 0, naming the status otherwise.
+    pub fn stop_cleanly(self) {
+        let status = self.terminate();
+        assert!(
+            status.success(),
+            "the server did not exit 0 on SIGTERM: {status}"
+        );
+    }
 }
 
 impl Drop for Server {
