@@ -43,11 +43,12 @@ use crate::store::{IncomingOp, LogEntry, PushRefusal, StoreError, StoreResult, S
 /// small and its locks short.
 const MAX_BATCH: usize = 64;
 
-/// Transactions of pushes running at once in this process. One: PostgreSQL makes the commits
-/// of transactions that `NOTIFY` take turns (a lock on the database while each commits), so a
-/// second batch in flight gains nothing at its commit and splits the queue into smaller
-/// batches. Measured at 16 devices (`kosh-bench`, 2 cores): 1 546–2 197 syncs/s with one
-/// batch at a time, 1 011–1 202 with two, 985–1 133 with four.
+/// Transactions of pushes running at once in this process. One: a second batch in flight
+/// splits the queue into smaller batches, and that costs more than overlapping them gains.
+/// Measured at 16 devices (`kosh-bench`, 2 cores): 1 546–2 197 syncs/s with one batch at a
+/// time, 1 011–1 202 with two, 985–1 133 with four. Commits that `NOTIFY` take turns (a lock on
+/// the database), but that is not the reason: with the notices sent after the commit, two in
+/// flight still lost, 2 291–2 486 against 2 792–3 407 (BENCHMARKS.md, 2026-12-05).
 const IN_FLIGHT: usize = 1;
 
 /// How many times a batch is tried when the database refuses it for a conflict another
